@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The tests: install what is missing, check formatting and lints, run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+cargo fmt --check
+cargo clippy --locked --all-targets --quiet -- -D warnings
+cargo test --locked --release

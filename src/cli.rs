@@ -1,0 +1,378 @@
+/*!
+The command line as the user types it: clap definitions and help text, nothing else.
+`options.rs` turns it into a validated plan.
+*/
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::format::Format;
+
+const EXAMPLES: &str = "\
+Examples:
+  nncat pull --bind tcp://127.0.0.1:5555 --count 3
+  seq 3 | nncat push --connect tcp://127.0.0.1:5555
+  tail -f app.log | nncat pub --bind ipc:///tmp/log.sock
+  nncat sub --connect ipc:///tmp/log.sock --subscribe ERROR
+  nncat rep --bind tcp://127.0.0.1:6000 --echo
+  echo ping | nncat req --connect tcp://127.0.0.1:6000 --recv-timeout 2s
+  nncat pull -L 5555 --hex --count 1";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nncat",
+    version,
+    about = "Stream messages between stdin/stdout and nanomsg sockets",
+    long_about = "Stream messages between stdin/stdout and nanomsg sockets.\n\n\
+        Each stdin record becomes a message the moment it is read; each message received \
+        becomes a stdout record the moment it arrives.",
+    after_help = crate::exit::TABLE,
+    after_long_help = format!("{EXAMPLES}\n\n{}", crate::exit::TABLE),
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: TypeCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TypeCommand {
+    /// Send each input message to one of the connected pullers
+    #[command(after_help = "Example: seq 10 | nncat push --connect tcp://127.0.0.1:5555")]
+    Push(SendArgs),
+    /// Print every message pushed to this socket
+    #[command(after_help = "Example: nncat pull --bind tcp://127.0.0.1:5555 --count 10")]
+    Pull(ReceiveArgs),
+    /// Publish each input message to every subscriber
+    #[command(after_help = "Example: tail -f app.log | nncat pub --bind tcp://127.0.0.1:5556")]
+    Pub(SendArgs),
+    /// Print every published message that matches a subscription
+    #[command(after_help = "Example: nncat sub --connect tcp://127.0.0.1:5556 --subscribe ERROR")]
+    Sub(SubArgs),
+    /// Send each input message as a request and print its reply
+    #[command(after_help = "Example: echo ping | nncat req --connect tcp://127.0.0.1:6000")]
+    Req(RequestArgs),
+    /// Print each request and answer it (stdin, --data, --echo or --exec)
+    #[command(after_help = "Example: nncat rep --bind tcp://127.0.0.1:6000 --exec tr a-z A-Z")]
+    Rep(ReplyArgs),
+    /// Send input messages and print received ones, with one peer
+    #[command(after_help = "Example: nncat pair --bind ipc:///tmp/chat.sock")]
+    Pair(DuplexArgs),
+    /// Send input messages to every bus peer and print what they send
+    #[command(
+        after_help = "Example: nncat bus --bind tcp://127.0.0.1:7000 --connect tcp://127.0.0.1:7001"
+    )]
+    Bus(DuplexArgs),
+    /// Send each input message as a survey and print every answer until the deadline
+    #[command(
+        after_help = "Example: echo who | nncat surveyor --bind tcp://127.0.0.1:7100 --deadline 500ms"
+    )]
+    Surveyor(SurveyArgs),
+    /// Print each survey and answer it (stdin, --data, --echo or --exec)
+    #[command(after_help = "Example: nncat respondent --connect tcp://127.0.0.1:7100 --data me")]
+    Respondent(ReplyArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
+pub struct EndpointArgs {
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
+    #[arg(long, value_name = "URL")]
+    pub bind: Vec<String>,
+    /// Connect to URL
+    #[arg(long, value_name = "URL")]
+    pub connect: Vec<String>,
+    /// Bind to tcp://127.0.0.1:PORT
+    #[arg(short = 'L', long, value_name = "PORT")]
+    pub bind_local: Vec<u16>,
+    /// Connect to tcp://127.0.0.1:PORT
+    #[arg(short = 'l', long, value_name = "PORT")]
+    pub connect_local: Vec<u16>,
+    /// Bind to ipc://PATH
+    #[arg(short = 'X', long, value_name = "PATH")]
+    pub bind_ipc: Vec<PathBuf>,
+    /// Connect to ipc://PATH
+    #[arg(short = 'x', long, value_name = "PATH")]
+    pub connect_ipc: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Format")]
+pub struct FormatArgs {
+    /// Format of stdin and stdout records
+    #[arg(long, value_enum, value_name = "F")]
+    pub format: Option<Format>,
+    /// Format of stdin records (overrides --format)
+    #[arg(long, value_enum, value_name = "F")]
+    pub in_format: Option<Format>,
+    /// Format of stdout records (overrides --format)
+    #[arg(long, value_enum, value_name = "F")]
+    pub out_format: Option<Format>,
+    /// Same as --format ascii
+    #[arg(short = 'A', long, group = "format_shorthand")]
+    pub ascii: bool,
+    /// Same as --format quoted
+    #[arg(short = 'Q', long, group = "format_shorthand")]
+    pub quoted: bool,
+    /// Same as --format hex
+    #[arg(long, group = "format_shorthand")]
+    pub hex: bool,
+    /// Same as --format msgpack
+    #[arg(long, group = "format_shorthand")]
+    pub msgpack: bool,
+    /// Same as --format raw
+    #[arg(long, group = "format_shorthand")]
+    pub raw: bool,
+    /// Separate records with NUL instead of newline (text, ascii, quoted, hex)
+    #[arg(short = '0', long)]
+    pub null: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "What to send")]
+pub struct SourceArgs {
+    /// Send DATA as the message instead of reading stdin
+    #[arg(short = 'D', long, value_name = "DATA", conflicts_with = "file")]
+    pub data: Option<OsString>,
+    /// Send the file's bytes as one message ('-' reads all of stdin)
+    #[arg(short = 'F', long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// With --data/--file, send it again every T; with stdin, wait T between messages
+    #[arg(short = 'i', long, value_name = "T", value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// Wait T before the first send
+    #[arg(short = 'd', long, value_name = "T", value_parser = parse_duration)]
+    pub delay: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct CommonArgs {
+    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)
+    #[arg(short = 'C', long, value_name = "N")]
+    pub count: Option<u64>,
+    /// Give up receiving after T with nothing received
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub recv_timeout: Option<Duration>,
+    /// Give up sending after T with no peer to take the message
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub send_timeout: Option<Duration>,
+    /// Largest message to accept, in bytes (K, M, G suffixes); default: no limit
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub recv_maxsz: Option<usize>,
+    /// Wait for N connected peers before the first send
+    #[arg(long, value_name = "N")]
+    pub wait_peers: Option<u64>,
+    /// At exit, wait at most T for sent messages to leave (0 to skip)
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
+    pub linger: Duration,
+    /// Name of the socket (NN_SOCKET_NAME), shown in nanomsg's own statistics
+    #[arg(long, value_name = "NAME")]
+    pub socket_name: Option<String>,
+    /// Report endpoints, connection events and counts on stderr
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+    /// No warnings or notices on stderr (errors are still printed)
+    #[arg(short = 'q', long, conflicts_with = "verbose")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiveArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SubArgs {
+    /// Receive messages that start with TOPIC (repeatable; none: every message)
+    #[arg(long, value_name = "TOPIC")]
+    pub subscribe: Vec<OsString>,
+    #[command(flatten)]
+    pub receive: ReceiveArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SurveyArgs {
+    /// How long to collect answers to each survey (nanomsg's default: 1s)
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub deadline: Option<Duration>,
+    #[command(flatten)]
+    pub request: RequestArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "How to answer (default: the next record read from stdin)")]
+pub struct ReplyArgs {
+    /// Answer every request with DATA
+    #[arg(short = 'D', long, value_name = "DATA", group = "answer")]
+    pub data: Option<OsString>,
+    /// Answer every request with the file's bytes
+    #[arg(short = 'F', long, value_name = "PATH", group = "answer")]
+    pub file: Option<PathBuf>,
+    /// Answer every request with the request itself
+    #[arg(long, group = "answer")]
+    pub echo: bool,
+    /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin
+    #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, group = "answer")]
+    pub exec: Vec<OsString>,
+    /// Give up on an --exec command after T, and answer nothing for that request
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "10s")]
+    pub exec_timeout: Duration,
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DuplexArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Parses the command line. Help and version go to stdout (exit 0); a usage error is
+/// one line on stderr, with clap's suggestion when it has one (exit 2).
+pub fn parse() -> Result<Cli, u8> {
+    let err = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(err) => err,
+    };
+    if !err.use_stderr() {
+        let _ = err.print();
+        return Err(crate::exit::SUCCESS);
+    }
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = err.print();
+        return Err(crate::exit::USAGE);
+    }
+    crate::report::error(&one_line(&err.render().to_string()));
+    Err(crate::exit::USAGE)
+}
+
+/// clap's message and its tips on one line, for scripts that read stderr line by line.
+fn one_line(rendered: &str) -> String {
+    let mut message = String::new();
+    let mut tips = Vec::new();
+    for line in rendered.lines().map(str::trim) {
+        if let Some(first) = line.strip_prefix("error: ") {
+            message = first.to_string();
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            tips.push(tip.to_string());
+        }
+    }
+    for tip in tips {
+        message.push_str(&format!(" ({tip})"));
+    }
+    message.push_str("; see 'nncat --help'");
+    message
+}
+
+/// A duration as humantime writes it (`250ms`, `2s`, `1m 30s`) or bare seconds with an
+/// optional fraction (`0.5`), which nanocat would truncate to 0 and we do not.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        return Duration::try_from_secs_f64(seconds).map_err(|_| {
+            format!("'{text}' is not a duration: seconds must be a finite number from 0 up")
+        });
+    }
+    humantime::parse_duration(text)
+        .map_err(|err| format!("'{text}' is not a duration ({err}); write 2s, 250ms, 1m or 0.5"))
+}
+
+/// A size in bytes, with an optional binary suffix: `512`, `64K`, `16M`, `1G`.
+pub fn parse_size(text: &str) -> Result<usize, String> {
+    let trimmed = text.trim();
+    let (digits, unit) = match trimmed.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => trimmed.split_at(at),
+        None => (trimmed, ""),
+    };
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "'{text}' is not a size: write a number of bytes, or 64K, 16M, 1G"
+            ));
+        }
+    };
+    let number: usize = digits
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size: write a number of bytes, or 64K, 16M, 1G"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("'{text}' is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_keep_fractions_of_a_second() {
+        assert_eq!(parse_duration("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("1m"), Ok(Duration::from_secs(60)));
+        assert!(parse_duration("-1").is_err());
+        assert!(parse_duration("soon").is_err());
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("16m"), Ok(16 << 20));
+        assert!(parse_size("12q").is_err());
+        assert!(parse_size("").is_err());
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,65 @@
+/*!
+pair and bus: stdin's messages are sent on one thread while received ones are printed
+on this one. After the end of input nncat keeps receiving until --count, --recv-timeout
+or a signal; while input is still open, a receive timeout does not end it.
+*/
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use anyhow::Result;
+
+use super::receive::receive_all;
+use super::{Messages, Output, finish, send};
+use crate::exit::Failure;
+use crate::options::Plan;
+use crate::socket::{self, Socket};
+
+pub fn run(plan: &Plan) -> Result<()> {
+    let socket = Arc::new(Socket::open(&plan.socket)?);
+    let input_done = Arc::new(AtomicBool::new(false));
+    let send_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
+
+    // The sender owns its copy of what it needs: it may still be blocked on stdin
+    // when we exit, so it cannot borrow from this frame.
+    let mut messages = Messages::new(plan, false);
+    let sender_socket = Arc::clone(&socket);
+    let sender_done = Arc::clone(&input_done);
+    let sender_error = Arc::clone(&send_error);
+    let send_plan = plan.clone();
+    thread::Builder::new()
+        .name("sender".into())
+        .spawn(move || {
+            let result = (|| {
+                while let Some(message) = messages.next()? {
+                    send(&sender_socket, &send_plan, message)?;
+                }
+                Ok::<(), anyhow::Error>(())
+            })();
+            sender_done.store(true, Ordering::SeqCst);
+            if let Err(err) = result {
+                let interrupted =
+                    matches!(err.downcast_ref::<Failure>(), Some(Failure::Interrupted));
+                if !interrupted {
+                    sender_socket.drain(send_plan.linger);
+                }
+                if let Ok(mut slot) = sender_error.lock() {
+                    *slot = Some(err);
+                }
+                // Wakes the receiving thread so the error ends the run.
+                socket::terminate_all();
+            }
+        })?;
+
+    let mut output = Output::new(plan);
+    let result = receive_all(&socket, plan, &mut output, || {
+        input_done.load(Ordering::SeqCst)
+    });
+    let result = result.and(output.flush());
+    let failed_send = send_error.lock().ok().and_then(|mut slot| slot.take());
+    match failed_send {
+        Some(err) => Err(err),
+        None => finish(&socket, plan, result),
+    }
+}

@@ -1,0 +1,273 @@
+/*!
+The roles, one module each, and what they share: the stdout writer, the source of
+messages to send, and the receive step that flushes stdout before it waits.
+
+Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -> stdout.
+*/
+
+mod duplex;
+mod receive;
+mod reply;
+mod request;
+mod send;
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::mem::ManuallyDrop;
+use std::os::fd::FromRawFd;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use nanomsg::Error as NnError;
+
+use crate::exit::Failure;
+use crate::format::{Decoder, Encoder};
+use crate::options::{Plan, Role, Source};
+use crate::report;
+use crate::signals::Idle;
+use crate::socket::{Errno, Message, Socket};
+
+pub fn run(plan: &Plan) -> Result<()> {
+    match plan.role {
+        Role::Send => send::run(plan),
+        Role::Receive => receive::run(plan),
+        Role::Request => request::run(plan),
+        Role::Reply => reply::run(plan),
+        Role::Duplex => duplex::run(plan),
+    }
+}
+
+/// Enough to amortise the write call over many short records, small enough that a
+/// reader downstream sees output in steady pieces.
+const OUTPUT_CHUNK: usize = 64 * 1024;
+
+/// Standard output as a file descriptor, without std's line buffering: we buffer
+/// ourselves and flush when no further message is ready.
+fn fd_file(fd: i32) -> ManuallyDrop<File> {
+    // fds 0 and 1 belong to the process for its whole life; ManuallyDrop never closes them.
+    ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
+}
+
+/// Received messages on their way to stdout, encoded in the output format.
+pub struct Output {
+    encoder: Encoder,
+    buffer: Vec<u8>,
+    stdout: ManuallyDrop<File>,
+}
+
+impl Output {
+    pub fn new(plan: &Plan) -> Output {
+        Output {
+            encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls),
+            buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
+            stdout: fd_file(1),
+        }
+    }
+
+    pub fn write(&mut self, message: &[u8]) -> Result<()> {
+        if self.encoder.is_verbatim() && message.len() >= OUTPUT_CHUNK {
+            // Straight from nanomsg's buffer to stdout: no copy of a large message.
+            self.flush()?;
+            return self
+                .stdout
+                .write_all(message)
+                .context("cannot write to stdout");
+        }
+        self.encoder.encode(message, &mut self.buffer);
+        if self.buffer.len() >= OUTPUT_CHUNK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> Result<()> {
+        if !self.buffer.is_empty() {
+            self.stdout
+                .write_all(&self.buffer)
+                .context("cannot write to stdout")?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
+/// of its own. While a read waits, the main thread has nothing unflushed, which the
+/// signal handler needs to know.
+pub struct StdinReader {
+    stdin: ManuallyDrop<File>,
+    marks_idle: bool,
+}
+
+impl Read for StdinReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let _idle = self.marks_idle.then(Idle::begin);
+        self.stdin.read(buf)
+    }
+}
+
+fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Decoder<StdinReader> {
+    let reader = StdinReader {
+        stdin: fd_file(0),
+        marks_idle,
+    };
+    Decoder::new(reader, plan.in_format, plan.separator)
+}
+
+enum Input {
+    Stdin(Decoder<StdinReader>),
+    Fixed(Vec<u8>),
+}
+
+/// The messages to send: stdin's records, or one fixed message repeated, paced by
+/// --delay and --interval and limited by --count.
+pub struct Messages {
+    input: Input,
+    count: Option<u64>,
+    interval: Option<Duration>,
+    delay: Option<Duration>,
+    produced: u64,
+    last_at: Option<Instant>,
+}
+
+impl Messages {
+    /// `main_thread`: whether the caller is the thread that owns stdout.
+    pub fn new(plan: &Plan, main_thread: bool) -> Messages {
+        let input = match &plan.source {
+            Source::Stdin => Input::Stdin(stdin_decoder(plan, main_thread)),
+            Source::Fixed(data) => Input::Fixed(data.clone()),
+        };
+        Messages {
+            input,
+            count: plan.count,
+            interval: plan.interval,
+            delay: plan.delay,
+            produced: 0,
+            last_at: None,
+        }
+    }
+
+    /// Records from stdin, one each time, for rep's and respondent's answers.
+    pub fn answers(plan: &Plan) -> Messages {
+        Messages {
+            input: Input::Stdin(stdin_decoder(plan, true)),
+            count: None,
+            interval: None,
+            delay: None,
+            produced: 0,
+            last_at: None,
+        }
+    }
+
+    fn exhausted(&self) -> bool {
+        if self.count.is_some_and(|count| self.produced >= count) {
+            return true;
+        }
+        // A fixed message goes once, unless a count or an interval repeats it.
+        matches!(self.input, Input::Fixed(_))
+            && self.produced > 0
+            && self.count.is_none()
+            && self.interval.is_none()
+    }
+
+    pub fn next(&mut self) -> Result<Option<&[u8]>> {
+        if self.exhausted() {
+            return Ok(None);
+        }
+        let wait = match self.last_at {
+            None => self.delay,
+            Some(last) => self
+                .interval
+                .map(|interval| (last + interval).saturating_duration_since(Instant::now())),
+        };
+        if let Some(wait) = wait.filter(|w| !w.is_zero()) {
+            let _idle = Idle::begin();
+            thread::sleep(wait);
+        }
+        self.last_at = Some(Instant::now());
+        let message = match &mut self.input {
+            Input::Fixed(data) => Some(&data[..]),
+            Input::Stdin(decoder) => decoder.next_message().map_err(Failure::from_decode)?,
+        };
+        if message.is_some() {
+            self.produced += 1;
+        }
+        Ok(message)
+    }
+
+    /// Whether `next` can answer at once; callers flush stdout when it cannot.
+    pub fn ready(&mut self) -> bool {
+        if self.exhausted() {
+            return true;
+        }
+        if self.interval.is_some() {
+            return false;
+        }
+        match &mut self.input {
+            Input::Fixed(_) => true,
+            Input::Stdin(decoder) => decoder.record_ready(),
+        }
+    }
+}
+
+/// Receives the next message, flushing stdout first if none is ready: output is held
+/// back only while more messages are already waiting.
+pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received> {
+    match socket.recv(false) {
+        Ok(message) => return Ok(message),
+        Err(err) if err.kind() == NnError::TryAgain => {}
+        Err(err) => return Err(Received::from(err)),
+    }
+    output.flush().map_err(Received::Failed)?;
+    socket.recv(true).map_err(Received::from)
+}
+
+/// Why `receive` returned no message.
+pub enum Received {
+    /// --recv-timeout (or a survey's deadline) passed with nothing received.
+    TimedOut,
+    Failed(anyhow::Error),
+}
+
+impl From<Errno> for Received {
+    fn from(err: Errno) -> Received {
+        match err.kind() {
+            NnError::TimedOut | NnError::FileStateMismatch => Received::TimedOut,
+            NnError::Terminating | NnError::BadFileDescriptor => {
+                Received::Failed(Failure::Interrupted.into())
+            }
+            _ => Received::Failed(anyhow::anyhow!("cannot receive: {err}")),
+        }
+    }
+}
+
+/// Sends one message, turning nanomsg's error into what the user needs to know.
+pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
+    socket.send(message).map_err(|err| match err.kind() {
+        NnError::TimedOut => Failure::Timeout(format!(
+            "cannot send within --send-timeout {}: {}",
+            humantime::format_duration(plan.socket.send_timeout.unwrap_or_default()),
+            socket.send_timeout_reason()
+        ))
+        .into(),
+        NnError::Terminating | NnError::BadFileDescriptor => Failure::Interrupted.into(),
+        _ => anyhow::anyhow!("cannot send: {err}"),
+    })
+}
+
+/// The end of every role: let what was sent leave, report counts under -v.
+pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
+    let interrupted = result
+        .as_ref()
+        .err()
+        .and_then(|err| err.downcast_ref::<Failure>())
+        .is_some_and(|failure| matches!(failure, Failure::Interrupted));
+    if !interrupted && socket.sent_any() {
+        socket.drain(plan.linger);
+    }
+    if plan.verbose {
+        report::event(socket.started(), &socket.summary());
+    }
+    result
+}

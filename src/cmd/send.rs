@@ -1,0 +1,19 @@
+/*! push and pub: every input message to the socket, then drain and exit. */
+
+use anyhow::Result;
+
+use super::{Messages, finish, send};
+use crate::options::Plan;
+use crate::socket::Socket;
+
+pub fn run(plan: &Plan) -> Result<()> {
+    let socket = Socket::open(&plan.socket)?;
+    let mut messages = Messages::new(plan, true);
+    let result = (|| {
+        while let Some(message) = messages.next()? {
+            send(&socket, plan, message)?;
+        }
+        Ok(())
+    })();
+    finish(&socket, plan, result)
+}

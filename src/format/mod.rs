@@ -1,0 +1,234 @@
+/*!
+The record formats: how a message is written to stdout and read from stdin.
+
+Each format is a file with an encoder (message bytes -> output bytes appended to a
+`Vec<u8>`) and, where it has one, a decoder (one input record -> message bytes). Nothing
+here touches a socket, so every format is unit-tested, property-tested and fuzzed alone.
+
+A message passes through as `&[u8]`: decoders lend slices of their input buffer (text)
+or of one reused scratch buffer (hex, quoted), and encoders append to the caller's
+output buffer, so neither side allocates per message.
+*/
+
+mod ascii;
+mod hex;
+mod input;
+mod msgpack;
+mod quoted;
+mod text;
+
+use std::fmt;
+use std::io::{self, Read};
+
+use input::InputBuffer;
+
+/// The formats nncat reads and writes; the names are what `--format` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One message per line, bytes as they are (control bytes escaped on a terminal).
+    Text,
+    /// nanocat's ASCII: non-printable bytes as '.', then a newline (output only; input as text).
+    Ascii,
+    /// nanocat's C-escaped string in double quotes, one per line; input parses it back.
+    Quoted,
+    /// Lowercase hex, one message per line; input also takes upper case and "\x68\x69".
+    Hex,
+    /// MessagePack bin objects with no delimiter; input takes bin and str objects.
+    Msgpack,
+    /// The bytes with no delimiter; input: all of stdin is one message.
+    Raw,
+}
+
+/// Turns messages into output records.
+#[derive(Clone, Copy, Debug)]
+pub struct Encoder {
+    format: Format,
+    separator: u8,
+    escape_controls: bool,
+}
+
+impl Encoder {
+    /// `escape_controls` makes text output safe for a terminal: a peer's bytes must not
+    /// be able to move the cursor, change colours or retitle the window.
+    pub fn new(format: Format, separator: u8, escape_controls: bool) -> Encoder {
+        Encoder {
+            format,
+            separator,
+            escape_controls,
+        }
+    }
+
+    /// Appends the record for `message` to `out`.
+    pub fn encode(&self, message: &[u8], out: &mut Vec<u8>) {
+        match self.format {
+            Format::Msgpack => msgpack::encode(message, out),
+            Format::Raw => out.extend_from_slice(message),
+            Format::Text if self.escape_controls => {
+                self.delimited(text::encode_escaped, message, out)
+            }
+            Format::Text => self.delimited(|m, o| o.extend_from_slice(m), message, out),
+            Format::Ascii => self.delimited(ascii::encode, message, out),
+            Format::Quoted => self.delimited(quoted::encode, message, out),
+            Format::Hex => self.delimited(hex::encode, message, out),
+        }
+    }
+
+    fn delimited(&self, body: impl Fn(&[u8], &mut Vec<u8>), message: &[u8], out: &mut Vec<u8>) {
+        body(message, out);
+        out.push(self.separator);
+    }
+
+    /// Whether the record is the message itself followed by nothing, so a large message
+    /// can go to stdout straight from the library's buffer instead of being copied.
+    pub fn is_verbatim(&self) -> bool {
+        self.format == Format::Raw
+    }
+}
+
+/// Why an input record could not be read as a message.
+#[derive(Debug)]
+pub enum DecodeError {
+    /// The input could not be read at all.
+    Io(io::Error),
+    /// A record is not valid in its format; `record` counts from 1.
+    Invalid {
+        record: u64,
+        column: Option<usize>,
+        reason: String,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Io(err) => write!(f, "cannot read input: {err}"),
+            DecodeError::Invalid {
+                record,
+                column: Some(column),
+                reason,
+            } => write!(f, "record {record}: {reason} at column {column}"),
+            DecodeError::Invalid {
+                record,
+                column: None,
+                reason,
+            } => write!(f, "record {record}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecodeError::Io(err) => Some(err),
+            DecodeError::Invalid { .. } => None,
+        }
+    }
+}
+
+impl From<io::Error> for DecodeError {
+    fn from(err: io::Error) -> DecodeError {
+        DecodeError::Io(err)
+    }
+}
+
+/// A format's complaint about one record, before the record number is known.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// 1-based byte column in the record, where one position is to blame.
+    pub column: Option<usize>,
+    pub reason: String,
+}
+
+impl Invalid {
+    pub fn at(column: usize, reason: impl Into<String>) -> Invalid {
+        Invalid {
+            column: Some(column),
+            reason: reason.into(),
+        }
+    }
+
+    pub fn whole(reason: impl Into<String>) -> Invalid {
+        Invalid {
+            column: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Reads messages from a byte stream, one record at a time, as soon as each record is
+/// complete: a line is handed out when its separator arrives, not when a buffer fills.
+pub struct Decoder<R> {
+    input: InputBuffer<R>,
+    format: Format,
+    separator: u8,
+    scratch: Vec<u8>,
+    records: u64,
+}
+
+impl<R: Read> Decoder<R> {
+    pub fn new(reader: R, format: Format, separator: u8) -> Decoder<R> {
+        Decoder {
+            input: InputBuffer::new(reader),
+            format,
+            separator,
+            scratch: Vec::new(),
+            records: 0,
+        }
+    }
+
+    /// The next message, or `None` at the end of the input.
+    pub fn next_message(&mut self) -> Result<Option<&[u8]>, DecodeError> {
+        let record = self.records + 1;
+        let invalid = |err: Invalid| DecodeError::Invalid {
+            record,
+            column: err.column,
+            reason: err.reason,
+        };
+        let message = match self.format {
+            Format::Text | Format::Ascii => self.input.next_line(self.separator)?,
+            Format::Quoted => match self.input.next_line(self.separator)? {
+                None => None,
+                Some(line) => {
+                    quoted::decode(line, &mut self.scratch).map_err(invalid)?;
+                    Some(&self.scratch[..])
+                }
+            },
+            Format::Hex => match self.input.next_line(self.separator)? {
+                None => None,
+                Some(line) => {
+                    hex::decode(line, &mut self.scratch).map_err(invalid)?;
+                    Some(&self.scratch[..])
+                }
+            },
+            Format::Msgpack => msgpack::decode(&mut self.input).map_err(|err| match err {
+                msgpack::ReadError::Io(err) => DecodeError::Io(err),
+                msgpack::ReadError::Invalid(err) => invalid(err),
+            })?,
+            Format::Raw => {
+                if self.records > 0 {
+                    None
+                } else {
+                    Some(self.input.read_to_end()?)
+                }
+            }
+        };
+        if message.is_some() {
+            self.records = record;
+        }
+        Ok(message)
+    }
+
+    /// Whether the next call to `next_message` can answer without waiting for input.
+    /// Callers flush their output before a call that would wait, so that nothing they
+    /// printed is held back while nncat waits for more input.
+    pub fn record_ready(&mut self) -> bool {
+        match self.format {
+            Format::Raw => self.records > 0 || self.input.at_end(),
+            Format::Msgpack => msgpack::record_ready(&self.input),
+            _ => self.input.line_ready(self.separator),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,96 @@
+/*!
+MessagePack, as nanocat writes it: each message a bin object (bin8 below 256 bytes,
+bin16 below 64 KiB, else bin32), with no delimiter. Input takes bin and str objects.
+*/
+
+use std::io::{self, Read};
+
+use super::Invalid;
+use super::input::InputBuffer;
+
+pub fn encode(message: &[u8], out: &mut Vec<u8>) {
+    let len = message.len();
+    if len < 1 << 8 {
+        out.extend_from_slice(&[0xc4, len as u8]);
+    } else if len < 1 << 16 {
+        out.push(0xc5);
+        out.extend_from_slice(&(len as u16).to_be_bytes());
+    } else {
+        out.push(0xc6);
+        // A nanomsg message cannot reach 4 GiB: nn_recv returns its length as an int.
+        out.extend_from_slice(&(len as u32).to_be_bytes());
+    }
+    out.extend_from_slice(message);
+}
+
+pub enum ReadError {
+    Io(io::Error),
+    Invalid(Invalid),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(err: io::Error) -> ReadError {
+        ReadError::Io(err)
+    }
+}
+
+/// The header's size and the payload's length, if `header` holds a whole header.
+fn parse_header(header: &[u8]) -> Result<Option<(usize, usize)>, Invalid> {
+    let Some(&marker) = header.first() else {
+        return Ok(None);
+    };
+    let width = match marker {
+        0xa0..=0xbf => return Ok(Some((1, (marker & 0x1f) as usize))),
+        0xc4 | 0xd9 => 1,
+        0xc5 | 0xda => 2,
+        0xc6 | 0xdb => 4,
+        other => {
+            return Err(Invalid::at(
+                1,
+                format!("expected a msgpack bin or str object, found marker 0x{other:02x}"),
+            ));
+        }
+    };
+    if header.len() < 1 + width {
+        return Ok(None);
+    }
+    let len = header[1..1 + width]
+        .iter()
+        .fold(0usize, |len, &b| len << 8 | b as usize);
+    Ok(Some((1 + width, len)))
+}
+
+pub fn record_ready<R: Read>(input: &InputBuffer<R>) -> bool {
+    match parse_header(input.buffered()) {
+        Ok(Some((header, len))) => input.buffered().len() >= header + len,
+        Ok(None) => input.at_end(),
+        Err(_) => true,
+    }
+}
+
+pub fn decode<R: Read>(input: &mut InputBuffer<R>) -> Result<Option<&[u8]>, ReadError> {
+    let available = input.want(1)?;
+    if available == 0 {
+        return Ok(None);
+    }
+    let mut need = 1;
+    let (header, len) = loop {
+        if let Some(found) = parse_header(input.buffered()).map_err(ReadError::Invalid)? {
+            break found;
+        }
+        need += 1;
+        if input.want(need)? < need {
+            return Err(ReadError::Invalid(Invalid::whole(
+                "input ends inside a msgpack header",
+            )));
+        }
+    };
+    let available = input.want(header + len)?;
+    if available < header + len {
+        return Err(ReadError::Invalid(Invalid::whole(format!(
+            "input ends inside a msgpack object: its header claims {len} bytes, {} arrived",
+            available - header
+        ))));
+    }
+    Ok(Some(&input.take(header + len)[header..]))
+}

@@ -1,0 +1,211 @@
+use proptest::prelude::*;
+
+use super::*;
+
+/// The sample message of nanocat's documented output: "hi", LF, '"', '\', NUL, 0xff, TAB, CR.
+const SAMPLE: &[u8] = b"hi\n\"\\\x00\xff\x09\x0d";
+
+fn encoded(format: Format, message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    Encoder::new(format, b'\n', false).encode(message, &mut out);
+    out
+}
+
+fn decode_all(format: Format, separator: u8, input: &[u8]) -> Result<Vec<Vec<u8>>, DecodeError> {
+    let mut decoder = Decoder::new(input, format, separator);
+    let mut messages = Vec::new();
+    while let Some(message) = decoder.next_message()? {
+        messages.push(message.to_vec());
+    }
+    Ok(messages)
+}
+
+fn decode_error(format: Format, input: &[u8]) -> String {
+    match decode_all(format, b'\n', input) {
+        Ok(messages) => panic!("expected an error, decoded {messages:?}"),
+        Err(err) => err.to_string(),
+    }
+}
+
+#[test]
+fn outputs_match_nanocat_byte_for_byte() {
+    assert_eq!(encoded(Format::Raw, SAMPLE), SAMPLE);
+    assert_eq!(encoded(Format::Ascii, SAMPLE), b"hi.\"\\....\n");
+    assert_eq!(
+        encoded(Format::Quoted, SAMPLE),
+        b"\"hi\\n\\\"\\\\\\x00\\xff\\x09\\r\"\n"
+    );
+    let mut msgpack = vec![0xc4, 9];
+    msgpack.extend_from_slice(SAMPLE);
+    assert_eq!(encoded(Format::Msgpack, SAMPLE), msgpack);
+    assert_eq!(encoded(Format::Hex, SAMPLE), b"68690a225c00ff090d\n");
+}
+
+#[test]
+fn msgpack_uses_bin16_and_bin32_for_longer_messages() {
+    let out = encoded(Format::Msgpack, &[1u8; 256]);
+    assert_eq!(&out[..3], &[0xc5, 0x01, 0x00]);
+    let out = encoded(Format::Msgpack, &[1u8; 65536]);
+    assert_eq!(&out[..5], &[0xc6, 0, 1, 0, 0]);
+    assert_eq!(out.len(), 65536 + 5);
+}
+
+#[test]
+fn text_on_a_terminal_escapes_controls_but_keeps_utf8() {
+    let mut out = Vec::new();
+    Encoder::new(Format::Text, b'\n', true).encode(b"\xc3\xa9\x1b[31m\xc2\x9bok\xff", &mut out);
+    assert_eq!(out, b"\xc3\xa9\\x1b[31m\\xc2\\x9bok\\xff\n");
+    let mut out = Vec::new();
+    Encoder::new(Format::Text, b'\n', true).encode(b"a\xffb", &mut out);
+    assert_eq!(out, b"a\\xffb\n");
+}
+
+#[test]
+fn null_separator_ends_every_delimited_record() {
+    let mut out = Vec::new();
+    let encoder = Encoder::new(Format::Hex, 0, false);
+    encoder.encode(b"a", &mut out);
+    encoder.encode(b"", &mut out);
+    assert_eq!(out, b"61\0\0");
+    assert_eq!(
+        decode_all(Format::Hex, 0, &out).unwrap(),
+        vec![b"a".to_vec(), vec![]]
+    );
+}
+
+#[test]
+fn hex_input_takes_upper_case_spaces_and_nanocat_form() {
+    assert_eq!(
+        decode_all(Format::Hex, b'\n', b"6869\n4A6b\n68 69\r\n\"\\x68\\x69\"\n").unwrap(),
+        vec![
+            b"hi".to_vec(),
+            b"Jk".to_vec(),
+            b"hi".to_vec(),
+            b"hi".to_vec()
+        ]
+    );
+}
+
+#[test]
+fn hex_input_rejects_bad_digits_with_record_and_column() {
+    assert_eq!(
+        decode_error(Format::Hex, b"6869\nabcdgf\n"),
+        "record 2: invalid hex digit 'g' at column 5"
+    );
+    assert_eq!(
+        decode_error(Format::Hex, b"abc\n"),
+        "record 1: odd number of hex digits: the last byte has one at column 3"
+    );
+    assert_eq!(
+        decode_error(Format::Hex, b"\"\\x6\"\n"),
+        "record 1: invalid hex digit '\"' at column 5"
+    );
+}
+
+#[test]
+fn quoted_input_takes_c_escapes() {
+    assert_eq!(
+        decode_all(Format::Quoted, b'\n', b"\"a\\tb\\0\\x41\\\"\"\n\"\"\n").unwrap(),
+        vec![b"a\tb\0A\"".to_vec(), vec![]]
+    );
+}
+
+#[test]
+fn quoted_input_rejects_what_is_not_quoted() {
+    assert_eq!(
+        decode_error(Format::Quoted, b"hello\n"),
+        "record 1: expected '\"' to open the quoted message at column 1"
+    );
+    assert_eq!(
+        decode_error(Format::Quoted, b"\"ab\n"),
+        "record 1: missing closing '\"' at column 4"
+    );
+    assert_eq!(
+        decode_error(Format::Quoted, b"\"\\q\"\n"),
+        "record 1: unknown escape '\\q' at column 2"
+    );
+}
+
+#[test]
+fn msgpack_input_takes_bin_and_str_and_rejects_other_objects() {
+    let input = [0xa2, b'h', b'i', 0xc4, 1, b'x', 0xd9, 0, 0xc5, 0, 1, b'y'];
+    assert_eq!(
+        decode_all(Format::Msgpack, b'\n', &input).unwrap(),
+        vec![b"hi".to_vec(), b"x".to_vec(), vec![], b"y".to_vec()]
+    );
+    assert_eq!(
+        decode_error(Format::Msgpack, &[0xc4, 1, b'x', 0x92]),
+        "record 2: expected a msgpack bin or str object, found marker 0x92 at column 1"
+    );
+}
+
+#[test]
+fn msgpack_header_claiming_4_gib_fails_without_allocating_it() {
+    let input = [0xc6, 0xff, 0xff, 0xff, 0xff, 1, 2, 3];
+    assert_eq!(
+        decode_error(Format::Msgpack, &input),
+        "record 1: input ends inside a msgpack object: its header claims 4294967295 bytes, 3 arrived"
+    );
+}
+
+#[test]
+fn raw_input_is_one_message_even_when_empty_of_newlines() {
+    assert_eq!(
+        decode_all(Format::Raw, b'\n', b"a\nb\n").unwrap(),
+        vec![b"a\nb\n".to_vec()]
+    );
+}
+
+#[test]
+fn record_ready_says_whether_reading_would_wait() {
+    let mut decoder = Decoder::new(&b"one\ntw"[..], Format::Text, b'\n');
+    assert!(!decoder.record_ready());
+    assert_eq!(decoder.next_message().unwrap(), Some(&b"one"[..]));
+    assert!(!decoder.record_ready());
+    assert_eq!(decoder.next_message().unwrap(), Some(&b"tw"[..]));
+    assert!(decoder.record_ready());
+    assert_eq!(decoder.next_message().unwrap(), None);
+}
+
+fn any_messages() -> impl Strategy<Value = Vec<Vec<u8>>> {
+    prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..20)
+}
+
+fn round_trip(format: Format, separator: u8, messages: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let encoder = Encoder::new(format, separator, false);
+    let mut stream = Vec::new();
+    for message in messages {
+        encoder.encode(message, &mut stream);
+    }
+    decode_all(format, separator, &stream).expect("nncat reads back what it wrote")
+}
+
+proptest! {
+    #[test]
+    fn quoted_hex_and_msgpack_read_back_what_they_write(messages in any_messages(), nul in any::<bool>()) {
+        let separator = if nul { 0 } else { b'\n' };
+        for format in [Format::Quoted, Format::Hex, Format::Msgpack] {
+            prop_assert_eq!(round_trip(format, separator, &messages), messages.clone());
+        }
+    }
+
+    #[test]
+    fn text_reads_back_messages_without_the_separator(
+        messages in prop::collection::vec(prop::collection::vec(1u8..=255, 0..300), 1..20)
+    ) {
+        // Messages free of NUL go through text with -0 unchanged.
+        prop_assert_eq!(round_trip(Format::Text, 0, &messages), messages);
+    }
+
+    #[test]
+    fn raw_reads_back_one_message(message in prop::collection::vec(any::<u8>(), 1..2000)) {
+        prop_assert_eq!(round_trip(Format::Raw, b'\n', std::slice::from_ref(&message)), vec![message]);
+    }
+
+    #[test]
+    fn decoders_never_panic_on_arbitrary_input(input in prop::collection::vec(any::<u8>(), 0..500)) {
+        for format in [Format::Text, Format::Quoted, Format::Hex, Format::Msgpack, Format::Raw] {
+            let _ = decode_all(format, b'\n', &input);
+        }
+    }
+}

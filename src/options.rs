@@ -1,0 +1,406 @@
+/*!
+What the user typed, turned into what the program needs: the socket's plan, the formats,
+where messages come from, and when to stop. Everything is checked here, once, so the
+roles never re-check a flag.
+*/
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Read};
+use std::os::unix::ffi::OsStringExt;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use nanomsg::Protocol;
+
+use crate::cli::{
+    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, RequestArgs,
+    SendArgs, SourceArgs, SubArgs, SurveyArgs, TypeCommand,
+};
+use crate::exit::Failure;
+use crate::format::Format;
+
+/// How long a publisher that connects waits for its connection before the first
+/// message, so `echo hi | nncat pub --connect URL` reaches a bound subscriber:
+/// measured on loopback, the connection counts about 200 ms after nn_connect.
+const PUB_CONNECT_WAIT: Duration = Duration::from_secs(1);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// push, pub
+    Send,
+    /// pull, sub
+    Receive,
+    /// req (one reply each), surveyor (every answer until the deadline)
+    Request,
+    /// rep, respondent
+    Reply,
+    /// pair, bus
+    Duplex,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndpointKind {
+    Bind,
+    Connect,
+}
+
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    pub kind: EndpointKind,
+    pub url: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PeerWait {
+    pub count: u64,
+    pub timeout: Option<Duration>,
+    /// Whether not reaching `count` in time is an error (the user asked for it).
+    pub required: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct SocketPlan {
+    pub protocol: Protocol,
+    pub endpoints: Vec<Endpoint>,
+    pub recv_timeout: Option<Duration>,
+    pub send_timeout: Option<Duration>,
+    pub recv_max_size: Option<usize>,
+    pub socket_name: Option<String>,
+    pub subscriptions: Vec<Vec<u8>>,
+    pub survey_deadline: Option<Duration>,
+    pub wait_peers: Option<PeerWait>,
+    pub verbose: bool,
+}
+
+/// Where the messages to send come from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// Records read from stdin, in the input format.
+    Stdin,
+    /// One message given by --data or --file, sent once, `count` times, or every interval.
+    Fixed(Vec<u8>),
+}
+
+/// How rep and respondent answer.
+#[derive(Clone, Debug)]
+pub enum Answer {
+    /// The next record read from stdin.
+    Stdin,
+    Fixed(Vec<u8>),
+    Echo,
+    Exec {
+        command: Vec<OsString>,
+        timeout: Duration,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub role: Role,
+    pub socket: SocketPlan,
+    pub in_format: Format,
+    pub out_format: Format,
+    pub separator: u8,
+    /// Escape control bytes in text output: stdout is a terminal.
+    pub escape_controls: bool,
+    pub source: Source,
+    pub answer: Answer,
+    pub count: Option<u64>,
+    pub interval: Option<Duration>,
+    pub delay: Option<Duration>,
+    pub recv_timeout: Option<Duration>,
+    pub linger: Duration,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+impl Plan {
+    pub fn from_command(command: TypeCommand) -> Result<Plan> {
+        let no_source = || SourceArgs {
+            data: None,
+            file: None,
+            interval: None,
+            delay: None,
+        };
+        let (role, protocol, endpoints, format, source, common) = match command {
+            TypeCommand::Push(SendArgs {
+                endpoints,
+                format,
+                source,
+                common,
+            }) => (
+                Role::Send,
+                Protocol::Push,
+                endpoints,
+                format,
+                source,
+                common,
+            ),
+            TypeCommand::Pub(SendArgs {
+                endpoints,
+                format,
+                source,
+                common,
+            }) => (Role::Send, Protocol::Pub, endpoints, format, source, common),
+            TypeCommand::Pull(ReceiveArgs {
+                endpoints,
+                format,
+                common,
+            }) => (
+                Role::Receive,
+                Protocol::Pull,
+                endpoints,
+                format,
+                no_source(),
+                common,
+            ),
+            TypeCommand::Sub(SubArgs { subscribe, receive }) => {
+                let mut plan = Plan::build(
+                    Role::Receive,
+                    Protocol::Sub,
+                    receive.endpoints,
+                    receive.format,
+                    no_source(),
+                    receive.common,
+                )?;
+                plan.socket.subscriptions = if subscribe.is_empty() {
+                    vec![Vec::new()]
+                } else {
+                    subscribe.into_iter().map(OsString::into_vec).collect()
+                };
+                return Ok(plan);
+            }
+            TypeCommand::Req(RequestArgs {
+                endpoints,
+                format,
+                source,
+                common,
+            }) => (
+                Role::Request,
+                Protocol::Req,
+                endpoints,
+                format,
+                source,
+                common,
+            ),
+            TypeCommand::Surveyor(SurveyArgs { deadline, request }) => {
+                let mut plan = Plan::build(
+                    Role::Request,
+                    Protocol::Surveyor,
+                    request.endpoints,
+                    request.format,
+                    request.source,
+                    request.common,
+                )?;
+                plan.socket.survey_deadline = deadline;
+                return Ok(plan);
+            }
+            TypeCommand::Rep(args) => return Plan::build_reply(Protocol::Rep, args),
+            TypeCommand::Respondent(args) => return Plan::build_reply(Protocol::Respondent, args),
+            TypeCommand::Pair(DuplexArgs {
+                endpoints,
+                format,
+                source,
+                common,
+            }) => (
+                Role::Duplex,
+                Protocol::Pair,
+                endpoints,
+                format,
+                source,
+                common,
+            ),
+            TypeCommand::Bus(DuplexArgs {
+                endpoints,
+                format,
+                source,
+                common,
+            }) => (
+                Role::Duplex,
+                Protocol::Bus,
+                endpoints,
+                format,
+                source,
+                common,
+            ),
+        };
+        Plan::build(role, protocol, endpoints, format, source, common)
+    }
+
+    fn build_reply(protocol: Protocol, args: ReplyArgs) -> Result<Plan> {
+        let ReplyArgs {
+            data,
+            file,
+            echo,
+            exec,
+            exec_timeout,
+            endpoints,
+            format,
+            common,
+        } = args;
+        let mut plan = Plan::build(
+            Role::Reply,
+            protocol,
+            endpoints,
+            format,
+            SourceArgs {
+                data: None,
+                file: None,
+                interval: None,
+                delay: None,
+            },
+            common,
+        )?;
+        plan.answer = if let Some(data) = data {
+            Answer::Fixed(data.into_vec())
+        } else if let Some(path) = file {
+            Answer::Fixed(read_file(&path)?)
+        } else if echo {
+            Answer::Echo
+        } else if !exec.is_empty() {
+            Answer::Exec {
+                command: exec,
+                timeout: exec_timeout,
+            }
+        } else {
+            Answer::Stdin
+        };
+        Ok(plan)
+    }
+
+    fn build(
+        role: Role,
+        protocol: Protocol,
+        endpoints: EndpointArgs,
+        format: FormatArgs,
+        source: SourceArgs,
+        common: CommonArgs,
+    ) -> Result<Plan> {
+        let endpoints = collect_endpoints(endpoints)?;
+        let (in_format, out_format) = formats(&format);
+        let SourceArgs {
+            data,
+            file,
+            interval,
+            delay,
+        } = source;
+        let source = match (data, file) {
+            (Some(data), _) => Source::Fixed(data.into_vec()),
+            (None, Some(path)) => Source::Fixed(read_file(&path)?),
+            (None, None) => Source::Stdin,
+        };
+        let connects = endpoints.iter().any(|e| e.kind == EndpointKind::Connect);
+        let wait_peers = match common.wait_peers {
+            Some(count) => Some(PeerWait {
+                count,
+                timeout: common.send_timeout,
+                required: true,
+            }),
+            None if protocol == Protocol::Pub && connects => Some(PeerWait {
+                count: 1,
+                timeout: Some(PUB_CONNECT_WAIT),
+                required: false,
+            }),
+            None => None,
+        };
+        Ok(Plan {
+            role,
+            socket: SocketPlan {
+                protocol,
+                endpoints,
+                recv_timeout: common.recv_timeout,
+                send_timeout: common.send_timeout,
+                recv_max_size: common.recv_maxsz,
+                socket_name: common.socket_name,
+                subscriptions: Vec::new(),
+                survey_deadline: None,
+                wait_peers,
+                verbose: common.verbose,
+            },
+            in_format,
+            out_format,
+            separator: if format.null { 0 } else { b'\n' },
+            escape_controls: std::io::stdout().is_terminal(),
+            source,
+            answer: Answer::Stdin,
+            count: common.count,
+            interval,
+            delay,
+            recv_timeout: common.recv_timeout,
+            linger: common.linger,
+            verbose: common.verbose,
+            quiet: common.quiet,
+        })
+    }
+}
+
+fn formats(args: &FormatArgs) -> (Format, Format) {
+    let shorthand = if args.ascii {
+        Some(Format::Ascii)
+    } else if args.quoted {
+        Some(Format::Quoted)
+    } else if args.hex {
+        Some(Format::Hex)
+    } else if args.msgpack {
+        Some(Format::Msgpack)
+    } else if args.raw {
+        Some(Format::Raw)
+    } else {
+        None
+    };
+    let both = args.format.or(shorthand).unwrap_or(Format::Text);
+    (
+        args.in_format.unwrap_or(both),
+        args.out_format.unwrap_or(both),
+    )
+}
+
+fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
+    let local = |port: u16| format!("tcp://127.0.0.1:{port}");
+    let ipc = |path: &Path| format!("ipc://{}", path.display());
+    let mut endpoints = Vec::new();
+    let binds = args
+        .bind
+        .into_iter()
+        .chain(args.bind_local.into_iter().map(local))
+        .chain(args.bind_ipc.iter().map(|p| ipc(p)));
+    for url in binds {
+        endpoints.push(Endpoint {
+            kind: EndpointKind::Bind,
+            url,
+        });
+    }
+    let connects = args
+        .connect
+        .into_iter()
+        .chain(args.connect_local.into_iter().map(local))
+        .chain(args.connect_ipc.iter().map(|p| ipc(p)));
+    for url in connects {
+        endpoints.push(Endpoint {
+            kind: EndpointKind::Connect,
+            url,
+        });
+    }
+    if endpoints.is_empty() {
+        return Err(Failure::Usage(
+            "no endpoint: give at least one of --bind URL, --connect URL, -L PORT, -l PORT, -X PATH, -x PATH"
+                .into(),
+        )
+        .into());
+    }
+    Ok(endpoints)
+}
+
+/// The bytes of a file, or of all stdin for `-`, read before the socket exists.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut data = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut data)
+            .context("cannot read stdin for --file -")?;
+        return Ok(data);
+    }
+    std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+}
