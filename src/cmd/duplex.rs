@@ -32,7 +32,7 @@ pub fn run(plan: &Plan) -> Result<()> {
         .name("sender".into())
         .spawn(move || {
             let result = (|| {
-                while let Some(message) = messages.next()? {
+                while let Some(message) = messages.next_message()? {
                     send(&sender_socket, &send_plan, message)?;
                 }
                 Ok::<(), anyhow::Error>(())

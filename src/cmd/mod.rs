@@ -171,7 +171,7 @@ impl Messages {
             && self.interval.is_none()
     }
 
-    pub fn next(&mut self) -> Result<Option<&[u8]>> {
+    pub fn next_message(&mut self) -> Result<Option<&[u8]>> {
         if self.exhausted() {
             return Ok(None);
         }

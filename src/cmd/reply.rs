@@ -77,7 +77,7 @@ fn answer_all(
                 if !answers.ready() {
                     output.flush()?;
                 }
-                match answers.next()? {
+                match answers.next_message()? {
                     Some(reply) => send(socket, plan, reply)?,
                     None => return Ok(()),
                 }

@@ -27,7 +27,7 @@ fn exchange_all(
     messages: &mut Messages,
     output: &mut Output,
 ) -> Result<()> {
-    while let Some(message) = messages.next()? {
+    while let Some(message) = messages.next_message()? {
         send(socket, plan, message)?;
         if plan.socket.protocol == Protocol::Surveyor {
             collect_answers(socket, output)?;

@@ -10,7 +10,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
     let mut messages = Messages::new(plan, true);
     let result = (|| {
-        while let Some(message) = messages.next()? {
+        while let Some(message) = messages.next_message()? {
             send(&socket, plan, message)?;
         }
         Ok(())
