@@ -56,6 +56,9 @@ unsafe extern "C" {
 /// closes. Measured: 20 of 20 one-byte pushes arrived with it, 8 of 20 without.
 const CLOSE_GRACE: Duration = Duration::from_millis(100);
 
+/// The shortest time between two `-v` reports of failed connect attempts.
+const MONITOR_REPEAT: Duration = Duration::from_secs(1);
+
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
 
@@ -392,19 +395,29 @@ impl Socket {
             .name("monitor".into())
             .spawn(move || {
                 let mut seen = [0u64; 5];
+                let mut reported_at: [Option<Instant>; 5] = [None; 5];
                 while !stop.load(Ordering::Relaxed) {
                     for (i, (statistic, what)) in watched.iter().enumerate() {
                         let now = unsafe { nn_get_statistic(id, *statistic) };
-                        if now > seen[i] {
-                            let times = now - seen[i];
-                            let note = if times > 1 {
-                                format!(" ({times} times)")
-                            } else {
-                                String::new()
-                            };
-                            report::event(started, &format!("{what}{note}"));
-                            seen[i] = now;
+                        // After nn_term every statistic reads as -1.
+                        if now <= seen[i] || now == u64::MAX {
+                            continue;
                         }
+                        // A peer that is down fails every reconnect interval (100 ms):
+                        // say so once a second with a count, not ten times.
+                        let recent = reported_at[i].is_some_and(|at| at.elapsed() < MONITOR_REPEAT);
+                        if *statistic == stat::CONNECT_ERRORS && recent {
+                            continue;
+                        }
+                        let times = now - seen[i];
+                        let note = if times > 1 {
+                            format!(" ({times} times)")
+                        } else {
+                            String::new()
+                        };
+                        report::event(started, &format!("{what}{note}"));
+                        seen[i] = now;
+                        reported_at[i] = Some(Instant::now());
                     }
                     thread::sleep(Duration::from_millis(20));
                 }

@@ -1,7 +1,9 @@
 /*!
 pair and bus: stdin's messages are sent on one thread while received ones are printed
-on this one. After the end of input nncat keeps receiving until --count, --recv-timeout
-or a signal; while input is still open, a receive timeout does not end it.
+on this one. nncat ends when both are done: the input has ended (every message of it
+sent), and receiving has reached --count or --recv-timeout. While input is still open, a
+receive timeout does not end it; once --count is reached, nothing more is printed.
+A signal ends it at once.
 */
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,6 +16,7 @@ use super::receive::receive_all;
 use super::{Messages, Output, finish, send};
 use crate::exit::Failure;
 use crate::options::Plan;
+use crate::signals::Idle;
 use crate::socket::{self, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {
@@ -28,7 +31,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     let sender_done = Arc::clone(&input_done);
     let sender_error = Arc::clone(&send_error);
     let send_plan = plan.clone();
-    thread::Builder::new()
+    let sender = thread::Builder::new()
         .name("sender".into())
         .spawn(move || {
             let result = (|| {
@@ -57,6 +60,10 @@ pub fn run(plan: &Plan) -> Result<()> {
         input_done.load(Ordering::SeqCst)
     });
     let result = result.and(output.flush());
+    if result.is_ok() {
+        let _idle = Idle::begin();
+        let _ = sender.join();
+    }
     let failed_send = send_error.lock().ok().and_then(|mut slot| slot.take());
     match failed_send {
         Some(err) => Err(err),

@@ -140,7 +140,8 @@ impl Messages {
         };
         Messages {
             input,
-            count: plan.count,
+            // pair and bus count what they receive; their input runs to its end.
+            count: plan.count.filter(|_| plan.role != Role::Duplex),
             interval: plan.interval,
             delay: plan.delay,
             produced: 0,
@@ -266,7 +267,8 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     if !interrupted && socket.sent_any() {
         socket.drain(plan.linger);
     }
-    if plan.verbose {
+    // After nn_term the statistics are gone, so an interrupted run has no summary.
+    if plan.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
     result
