@@ -174,8 +174,8 @@ pub struct CommonArgs {
     #[arg(long, value_name = "NAME")]
     pub socket_name: Option<String>,
     /// Report endpoints, connection events and counts on stderr
-    #[arg(short = 'v', long)]
-    pub verbose: bool,
+    #[arg(short = 'v', long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// No warnings or notices on stderr (errors are still printed)
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -274,7 +274,8 @@ pub struct DuplexArgs {
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
 /// one line on stderr, with clap's suggestion when it has one (exit 2).
 pub fn parse() -> Result<Cli, u8> {
-    let err = match Cli::try_parse() {
+    let args = nanocat_compatible(std::env::args_os().collect());
+    let err = match Cli::try_parse_from(args) {
         Ok(cli) => return Ok(cli),
         Err(err) => err,
     };
@@ -288,6 +289,55 @@ pub fn parse() -> Result<Cli, u8> {
     }
     crate::report::error(&one_line(&err.render().to_string()));
     Err(crate::exit::USAGE)
+}
+
+/// The socket types, as subcommands and as nanocat's `--TYPE` flags.
+pub const TYPES: [&str; 10] = [
+    "push",
+    "pull",
+    "pub",
+    "sub",
+    "req",
+    "rep",
+    "pair",
+    "bus",
+    "surveyor",
+    "respondent",
+];
+
+/// Rewrites nanocat's command lines into nncat's, so a script changes only the
+/// program's name: the type comes from a `--push` style flag, or from the program's
+/// own name (`nn_push`, a symlink) as nanocat does. Every other nanocat flag has the
+/// same spelling here.
+pub fn nanocat_compatible(mut args: Vec<OsString>) -> Vec<OsString> {
+    let Some(program) = args.first() else {
+        return args;
+    };
+    let name = std::path::Path::new(program)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(kind) = name.strip_prefix("nn_").filter(|kind| TYPES.contains(kind)) {
+        args.insert(1, kind.into());
+        return args;
+    }
+    let explicit = args
+        .get(1)
+        .is_some_and(|first| !first.to_string_lossy().starts_with('-'));
+    if explicit {
+        return args;
+    }
+    let flag_at = args.iter().skip(1).position(|arg| {
+        arg.to_str()
+            .and_then(|arg| arg.strip_prefix("--"))
+            .is_some_and(|kind| TYPES.contains(&kind))
+    });
+    if let Some(at) = flag_at {
+        let flag = args.remove(at + 1);
+        let kind = flag.to_string_lossy().trim_start_matches('-').to_string();
+        args.insert(1, kind.into());
+    }
+    args
 }
 
 /// clap's message and its tips on one line, for scripts that read stderr line by line.
@@ -368,6 +418,39 @@ mod tests {
         assert_eq!(parse_size("16m"), Ok(16 << 20));
         assert!(parse_size("12q").is_err());
         assert!(parse_size("").is_err());
+    }
+
+    fn rewritten(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(OsString::from).collect();
+        nanocat_compatible(args)
+            .into_iter()
+            .map(|arg| arg.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn nanocat_type_flags_become_subcommands() {
+        assert_eq!(
+            rewritten(&["nncat", "--push", "--connect", "tcp://a:1", "-D", "hi"]),
+            ["nncat", "push", "--connect", "tcp://a:1", "-D", "hi"]
+        );
+        assert_eq!(
+            rewritten(&["nncat", "--connect", "tcp://a:1", "--sub", "-A"]),
+            ["nncat", "sub", "--connect", "tcp://a:1", "-A"]
+        );
+        assert_eq!(
+            rewritten(&["nncat", "pull", "-L", "5"]),
+            ["nncat", "pull", "-L", "5"]
+        );
+    }
+
+    #[test]
+    fn a_program_named_nn_type_takes_the_type_from_its_name() {
+        assert_eq!(
+            rewritten(&["/usr/local/bin/nn_pull", "-L", "5"]),
+            ["/usr/local/bin/nn_pull", "pull", "-L", "5"]
+        );
+        assert_eq!(rewritten(&["nn_other", "-x"]), ["nn_other", "-x"]);
     }
 
     #[test]

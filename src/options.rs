@@ -20,7 +20,7 @@ use crate::cli::{
 use crate::exit::Failure;
 use crate::format::Format;
 
-/// How long a publisher that connects waits for its connection before the first
+/// How long a publisher (or surveyor, or bus) that connects waits for its connection before the first
 /// message, so `echo hi | nncat pub --connect URL` reaches a bound subscriber:
 /// measured on loopback, the connection counts about 200 ms after nn_connect.
 const PUB_CONNECT_WAIT: Duration = Duration::from_secs(1);
@@ -297,11 +297,16 @@ impl Plan {
                 timeout: common.send_timeout,
                 required: true,
             }),
-            None if protocol == Protocol::Pub && connects => Some(PeerWait {
-                count: 1,
-                timeout: Some(PUB_CONNECT_WAIT),
-                required: false,
-            }),
+            // These send only to the peers connected at that moment.
+            None if matches!(protocol, Protocol::Pub | Protocol::Surveyor | Protocol::Bus)
+                && connects =>
+            {
+                Some(PeerWait {
+                    count: 1,
+                    timeout: Some(PUB_CONNECT_WAIT),
+                    required: false,
+                })
+            }
             None => None,
         };
         Ok(Plan {
@@ -316,7 +321,7 @@ impl Plan {
                 subscriptions: Vec::new(),
                 survey_deadline: None,
                 wait_peers,
-                verbose: common.verbose,
+                verbose: common.verbose > 0,
             },
             in_format,
             out_format,
@@ -329,7 +334,7 @@ impl Plan {
             delay,
             recv_timeout: common.recv_timeout,
             linger: common.linger,
-            verbose: common.verbose,
+            verbose: common.verbose > 0,
             quiet: common.quiet,
         })
     }
