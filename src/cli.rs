@@ -36,11 +36,30 @@ Examples:
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: TypeCommand,
+    pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum TypeCommand {
+pub enum Command {
+    #[command(flatten)]
+    Socket(SocketCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(after_help = "Example: nncat completions bash > /etc/bash_completion.d/nncat")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff); with a TYPE, that type's page
+    #[command(after_help = "Example: nncat man | man -l -")]
+    Man {
+        #[arg(value_name = "TYPE")]
+        page: Option<String>,
+    },
+}
+
+/// One subcommand per socket type.
+#[derive(Debug, Subcommand)]
+pub enum SocketCommand {
     /// Send each input message to one of the connected pullers
     #[command(after_help = "Example: seq 10 | nncat push --connect tcp://127.0.0.1:5555")]
     Push(SendArgs),
@@ -291,6 +310,33 @@ pub fn parse() -> Result<Cli, u8> {
     Err(crate::exit::USAGE)
 }
 
+/// Writes the completion script for `shell` to `out`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "nncat", out);
+}
+
+/// The roff man page for nncat, or for one of its subcommands (`push`, `man`...).
+pub fn man_page(page: Option<&str>) -> Result<Vec<u8>, String> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let command = match page {
+        None => command,
+        Some(name) => {
+            let sub = command
+                .get_subcommands()
+                .find(|sub| sub.get_name() == name)
+                .cloned()
+                .ok_or_else(|| format!("no man page for '{name}': name a socket type"))?;
+            sub.name(format!("nncat-{name}"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|err| format!("cannot render the man page: {err}"))?;
+    Ok(out)
+}
+
 /// The socket types, as subcommands and as nanocat's `--TYPE` flags.
 pub const TYPES: [&str; 10] = [
     "push",
@@ -451,6 +497,23 @@ mod tests {
             ["/usr/local/bin/nn_pull", "pull", "-L", "5"]
         );
         assert_eq!(rewritten(&["nn_other", "-x"]), ["nn_other", "-x"]);
+    }
+
+    /// docs/man holds the generated pages; this fails when the command line changed
+    /// without them being generated again.
+    #[test]
+    fn man_pages_in_docs_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+        let mut pages = vec![(None, "nncat.1".to_string())];
+        pages.extend(TYPES.iter().map(|t| (Some(*t), format!("nncat-{t}.1"))));
+        for (page, file) in pages {
+            let expected = man_page(page).expect("every type has a page");
+            let found = std::fs::read(dir.join(&file)).unwrap_or_default();
+            assert!(
+                found == expected,
+                "docs/man/{file} is stale: run scripts/generate-docs.sh"
+            );
+        }
     }
 
     #[test]

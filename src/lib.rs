@@ -14,7 +14,19 @@ pub mod socket;
 
 /// Runs the command the user typed.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
-    let plan = options::Plan::from_command(cli.command)?;
+    use std::io::Write;
+    let command = match cli.command {
+        cli::Command::Socket(command) => command,
+        cli::Command::Completions { shell } => {
+            cli::write_completions(shell, &mut std::io::stdout());
+            return Ok(());
+        }
+        cli::Command::Man { page } => {
+            let page = cli::man_page(page.as_deref()).map_err(exit::Failure::Usage)?;
+            return Ok(std::io::stdout().write_all(&page)?);
+        }
+    };
+    let plan = options::Plan::from_command(command)?;
     report::set_quiet(plan.quiet);
     signals::install()?;
     cmd::run(&plan)

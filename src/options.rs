@@ -15,7 +15,7 @@ use nanomsg::Protocol;
 
 use crate::cli::{
     CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, RequestArgs,
-    SendArgs, SourceArgs, SubArgs, SurveyArgs, TypeCommand,
+    SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs,
 };
 use crate::exit::Failure;
 use crate::format::Format;
@@ -116,7 +116,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn from_command(command: TypeCommand) -> Result<Plan> {
+    pub fn from_command(command: SocketCommand) -> Result<Plan> {
         let no_source = || SourceArgs {
             data: None,
             file: None,
@@ -124,7 +124,7 @@ impl Plan {
             delay: None,
         };
         let (role, protocol, endpoints, format, source, common) = match command {
-            TypeCommand::Push(SendArgs {
+            SocketCommand::Push(SendArgs {
                 endpoints,
                 format,
                 source,
@@ -137,13 +137,13 @@ impl Plan {
                 source,
                 common,
             ),
-            TypeCommand::Pub(SendArgs {
+            SocketCommand::Pub(SendArgs {
                 endpoints,
                 format,
                 source,
                 common,
             }) => (Role::Send, Protocol::Pub, endpoints, format, source, common),
-            TypeCommand::Pull(ReceiveArgs {
+            SocketCommand::Pull(ReceiveArgs {
                 endpoints,
                 format,
                 common,
@@ -155,7 +155,7 @@ impl Plan {
                 no_source(),
                 common,
             ),
-            TypeCommand::Sub(SubArgs { subscribe, receive }) => {
+            SocketCommand::Sub(SubArgs { subscribe, receive }) => {
                 let mut plan = Plan::build(
                     Role::Receive,
                     Protocol::Sub,
@@ -171,7 +171,7 @@ impl Plan {
                 };
                 return Ok(plan);
             }
-            TypeCommand::Req(RequestArgs {
+            SocketCommand::Req(RequestArgs {
                 endpoints,
                 format,
                 source,
@@ -184,7 +184,7 @@ impl Plan {
                 source,
                 common,
             ),
-            TypeCommand::Surveyor(SurveyArgs { deadline, request }) => {
+            SocketCommand::Surveyor(SurveyArgs { deadline, request }) => {
                 let mut plan = Plan::build(
                     Role::Request,
                     Protocol::Surveyor,
@@ -196,9 +196,11 @@ impl Plan {
                 plan.socket.survey_deadline = deadline;
                 return Ok(plan);
             }
-            TypeCommand::Rep(args) => return Plan::build_reply(Protocol::Rep, args),
-            TypeCommand::Respondent(args) => return Plan::build_reply(Protocol::Respondent, args),
-            TypeCommand::Pair(DuplexArgs {
+            SocketCommand::Rep(args) => return Plan::build_reply(Protocol::Rep, args),
+            SocketCommand::Respondent(args) => {
+                return Plan::build_reply(Protocol::Respondent, args);
+            }
+            SocketCommand::Pair(DuplexArgs {
                 endpoints,
                 format,
                 source,
@@ -211,7 +213,7 @@ impl Plan {
                 source,
                 common,
             ),
-            TypeCommand::Bus(DuplexArgs {
+            SocketCommand::Bus(DuplexArgs {
                 endpoints,
                 format,
                 source,

@@ -1,0 +1,492 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_nncat_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_nncat_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_nncat_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_nncat_using_subcommand
+    set -l cmd (__fish_nncat_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c nncat -n "__fish_nncat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_needs_command" -s V -l version -d 'Print version'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "push" -d 'Send each input message to one of the connected pullers'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pull" -d 'Print every message pushed to this socket'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pub" -d 'Publish each input message to every subscriber'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "sub" -d 'Print every published message that matches a subscription'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "req" -d 'Send each input message as a request and print its reply'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer every request with DATA' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s d -l delay -d 'Wait T before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 'Answer every request with DATA' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c nncat -n "__fish_nncat_using_subcommand man" -s h -l help -d 'Print help'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "push" -d 'Send each input message to one of the connected pullers'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pull" -d 'Print every message pushed to this socket'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pub" -d 'Publish each input message to every subscriber'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "sub" -d 'Print every published message that matches a subscription'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "req" -d 'Send each input message as a request and print its reply'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

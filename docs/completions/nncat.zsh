@@ -1,0 +1,900 @@
+#compdef nncat
+
+autoload -U is-at-least
+
+_nncat() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_nncat_commands" \
+"*::: :->nncat" \
+&& ret=0
+    case $state in
+    (nncat)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:nncat-command-$line[1]:"
+        case $line[1] in
+            (push)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(pull)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(pub)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(sub)
+_arguments "${_arguments_options[@]}" : \
+'*--subscribe=[Receive messages that start with TOPIC (repeatable; none\: every message)]:TOPIC:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(req)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(rep)
+_arguments "${_arguments_options[@]}" : \
+'-D+[Answer every request with DATA]:DATA:_default' \
+'--data=[Answer every request with DATA]:DATA:_default' \
+'-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
+'--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
+'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
+'--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--echo[Answer every request with the request itself]' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(pair)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(bus)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(surveyor)
+_arguments "${_arguments_options[@]}" : \
+'--deadline=[How long to collect answers to each survey (nanomsg'\''s default\: 1s)]:T:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
+'-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'--file=[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
+'-i+[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
+'-d+[Wait T before the first send]:T:_default' \
+'--delay=[Wait T before the first send]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(respondent)
+_arguments "${_arguments_options[@]}" : \
+'-D+[Answer every request with DATA]:DATA:_default' \
+'--data=[Answer every request with DATA]:DATA:_default' \
+'-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
+'--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
+'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
+'--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--echo[Answer every request with the request itself]' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'-h[Print help]' \
+'--help[Print help]' \
+'::page:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_nncat__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:nncat-help-command-$line[1]:"
+        case $line[1] in
+            (push)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pull)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pub)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sub)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(req)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(rep)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pair)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(bus)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(surveyor)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(respondent)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_nncat_commands] )) ||
+_nncat_commands() {
+    local commands; commands=(
+'push:Send each input message to one of the connected pullers' \
+'pull:Print every message pushed to this socket' \
+'pub:Publish each input message to every subscriber' \
+'sub:Print every published message that matches a subscription' \
+'req:Send each input message as a request and print its reply' \
+'rep:Print each request and answer it (stdin, --data, --echo or --exec)' \
+'pair:Send input messages and print received ones, with one peer' \
+'bus:Send input messages to every bus peer and print what they send' \
+'surveyor:Send each input message as a survey and print every answer until the deadline' \
+'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the man page (roff); with a TYPE, that type'\''s page' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'nncat commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__bus_commands] )) ||
+_nncat__subcmd__bus_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat bus commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__completions_commands] )) ||
+_nncat__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat completions commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help_commands] )) ||
+_nncat__subcmd__help_commands() {
+    local commands; commands=(
+'push:Send each input message to one of the connected pullers' \
+'pull:Print every message pushed to this socket' \
+'pub:Publish each input message to every subscriber' \
+'sub:Print every published message that matches a subscription' \
+'req:Send each input message as a request and print its reply' \
+'rep:Print each request and answer it (stdin, --data, --echo or --exec)' \
+'pair:Send input messages and print received ones, with one peer' \
+'bus:Send input messages to every bus peer and print what they send' \
+'surveyor:Send each input message as a survey and print every answer until the deadline' \
+'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
+'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
+'man:Print the man page (roff); with a TYPE, that type'\''s page' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'nncat help commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__bus_commands] )) ||
+_nncat__subcmd__help__subcmd__bus_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help bus commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__completions_commands] )) ||
+_nncat__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help completions commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__help_commands] )) ||
+_nncat__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help help commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__man_commands] )) ||
+_nncat__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help man commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__pair_commands] )) ||
+_nncat__subcmd__help__subcmd__pair_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__pub_commands] )) ||
+_nncat__subcmd__help__subcmd__pub_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help pub commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__pull_commands] )) ||
+_nncat__subcmd__help__subcmd__pull_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help pull commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__push_commands] )) ||
+_nncat__subcmd__help__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help push commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__rep_commands] )) ||
+_nncat__subcmd__help__subcmd__rep_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help rep commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__req_commands] )) ||
+_nncat__subcmd__help__subcmd__req_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help req commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__respondent_commands] )) ||
+_nncat__subcmd__help__subcmd__respondent_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help respondent commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__sub_commands] )) ||
+_nncat__subcmd__help__subcmd__sub_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help sub commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__surveyor_commands] )) ||
+_nncat__subcmd__help__subcmd__surveyor_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help surveyor commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__man_commands] )) ||
+_nncat__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat man commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__pair_commands] )) ||
+_nncat__subcmd__pair_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__pub_commands] )) ||
+_nncat__subcmd__pub_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat pub commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__pull_commands] )) ||
+_nncat__subcmd__pull_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat pull commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__push_commands] )) ||
+_nncat__subcmd__push_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat push commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__rep_commands] )) ||
+_nncat__subcmd__rep_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat rep commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__req_commands] )) ||
+_nncat__subcmd__req_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat req commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__respondent_commands] )) ||
+_nncat__subcmd__respondent_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat respondent commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__sub_commands] )) ||
+_nncat__subcmd__sub_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat sub commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__surveyor_commands] )) ||
+_nncat__subcmd__surveyor_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat surveyor commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_nncat" ]; then
+    _nncat "$@"
+else
+    compdef _nncat nncat
+fi
