@@ -148,9 +148,15 @@ pub struct FormatArgs {
     /// Same as --format raw
     #[arg(long, group = "format_shorthand")]
     pub raw: bool,
-    /// Separate records with NUL instead of newline (text, ascii, quoted, hex)
+    /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
     #[arg(short = '0', long)]
     pub null: bool,
+    /// Add the receive time to each record ("time" in json)
+    #[arg(long)]
+    pub timestamp: bool,
+    /// In json, split each message at the first SEP into "topic" and "data"
+    #[arg(long, value_name = "SEP")]
+    pub topic_split: Option<OsString>,
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +203,12 @@ pub struct CommonArgs {
     /// Report endpoints, connection events and counts on stderr
     #[arg(short = 'v', long, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// At exit, print messages and bytes sent and received, time and rates on stderr
+    #[arg(long)]
+    pub stats: bool,
+    /// While stdout is not a terminal, show a live count of messages on stderr
+    #[arg(long)]
+    pub progress: bool,
     /// No warnings or notices on stderr (errors are still printed)
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,

@@ -18,7 +18,7 @@ use crate::cli::{
     SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs,
 };
 use crate::exit::Failure;
-use crate::format::Format;
+use crate::format::{Format, JsonOptions};
 
 /// How long a publisher (or surveyor, or bus) that connects waits for its connection before the first
 /// message, so `echo hi | nncat pub --connect URL` reaches a bound subscriber:
@@ -71,6 +71,7 @@ pub struct SocketPlan {
     pub survey_deadline: Option<Duration>,
     pub wait_peers: Option<PeerWait>,
     pub verbose: bool,
+    pub progress: bool,
 }
 
 /// Where the messages to send come from.
@@ -104,6 +105,7 @@ pub struct Plan {
     pub separator: u8,
     /// Escape control bytes in text output: stdout is a terminal.
     pub escape_controls: bool,
+    pub json: JsonOptions,
     pub source: Source,
     pub answer: Answer,
     pub count: Option<u64>,
@@ -113,6 +115,9 @@ pub struct Plan {
     pub linger: Duration,
     pub verbose: bool,
     pub quiet: bool,
+    pub stats: bool,
+    /// Show a live count on stderr (asked for, and stdout is not a terminal).
+    pub progress: bool,
 }
 
 impl Plan {
@@ -281,6 +286,8 @@ impl Plan {
     ) -> Result<Plan> {
         let endpoints = collect_endpoints(endpoints)?;
         let (in_format, out_format) = formats(&format);
+        let json = json_options(&format, in_format, out_format)?;
+        let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,
             file,
@@ -324,11 +331,13 @@ impl Plan {
                 survey_deadline: None,
                 wait_peers,
                 verbose: common.verbose > 0,
+                progress: common.progress && !stdout_is_terminal,
             },
             in_format,
             out_format,
             separator: if format.null { 0 } else { b'\n' },
-            escape_controls: std::io::stdout().is_terminal(),
+            escape_controls: stdout_is_terminal,
+            json,
             source,
             answer: Answer::Stdin,
             count: common.count,
@@ -338,6 +347,8 @@ impl Plan {
             linger: common.linger,
             verbose: common.verbose > 0,
             quiet: common.quiet,
+            stats: common.stats,
+            progress: common.progress && !stdout_is_terminal,
         })
     }
 }
@@ -361,6 +372,23 @@ fn formats(args: &FormatArgs) -> (Format, Format) {
         args.in_format.unwrap_or(both),
         args.out_format.unwrap_or(both),
     )
+}
+
+fn json_options(args: &FormatArgs, input: Format, output: Format) -> Result<JsonOptions> {
+    let json = input == Format::Json || output == Format::Json;
+    if args.timestamp && output != Format::Json {
+        return Err(Failure::Usage(
+            "--timestamp needs --format json (or --out-format json)".into(),
+        )
+        .into());
+    }
+    if args.topic_split.is_some() && !json {
+        return Err(Failure::Usage("--topic-split needs --format json".into()).into());
+    }
+    Ok(JsonOptions {
+        timestamp: args.timestamp,
+        topic_separator: args.topic_split.clone().map(OsString::into_vec),
+    })
 }
 
 fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {

@@ -51,6 +51,26 @@ unsafe extern "C" {
     fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
 }
 
+/// Messages and payload bytes through a socket so far, as nanomsg counts them: a sent
+/// message counts when the protocol accepts it, a received one when nncat takes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Counts {
+    pub sent: u64,
+    pub sent_bytes: u64,
+    pub received: u64,
+    pub received_bytes: u64,
+}
+
+fn counts_of(id: c_int) -> Counts {
+    let get = |statistic| unsafe { nn_get_statistic(id, statistic) };
+    Counts {
+        sent: get(stat::MESSAGES_SENT),
+        sent_bytes: get(stat::BYTES_SENT),
+        received: get(stat::MESSAGES_RECEIVED),
+        received_bytes: get(stat::BYTES_RECEIVED),
+    }
+}
+
 /// After the last write has left, how long the peer gets to take the message out of
 /// its read-ahead before we close: nanomsg drops a pipe's unread message when the pipe
 /// closes. Measured: 20 of 20 one-byte pushes arrived with it, 8 of 20 without.
@@ -58,6 +78,9 @@ const CLOSE_GRACE: Duration = Duration::from_millis(100);
 
 /// The shortest time between two `-v` reports of failed connect attempts.
 const MONITOR_REPEAT: Duration = Duration::from_secs(1);
+
+/// How often `--progress` redraws its line.
+const PROGRESS_STEP: Duration = Duration::from_millis(250);
 
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
@@ -140,6 +163,9 @@ impl Socket {
         }
         if plan.verbose {
             socket.start_monitor();
+        }
+        if plan.progress {
+            socket.start_progress();
         }
         if let Some(wait) = &plan.wait_peers {
             socket.wait_for_peers(wait.count, wait.timeout, wait.required)?;
@@ -424,16 +450,57 @@ impl Socket {
             });
     }
 
-    /// One line of counts for `-v` at exit.
+    pub fn counts(&self) -> Counts {
+        counts_of(self.id)
+    }
+
+    /// One line of counts, time and rates, for `-v` and `--stats` at exit.
     pub fn summary(&self) -> String {
+        let counts = self.counts();
+        let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+        let (messages, bytes) = if counts.sent >= counts.received {
+            (counts.sent, counts.sent_bytes)
+        } else {
+            (counts.received, counts.received_bytes)
+        };
         format!(
-            "sent {} messages ({} bytes), received {} messages ({} bytes) in {:.3}s",
-            self.statistic(stat::MESSAGES_SENT),
-            self.statistic(stat::BYTES_SENT),
-            self.statistic(stat::MESSAGES_RECEIVED),
-            self.statistic(stat::BYTES_RECEIVED),
-            self.started.elapsed().as_secs_f64()
+            "sent {} messages ({} bytes), received {} messages ({} bytes) in {seconds:.3}s: {:.0} messages/s, {:.2} MB/s",
+            counts.sent,
+            counts.sent_bytes,
+            counts.received,
+            counts.received_bytes,
+            messages as f64 / seconds,
+            bytes as f64 / seconds / 1e6,
         )
+    }
+
+    /// A live line of counts on stderr, redrawn four times a second, until the socket
+    /// closes.
+    fn start_progress(&self) {
+        let id = self.id;
+        let stop = Arc::clone(&self.monitor_stop);
+        let _ = thread::Builder::new()
+            .name("progress".into())
+            .spawn(move || {
+                let mut last = counts_of(id);
+                let mut last_at = Instant::now();
+                while !stop.load(Ordering::Relaxed) {
+                    thread::sleep(PROGRESS_STEP);
+                    let now = counts_of(id);
+                    if now.sent == u64::MAX {
+                        break;
+                    }
+                    let seconds = last_at.elapsed().as_secs_f64().max(1e-9);
+                    let rate =
+                        (now.sent + now.received - last.sent - last.received) as f64 / seconds;
+                    report::progress(&format!(
+                        "sent {}, received {} messages ({rate:.0}/s)",
+                        now.sent, now.received
+                    ));
+                    last = now;
+                    last_at = Instant::now();
+                }
+            });
     }
 
     pub fn started(&self) -> Instant {
@@ -496,6 +563,6 @@ pub fn terminate_all() {
 impl Socket {
     /// Whether any message was accepted for sending, so closing needs a drain.
     pub fn sent_any(&self) -> bool {
-        self.statistic(stat::MESSAGES_SENT) > 0
+        self.counts().sent > 0
     }
 }

@@ -115,7 +115,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -162,15 +162,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -469,7 +473,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,15 +520,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -599,7 +607,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,15 +654,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -729,7 +741,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,15 +788,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -827,7 +843,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,15 +890,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -957,7 +977,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,15 +1048,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -1079,7 +1103,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,15 +1150,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -1209,7 +1237,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,15 +1308,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -1331,7 +1363,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --subscribe --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -C -v -q -h --subscribe --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,15 +1414,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -1433,7 +1469,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --deadline --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --deadline --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,15 +1520,19 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)

@@ -50,19 +50,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -79,8 +83,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Sam
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -94,19 +101,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
@@ -119,8 +130,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Sam
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -134,19 +148,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -163,8 +181,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
@@ -179,19 +200,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
@@ -204,8 +229,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -219,19 +247,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -248,8 +280,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer every request with DATA' -r
@@ -267,19 +302,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
@@ -293,8 +332,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Q -l quoted -d 'Same
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -308,19 +350,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -337,8 +383,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Sam
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -352,19 +401,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -381,8 +434,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
@@ -397,19 +453,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -426,8 +486,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 'Answer every request with DATA' -r
@@ -445,19 +508,23 @@ ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output o
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
-raw\t'The bytes with no delimiter; input: all of stdin is one message'"
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
@@ -471,8 +538,11 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Q -l quoted -
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l hex -d 'Same as --format hex'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l raw -d 'Same as --format raw'
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l timestamp -d 'Add the receive time to each record ("time" in json)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'

@@ -45,19 +45,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -81,10 +85,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -108,19 +115,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -136,10 +147,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -163,19 +177,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -199,10 +217,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -227,19 +248,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -255,10 +280,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -282,19 +310,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -318,10 +350,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -351,19 +386,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -380,10 +419,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -407,19 +449,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -443,10 +489,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -470,19 +519,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -506,10 +559,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -534,19 +590,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -570,10 +630,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -603,19 +666,23 @@ ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (o
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
-raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -632,10 +699,13 @@ raw\:"The bytes with no delimiter; input\: all of stdin is one message"))' \
 '--hex[Same as --format hex]' \
 '--msgpack[Same as --format msgpack]' \
 '--raw[Same as --format raw]' \
-'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
-'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex)]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

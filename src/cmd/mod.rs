@@ -59,7 +59,8 @@ pub struct Output {
 impl Output {
     pub fn new(plan: &Plan) -> Output {
         Output {
-            encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls),
+            encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
+                .with_json(plan.json.clone()),
             buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
             stdout: fd_file(1),
         }
@@ -112,7 +113,7 @@ fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Decoder<StdinReader> {
         stdin: fd_file(0),
         marks_idle,
     };
-    Decoder::new(reader, plan.in_format, plan.separator)
+    Decoder::new(reader, plan.in_format, plan.separator).with_json(plan.json.clone())
 }
 
 enum Input {
@@ -267,8 +268,13 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     if !interrupted && socket.sent_any() {
         socket.drain(plan.linger);
     }
+    if plan.progress {
+        report::end_progress();
+    }
     // After nn_term the statistics are gone, so an interrupted run has no summary.
-    if plan.verbose && !interrupted {
+    if plan.stats && !interrupted {
+        report::say(&format!("stats: {}", socket.summary()));
+    } else if plan.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
     result

@@ -116,6 +116,13 @@ fn decode_nanocat(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
     Ok(())
 }
 
+/// `\uHHHH` with lowercase digits, JSON's escape.
+pub fn push_escaped_u(code: u32, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"\\u");
+    out.extend_from_slice(&PAIRS[(code >> 8) as usize & 0xff]);
+    out.extend_from_slice(&PAIRS[code as usize & 0xff]);
+}
+
 /// A byte as a user can see it in an error message.
 pub fn describe_byte(byte: u8) -> String {
     match byte {

@@ -13,6 +13,7 @@ output buffer, so neither side allocates per message.
 mod ascii;
 mod hex;
 mod input;
+mod json;
 mod msgpack;
 mod quoted;
 mod text;
@@ -21,6 +22,7 @@ use std::fmt;
 use std::io::{self, Read};
 
 use input::InputBuffer;
+pub use json::JsonOptions;
 
 /// The formats nncat reads and writes; the names are what `--format` takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -37,14 +39,17 @@ pub enum Format {
     Msgpack,
     /// The bytes with no delimiter; input: all of stdin is one message.
     Raw,
+    /// One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same.
+    Json,
 }
 
 /// Turns messages into output records.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Encoder {
     format: Format,
     separator: u8,
     escape_controls: bool,
+    json: JsonOptions,
 }
 
 impl Encoder {
@@ -55,7 +60,14 @@ impl Encoder {
             format,
             separator,
             escape_controls,
+            json: JsonOptions::default(),
         }
+    }
+
+    /// What JSON records carry besides the message.
+    pub fn with_json(mut self, json: JsonOptions) -> Encoder {
+        self.json = json;
+        self
     }
 
     /// Appends the record for `message` to `out`.
@@ -70,6 +82,7 @@ impl Encoder {
             Format::Ascii => self.delimited(ascii::encode, message, out),
             Format::Quoted => self.delimited(quoted::encode, message, out),
             Format::Hex => self.delimited(hex::encode, message, out),
+            Format::Json => self.delimited(|m, o| json::encode(m, &self.json, o), message, out),
         }
     }
 
@@ -155,12 +168,25 @@ impl Invalid {
     }
 }
 
+/// Why one record could not be read: the input failed, or the record is invalid.
+pub enum LineError {
+    Io(io::Error),
+    Invalid(Invalid),
+}
+
+impl From<io::Error> for LineError {
+    fn from(err: io::Error) -> LineError {
+        LineError::Io(err)
+    }
+}
+
 /// Reads messages from a byte stream, one record at a time, as soon as each record is
 /// complete: a line is handed out when its separator arrives, not when a buffer fills.
 pub struct Decoder<R> {
     input: InputBuffer<R>,
     format: Format,
     separator: u8,
+    json: JsonOptions,
     scratch: Vec<u8>,
     records: u64,
 }
@@ -171,39 +197,52 @@ impl<R: Read> Decoder<R> {
             input: InputBuffer::new(reader),
             format,
             separator,
+            json: JsonOptions::default(),
             scratch: Vec::new(),
             records: 0,
         }
     }
 
+    /// How JSON records join "topic" and "data" into one message.
+    pub fn with_json(mut self, json: JsonOptions) -> Decoder<R> {
+        self.json = json;
+        self
+    }
+
     /// The next message, or `None` at the end of the input.
     pub fn next_message(&mut self) -> Result<Option<&[u8]>, DecodeError> {
         let record = self.records + 1;
-        let invalid = |err: Invalid| DecodeError::Invalid {
-            record,
-            column: err.column,
-            reason: err.reason,
+        let invalid = |err: LineError| match err {
+            LineError::Io(err) => DecodeError::Io(err),
+            LineError::Invalid(err) => DecodeError::Invalid {
+                record,
+                column: err.column,
+                reason: err.reason,
+            },
         };
         let message = match self.format {
             Format::Text | Format::Ascii => self.input.next_line(self.separator)?,
-            Format::Quoted => match self.input.next_line(self.separator)? {
-                None => None,
-                Some(line) => {
-                    quoted::decode(line, &mut self.scratch).map_err(invalid)?;
-                    Some(&self.scratch[..])
-                }
-            },
-            Format::Hex => match self.input.next_line(self.separator)? {
-                None => None,
-                Some(line) => {
-                    hex::decode(line, &mut self.scratch).map_err(invalid)?;
-                    Some(&self.scratch[..])
-                }
-            },
-            Format::Msgpack => msgpack::decode(&mut self.input).map_err(|err| match err {
-                msgpack::ReadError::Io(err) => DecodeError::Io(err),
-                msgpack::ReadError::Invalid(err) => invalid(err),
-            })?,
+            Format::Quoted => Self::decode_line_into(
+                &mut self.input,
+                self.separator,
+                &mut self.scratch,
+                quoted::decode,
+            )
+            .map_err(invalid)?,
+            Format::Hex => Self::decode_line_into(
+                &mut self.input,
+                self.separator,
+                &mut self.scratch,
+                hex::decode,
+            )
+            .map_err(invalid)?,
+            Format::Json => {
+                let json = &self.json;
+                let decode = |line: &[u8], out: &mut Vec<u8>| json::decode(line, json, out);
+                Self::decode_line_into(&mut self.input, self.separator, &mut self.scratch, decode)
+                    .map_err(invalid)?
+            }
+            Format::Msgpack => msgpack::decode(&mut self.input).map_err(invalid)?,
             Format::Raw => {
                 if self.records > 0 {
                     None
@@ -216,6 +255,22 @@ impl<R: Read> Decoder<R> {
             self.records = record;
         }
         Ok(message)
+    }
+
+    /// The next line, decoded into `scratch`.
+    fn decode_line_into<'a>(
+        input: &mut InputBuffer<R>,
+        separator: u8,
+        scratch: &'a mut Vec<u8>,
+        decode: impl FnOnce(&[u8], &mut Vec<u8>) -> Result<(), Invalid>,
+    ) -> Result<Option<&'a [u8]>, LineError> {
+        match input.next_line(separator).map_err(LineError::Io)? {
+            None => Ok(None),
+            Some(line) => {
+                decode(line, scratch).map_err(LineError::Invalid)?;
+                Ok(Some(&scratch[..]))
+            }
+        }
     }
 
     /// Whether the next call to `next_message` can answer without waiting for input.

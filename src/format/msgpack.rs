@@ -3,10 +3,10 @@ MessagePack, as nanocat writes it: each message a bin object (bin8 below 256 byt
 bin16 below 64 KiB, else bin32), with no delimiter. Input takes bin and str objects.
 */
 
-use std::io::{self, Read};
+use std::io::Read;
 
-use super::Invalid;
 use super::input::InputBuffer;
+use super::{Invalid, LineError};
 
 pub fn encode(message: &[u8], out: &mut Vec<u8>) {
     let len = message.len();
@@ -21,17 +21,6 @@ pub fn encode(message: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(&(len as u32).to_be_bytes());
     }
     out.extend_from_slice(message);
-}
-
-pub enum ReadError {
-    Io(io::Error),
-    Invalid(Invalid),
-}
-
-impl From<io::Error> for ReadError {
-    fn from(err: io::Error) -> ReadError {
-        ReadError::Io(err)
-    }
 }
 
 /// The header's size and the payload's length, if `header` holds a whole header.
@@ -68,26 +57,26 @@ pub fn record_ready<R: Read>(input: &InputBuffer<R>) -> bool {
     }
 }
 
-pub fn decode<R: Read>(input: &mut InputBuffer<R>) -> Result<Option<&[u8]>, ReadError> {
+pub fn decode<R: Read>(input: &mut InputBuffer<R>) -> Result<Option<&[u8]>, LineError> {
     let available = input.want(1)?;
     if available == 0 {
         return Ok(None);
     }
     let mut need = 1;
     let (header, len) = loop {
-        if let Some(found) = parse_header(input.buffered()).map_err(ReadError::Invalid)? {
+        if let Some(found) = parse_header(input.buffered()).map_err(LineError::Invalid)? {
             break found;
         }
         need += 1;
         if input.want(need)? < need {
-            return Err(ReadError::Invalid(Invalid::whole(
+            return Err(LineError::Invalid(Invalid::whole(
                 "input ends inside a msgpack header",
             )));
         }
     };
     let available = input.want(header + len)?;
     if available < header + len {
-        return Err(ReadError::Invalid(Invalid::whole(format!(
+        return Err(LineError::Invalid(Invalid::whole(format!(
             "input ends inside a msgpack object: its header claims {len} bytes, {} arrived",
             available - header
         ))));

@@ -167,6 +167,51 @@ fn record_ready_says_whether_reading_would_wait() {
     assert_eq!(decoder.next_message().unwrap(), None);
 }
 
+#[test]
+fn json_holds_text_as_data_and_other_bytes_as_base64() {
+    assert_eq!(
+        encoded(Format::Json, b"hi \"there\"\n\x1b"),
+        b"{\"data\":\"hi \\\"there\\\"\\n\\u001b\"}\n"
+    );
+    assert_eq!(
+        encoded(Format::Json, b"\xff\x00"),
+        b"{\"base64\":\"/wA=\"}\n"
+    );
+}
+
+#[test]
+fn json_topic_split_round_trips() {
+    let json = JsonOptions {
+        timestamp: true,
+        topic_separator: Some(b": ".to_vec()),
+    };
+    let mut out = Vec::new();
+    let encoder = Encoder::new(Format::Json, b'\n', false).with_json(json.clone());
+    encoder.encode(b"weather: sunny", &mut out);
+    encoder.encode(b"no topic", &mut out);
+    let text = String::from_utf8(out.clone()).unwrap();
+    assert!(
+        text.contains("\"topic\":\"weather\",\"data\":\"sunny\""),
+        "{text}"
+    );
+    assert!(text.starts_with("{\"time\":\"20"), "{text}");
+    let mut decoder = Decoder::new(&out[..], Format::Json, b'\n').with_json(json);
+    assert_eq!(
+        decoder.next_message().unwrap(),
+        Some(&b"weather: sunny"[..])
+    );
+    assert_eq!(decoder.next_message().unwrap(), Some(&b"no topic"[..]));
+}
+
+#[test]
+fn json_input_names_what_is_wrong() {
+    assert_eq!(
+        decode_error(Format::Json, b"{\"data\": 1}\n"),
+        "record 1: \"data\" must be a string"
+    );
+    assert!(decode_error(Format::Json, b"{nope\n").starts_with("record 1: invalid JSON"));
+}
+
 fn any_messages() -> impl Strategy<Value = Vec<Vec<u8>>> {
     prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 0..20)
 }
@@ -184,7 +229,7 @@ proptest! {
     #[test]
     fn quoted_hex_and_msgpack_read_back_what_they_write(messages in any_messages(), nul in any::<bool>()) {
         let separator = if nul { 0 } else { b'\n' };
-        for format in [Format::Quoted, Format::Hex, Format::Msgpack] {
+        for format in [Format::Quoted, Format::Hex, Format::Msgpack, Format::Json] {
             prop_assert_eq!(round_trip(format, separator, &messages), messages.clone());
         }
     }
@@ -204,7 +249,7 @@ proptest! {
 
     #[test]
     fn decoders_never_panic_on_arbitrary_input(input in prop::collection::vec(any::<u8>(), 0..500)) {
-        for format in [Format::Text, Format::Quoted, Format::Hex, Format::Msgpack, Format::Raw] {
+        for format in [Format::Text, Format::Quoted, Format::Hex, Format::Msgpack, Format::Raw, Format::Json] {
             let _ = decode_all(format, b'\n', &input);
         }
     }
