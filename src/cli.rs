@@ -45,6 +45,14 @@ pub struct Cli {
 pub enum Command {
     #[command(flatten)]
     Socket(SocketCommand),
+    /// Sit between clients and a server of type TYPE, forward both ways, print each message
+    #[command(after_help = "\
+Messages toward the server are printed as '> MESSAGE', replies and other messages back as
+'< MESSAGE'. nncat binds the --bind endpoints for the clients (presenting itself as the
+TYPE server) and connects to the real server at the --connect endpoints.
+
+Example: nncat tap rep --bind tcp://127.0.0.1:6001 --connect tcp://127.0.0.1:6000")]
+    Tap(TapArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(after_help = "Example: nncat completions bash > /etc/bash_completion.d/nncat")]
     Completions {
@@ -284,6 +292,19 @@ pub struct ReplyArgs {
     /// Give up on an --exec command after T, and answer nothing for that request
     #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "10s")]
     pub exec_timeout: Duration,
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TapArgs {
+    /// The server's socket type (the clients use its peer type)
+    #[arg(value_name = "TYPE", value_parser = TYPES)]
+    pub kind: String,
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]

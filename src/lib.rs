@@ -16,7 +16,8 @@ pub mod socket;
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;
     let command = match cli.command {
-        cli::Command::Socket(command) => command,
+        cli::Command::Socket(command) => options::Plan::from_command(command)?,
+        cli::Command::Tap(args) => options::Plan::for_tap(args)?,
         cli::Command::Completions { shell } => {
             cli::write_completions(shell, &mut std::io::stdout());
             return Ok(());
@@ -26,7 +27,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             return Ok(std::io::stdout().write_all(&page)?);
         }
     };
-    let plan = options::Plan::from_command(command)?;
+    let plan = command;
     report::set_quiet(plan.quiet);
     signals::install()?;
     cmd::run(&plan)

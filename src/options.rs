@@ -15,7 +15,7 @@ use nanomsg::Protocol;
 
 use crate::cli::{
     CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, RequestArgs,
-    SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs,
+    SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -37,6 +37,8 @@ pub enum Role {
     Reply,
     /// pair, bus
     Duplex,
+    /// tap: between clients (`socket`) and a server (`tap_back`)
+    Tap,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,8 @@ pub struct PeerWait {
 #[derive(Clone, Debug)]
 pub struct SocketPlan {
     pub protocol: Protocol,
+    /// A raw socket (AF_SP_RAW), as a device uses: it forwards protocol headers.
+    pub raw: bool,
     pub endpoints: Vec<Endpoint>,
     pub recv_timeout: Option<Duration>,
     pub send_timeout: Option<Duration>,
@@ -100,6 +104,8 @@ pub enum Answer {
 pub struct Plan {
     pub role: Role,
     pub socket: SocketPlan,
+    /// tap: the socket that connects to the server.
+    pub tap_back: Option<SocketPlan>,
     pub in_format: Format,
     pub out_format: Format,
     pub separator: u8,
@@ -235,6 +241,44 @@ impl Plan {
         Plan::build(role, protocol, endpoints, format, source, common)
     }
 
+    /// tap: the --bind endpoints face the clients as a raw TYPE socket, the --connect
+    /// endpoints reach the server through a raw socket of TYPE's peer type.
+    pub fn for_tap(args: TapArgs) -> Result<Plan> {
+        let server = protocol_named(&args.kind)?;
+        let mut plan = Plan::build(
+            Role::Tap,
+            server,
+            args.endpoints,
+            args.format,
+            SourceArgs {
+                data: None,
+                file: None,
+                interval: None,
+                delay: None,
+            },
+            args.common,
+        )?;
+        let (front, back): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.socket.endpoints)
+            .into_iter()
+            .partition(|e| e.kind == EndpointKind::Bind);
+        if front.is_empty() || back.is_empty() {
+            return Err(Failure::Usage(
+                "tap needs --bind endpoints for the clients and --connect endpoints for the server"
+                    .into(),
+            )
+            .into());
+        }
+        plan.socket.raw = true;
+        plan.socket.endpoints = front;
+        plan.socket.wait_peers = None;
+        plan.socket.subscriptions = vec![Vec::new()];
+        let mut back_plan = plan.socket.clone();
+        back_plan.protocol = peer_of(server);
+        back_plan.endpoints = back;
+        plan.tap_back = Some(back_plan);
+        Ok(plan)
+    }
+
     fn build_reply(protocol: Protocol, args: ReplyArgs) -> Result<Plan> {
         let ReplyArgs {
             data,
@@ -286,7 +330,7 @@ impl Plan {
     ) -> Result<Plan> {
         let endpoints = collect_endpoints(endpoints)?;
         let (in_format, out_format) = formats(&format);
-        let json = json_options(&format, in_format, out_format)?;
+        let json = json_options(&format, in_format, out_format, role == Role::Tap)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,
@@ -322,6 +366,7 @@ impl Plan {
             role,
             socket: SocketPlan {
                 protocol,
+                raw: false,
                 endpoints,
                 recv_timeout: common.recv_timeout,
                 send_timeout: common.send_timeout,
@@ -333,6 +378,7 @@ impl Plan {
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,
             },
+            tap_back: None,
             in_format,
             out_format,
             separator: if format.null { 0 } else { b'\n' },
@@ -374,11 +420,49 @@ fn formats(args: &FormatArgs) -> (Format, Format) {
     )
 }
 
-fn json_options(args: &FormatArgs, input: Format, output: Format) -> Result<JsonOptions> {
+fn protocol_named(name: &str) -> Result<Protocol> {
+    Ok(match name {
+        "push" => Protocol::Push,
+        "pull" => Protocol::Pull,
+        "pub" => Protocol::Pub,
+        "sub" => Protocol::Sub,
+        "req" => Protocol::Req,
+        "rep" => Protocol::Rep,
+        "pair" => Protocol::Pair,
+        "bus" => Protocol::Bus,
+        "surveyor" => Protocol::Surveyor,
+        "respondent" => Protocol::Respondent,
+        other => return Err(Failure::Usage(format!("unknown socket type '{other}'")).into()),
+    })
+}
+
+/// The socket type that talks to `protocol`.
+fn peer_of(protocol: Protocol) -> Protocol {
+    match protocol {
+        Protocol::Push => Protocol::Pull,
+        Protocol::Pull => Protocol::Push,
+        Protocol::Pub => Protocol::Sub,
+        Protocol::Sub => Protocol::Pub,
+        Protocol::Req => Protocol::Rep,
+        Protocol::Rep => Protocol::Req,
+        Protocol::Surveyor => Protocol::Respondent,
+        Protocol::Respondent => Protocol::Surveyor,
+        Protocol::Pair => Protocol::Pair,
+        Protocol::Bus => Protocol::Bus,
+    }
+}
+
+/// `tap`: tap prints a timestamp before each record in any format.
+fn json_options(
+    args: &FormatArgs,
+    input: Format,
+    output: Format,
+    tap: bool,
+) -> Result<JsonOptions> {
     let json = input == Format::Json || output == Format::Json;
-    if args.timestamp && output != Format::Json {
+    if args.timestamp && output != Format::Json && !tap {
         return Err(Failure::Usage(
-            "--timestamp needs --format json (or --out-format json)".into(),
+            "--timestamp needs --format json (or --out-format json), or tap".into(),
         )
         .into());
     }

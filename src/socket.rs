@@ -118,6 +118,54 @@ pub struct Socket {
     monitor_stop: Arc<AtomicBool>,
 }
 
+/// `nn_iovec` and `nn_msghdr` from `nn.h`, which `nanomsg-sys` leaves opaque.
+#[repr(C)]
+struct IoVec {
+    base: *mut c_void,
+    len: usize,
+}
+
+#[repr(C)]
+struct MsgHdr {
+    iov: *mut IoVec,
+    iov_len: c_int,
+    control: *mut c_void,
+    control_len: usize,
+}
+
+/// A message from a raw socket with its control data: the protocol header (req/rep's
+/// backtrace, for one) that must travel with the message for replies to find their
+/// way. Both are nanomsg's buffers, handed on to `send_raw` without a copy.
+pub struct RawMessage {
+    body: *mut c_void,
+    len: usize,
+    control: *mut c_void,
+}
+
+impl std::ops::Deref for RawMessage {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        if self.len == 0 || self.body.is_null() {
+            return &[];
+        }
+        // nanomsg gave us `len` bytes at `body`, ours until sent or freed.
+        unsafe { std::slice::from_raw_parts(self.body as *const u8, self.len) }
+    }
+}
+
+impl Drop for RawMessage {
+    fn drop(&mut self) {
+        unsafe {
+            if !self.body.is_null() {
+                sys::nn_freemsg(self.body);
+            }
+            if !self.control.is_null() {
+                sys::nn_freemsg(self.control);
+            }
+        }
+    }
+}
+
 /// A received message, in the buffer nanomsg allocated for it; freed when dropped.
 pub struct Message {
     data: *mut u8,
@@ -147,7 +195,8 @@ impl Socket {
     /// Opens the socket, sets its options and endpoints, starts `-v` reporting, and
     /// waits for peers where the plan says so.
     pub fn open(plan: &SocketPlan) -> Result<Socket> {
-        let id = unsafe { sys::nn_socket(sys::AF_SP, plan.protocol as c_int) };
+        let domain = if plan.raw { sys::AF_SP_RAW } else { sys::AF_SP };
+        let id = unsafe { sys::nn_socket(domain, plan.protocol as c_int) };
         if id < 0 {
             bail!("cannot create a nanomsg socket: {}", last_error());
         }
@@ -200,6 +249,7 @@ impl Socket {
                 .context("setting the socket name")?;
         }
         if self.protocol == Protocol::Sub {
+            // A raw sub (tap) forwards everything; its clients do their own filtering.
             for topic in &plan.subscriptions {
                 self.set_bytes(self.protocol as c_int, sys::NN_SUB_SUBSCRIBE, topic)
                     .context("subscribing")?;
@@ -356,6 +406,73 @@ impl Socket {
                     data,
                     len: rc as usize,
                 });
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+
+    /// Receives a message and its control data from a raw socket.
+    pub fn recv_raw(&self) -> Result<RawMessage, Errno> {
+        loop {
+            let mut body: *mut c_void = ptr::null_mut();
+            let mut control: *mut c_void = ptr::null_mut();
+            let mut iov = IoVec {
+                base: &mut body as *mut *mut c_void as *mut c_void,
+                len: sys::NN_MSG,
+            };
+            let mut header = MsgHdr {
+                iov: &mut iov,
+                iov_len: 1,
+                control: &mut control as *mut *mut c_void as *mut c_void,
+                control_len: sys::NN_MSG,
+            };
+            let rc =
+                unsafe { sys::nn_recvmsg(self.id, &mut header as *mut MsgHdr as *mut c_void, 0) };
+            if rc >= 0 {
+                return Ok(RawMessage {
+                    body,
+                    len: rc as usize,
+                    control,
+                });
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+
+    /// Sends a message from `recv_raw` on, header and all; nanomsg takes both buffers.
+    pub fn send_raw(&self, mut message: RawMessage) -> Result<(), Errno> {
+        loop {
+            let mut iov = IoVec {
+                base: &mut message.body as *mut *mut c_void as *mut c_void,
+                len: sys::NN_MSG,
+            };
+            let mut header = MsgHdr {
+                iov: &mut iov,
+                iov_len: 1,
+                control: if message.control.is_null() {
+                    ptr::null_mut()
+                } else {
+                    &mut message.control as *mut *mut c_void as *mut c_void
+                },
+                control_len: if message.control.is_null() {
+                    0
+                } else {
+                    sys::NN_MSG
+                },
+            };
+            let rc =
+                unsafe { sys::nn_sendmsg(self.id, &mut header as *mut MsgHdr as *const c_void, 0) };
+            if rc >= 0 {
+                // nanomsg owns the buffers now.
+                message.body = ptr::null_mut();
+                message.control = ptr::null_mut();
+                return Ok(());
             }
             match last_error() {
                 err if err.kind() == NnError::Interrupted => continue,

@@ -55,6 +55,9 @@ _nncat() {
             nncat,surveyor)
                 cmd="nncat__subcmd__surveyor"
                 ;;
+            nncat,tap)
+                cmd="nncat__subcmd__tap"
+                ;;
             nncat__subcmd__help,bus)
                 cmd="nncat__subcmd__help__subcmd__bus"
                 ;;
@@ -94,6 +97,9 @@ _nncat() {
             nncat__subcmd__help,surveyor)
                 cmd="nncat__subcmd__help__subcmd__surveyor"
                 ;;
+            nncat__subcmd__help,tap)
+                cmd="nncat__subcmd__help__subcmd__tap"
+                ;;
             *)
                 ;;
         esac
@@ -101,7 +107,7 @@ _nncat() {
 
     case "${cmd}" in
         nncat)
-            opts="-h -V --help --version push pull pub sub req rep pair bus surveyor respondent completions man help"
+            opts="-h -V --help --version push pull pub sub req rep pair bus surveyor respondent tap completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -263,7 +269,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__help)
-            opts="push pull pub sub req rep pair bus surveyor respondent completions man help"
+            opts="push pull pub sub req rep pair bus surveyor respondent tap completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +451,20 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__help__subcmd__surveyor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nncat__subcmd__help__subcmd__tap)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1564,6 +1584,108 @@ _nncat() {
                     return 0
                     ;;
                 -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-peers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nncat__subcmd__tap)
+            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help push pull pub sub req rep pair bus surveyor respondent"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind-local)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -L)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-local)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind-ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --in-format)
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --out-format)
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic-split)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

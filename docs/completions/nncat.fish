@@ -36,6 +36,7 @@ complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'Send input me
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -545,18 +546,66 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l stats -d 'At 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s A -l ascii -d 'Same as --format ascii'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Q -l quoted -d 'Same as --format quoted'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l hex -d 'Same as --format hex'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l msgpack -d 'Same as --format msgpack'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l raw -d 'Same as --format raw'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -s h -l help -d 'Print help'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "push" -d 'Send each input message to one of the connected pullers'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pull" -d 'Print every message pushed to this socket'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pub" -d 'Publish each input message to every subscriber'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "sub" -d 'Print every published message that matches a subscription'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "req" -d 'Send each input message as a request and print its reply'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "push" -d 'Send each input message to one of the connected pullers'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "pull" -d 'Print every message pushed to this socket'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "pub" -d 'Publish each input message to every subscriber'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "sub" -d 'Print every published message that matches a subscription'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "req" -d 'Send each input message as a request and print its reply'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -712,6 +712,69 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
+(tap)
+_arguments "${_arguments_options[@]}" : \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*-X+[Bind to ipc\://PATH]:PATH:_files' \
+'*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
+'*-x+[Connect to ipc\://PATH]:PATH:_files' \
+'*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
+ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
+quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
+hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
+msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
+raw\:"The bytes with no delimiter; input\: all of stdin is one message"
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-A[Same as --format ascii]' \
+'--ascii[Same as --format ascii]' \
+'-Q[Same as --format quoted]' \
+'--quoted[Same as --format quoted]' \
+'--hex[Same as --format hex]' \
+'--msgpack[Same as --format msgpack]' \
+'--raw[Same as --format raw]' \
+'-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'--timestamp[Add the receive time to each record ("time" in json)]' \
+'*-v[Report endpoints, connection events and counts on stderr]' \
+'*--verbose[Report endpoints, connection events and counts on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
+'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':kind -- The server'\''s socket type (the clients use its peer type):(push pull pub sub req rep pair bus surveyor respondent)' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -778,6 +841,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(tap)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -812,6 +879,7 @@ _nncat_commands() {
 'bus:Send input messages to every bus peer and print what they send' \
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
+'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -841,6 +909,7 @@ _nncat__subcmd__help_commands() {
 'bus:Send input messages to every bus peer and print what they send' \
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
+'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -912,6 +981,11 @@ _nncat__subcmd__help__subcmd__surveyor_commands() {
     local commands; commands=()
     _describe -t commands 'nncat help surveyor commands' commands "$@"
 }
+(( $+functions[_nncat__subcmd__help__subcmd__tap_commands] )) ||
+_nncat__subcmd__help__subcmd__tap_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help tap commands' commands "$@"
+}
 (( $+functions[_nncat__subcmd__man_commands] )) ||
 _nncat__subcmd__man_commands() {
     local commands; commands=()
@@ -961,6 +1035,11 @@ _nncat__subcmd__sub_commands() {
 _nncat__subcmd__surveyor_commands() {
     local commands; commands=()
     _describe -t commands 'nncat surveyor commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__tap_commands] )) ||
+_nncat__subcmd__tap_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat tap commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_nncat" ]; then

@@ -10,6 +10,7 @@ mod receive;
 mod reply;
 mod request;
 mod send;
+mod tap;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -35,6 +36,7 @@ pub fn run(plan: &Plan) -> Result<()> {
         Role::Request => request::run(plan),
         Role::Reply => reply::run(plan),
         Role::Duplex => duplex::run(plan),
+        Role::Tap => tap::run(plan),
     }
 }
 
@@ -80,6 +82,11 @@ impl Output {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// Bytes before the next record, as they are (tap's direction marks).
+    pub fn write_prefix(&mut self, prefix: &[u8]) {
+        self.buffer.extend_from_slice(prefix);
     }
 
     pub fn flush(&mut self) -> Result<()> {

@@ -1,0 +1,119 @@
+/*!
+tap: a device between clients and a server, like nn_device, that also prints every
+message it forwards: `> ` toward the server, `< ` back to the clients.
+
+Both sockets are raw, so protocol headers (the backtrace that routes a reply to its
+requester) travel with each message untouched, and several clients can talk through
+one tap at once. One thread forwards each direction.
+*/
+
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::SystemTime;
+
+use anyhow::{Context, Result};
+
+use nanomsg::Protocol;
+
+use super::{Output, Received};
+use crate::exit::Failure;
+use crate::options::Plan;
+use crate::socket::{self, Socket};
+
+pub fn run(plan: &Plan) -> Result<()> {
+    let front = Arc::new(Socket::open(&plan.socket)?);
+    let back_plan = plan
+        .tap_back
+        .as_ref()
+        .context("tap has no server endpoint")?;
+    let back = Arc::new(Socket::open(back_plan)?);
+    let output = Arc::new(Mutex::new(Output::new(plan)));
+    let timestamp = plan.json.timestamp && plan.out_format != crate::format::Format::Json;
+    // Replies to a raw req or surveyor keep the rest of their backtrace in the body.
+    let strip_backtrace = matches!(back_plan.protocol, Protocol::Req | Protocol::Surveyor);
+
+    let upstream = {
+        let (from, to, output) = (Arc::clone(&front), Arc::clone(&back), Arc::clone(&output));
+        thread::Builder::new()
+            .name("toward server".into())
+            .spawn(move || forward(&from, &to, &output, b"> ", timestamp, false))?
+    };
+    let result = forward(&back, &front, &output, b"< ", timestamp, strip_backtrace);
+    // Either direction ending ends the tap; the other is blocked in nanomsg.
+    socket::terminate_all();
+    let upstream = upstream.join().unwrap_or(Ok(()));
+    match (result, upstream) {
+        (Err(err), _) | (Ok(()), Err(err)) => Err(err),
+        (Ok(()), Ok(())) => Ok(()),
+    }
+}
+
+fn forward(
+    from: &Socket,
+    to: &Socket,
+    output: &Mutex<Output>,
+    direction: &[u8],
+    timestamp: bool,
+    strip_backtrace: bool,
+) -> Result<()> {
+    loop {
+        let message = match from.recv_raw() {
+            Ok(message) => message,
+            Err(err) => {
+                return match Received::from(err) {
+                    Received::TimedOut => Ok(()),
+                    Received::Failed(err) => Err(err),
+                };
+            }
+        };
+        {
+            let mut output = output
+                .lock()
+                .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
+            if timestamp {
+                let now = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
+                output.write_prefix(now.as_bytes());
+                output.write_prefix(b" ");
+            }
+            output.write_prefix(direction);
+            let payload = if strip_backtrace {
+                without_backtrace(&message)
+            } else {
+                &message[..]
+            };
+            output.write(payload)?;
+            output.flush()?;
+        }
+        to.send_raw(message).map_err(|err| match err.kind() {
+            nanomsg::Error::Terminating | nanomsg::Error::BadFileDescriptor => {
+                anyhow::Error::from(Failure::Interrupted)
+            }
+            _ => anyhow::anyhow!("cannot forward: {err}"),
+        })?;
+    }
+}
+
+/// The message after its backtrace: 4-byte hops up to the request id, the first word
+/// with its top bit set. The backtrace still travels on; only the printout skips it.
+fn without_backtrace(message: &[u8]) -> &[u8] {
+    let mut at = 0;
+    while let Some(word) = message.get(at..at + 4) {
+        at += 4;
+        if word[0] & 0x80 != 0 {
+            return &message[at..];
+        }
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_backtrace;
+
+    #[test]
+    fn backtrace_ends_at_the_word_with_the_top_bit() {
+        assert_eq!(without_backtrace(b"\x80\0\0\x01hi"), b"hi");
+        assert_eq!(without_backtrace(b"\0\0\0\x02\x80\0\0\x01hi"), b"hi");
+        assert_eq!(without_backtrace(b"\0\0"), b"\0\0");
+    }
+}
