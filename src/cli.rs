@@ -84,7 +84,7 @@ pub enum SocketCommand {
     Sub(SubArgs),
     /// Send each input message as a request and print its reply
     #[command(after_help = "Example: echo ping | nncat req --connect tcp://127.0.0.1:6000")]
-    Req(RequestArgs),
+    Req(ReqArgs),
     /// Print each request and answer it (stdin, --data, --echo or --exec)
     #[command(after_help = "Example: nncat rep --bind tcp://127.0.0.1:6000 --exec tr a-z A-Z")]
     Rep(ReplyArgs),
@@ -263,6 +263,16 @@ pub struct RequestArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReqArgs {
+    /// Send an unanswered request again after T, to whichever replier is up then
+    /// (nanomsg's default: 60s)
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub resend_interval: Option<Duration>,
+    #[command(flatten)]
+    pub request: RequestArgs,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, RequestArgs,
+    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, RequestArgs,
     SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
@@ -73,6 +73,8 @@ pub struct SocketPlan {
     pub socket_name: Option<String>,
     pub subscriptions: Vec<Vec<u8>>,
     pub survey_deadline: Option<Duration>,
+    /// req: resend an unanswered request after this (nanomsg's default: 60s).
+    pub resend_interval: Option<Duration>,
     pub wait_peers: Option<PeerWait>,
     pub verbose: bool,
     pub progress: bool,
@@ -182,19 +184,21 @@ impl Plan {
                 };
                 return Ok(plan);
             }
-            SocketCommand::Req(RequestArgs {
-                endpoints,
-                format,
-                source,
-                common,
-            }) => (
-                Role::Request,
-                Protocol::Req,
-                endpoints,
-                format,
-                source,
-                common,
-            ),
+            SocketCommand::Req(ReqArgs {
+                resend_interval,
+                request,
+            }) => {
+                let mut plan = Plan::build(
+                    Role::Request,
+                    Protocol::Req,
+                    request.endpoints,
+                    request.format,
+                    request.source,
+                    request.common,
+                )?;
+                plan.socket.resend_interval = resend_interval;
+                return Ok(plan);
+            }
             SocketCommand::Surveyor(SurveyArgs { deadline, request }) => {
                 let mut plan = Plan::build(
                     Role::Request,
@@ -374,6 +378,7 @@ impl Plan {
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
                 survey_deadline: None,
+                resend_interval: None,
                 wait_peers,
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,

@@ -114,6 +114,7 @@ fn last_error() -> Errno {
 pub struct Socket {
     id: c_int,
     protocol: Protocol,
+    recv_max_size: Option<usize>,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
 }
@@ -203,6 +204,7 @@ impl Socket {
         let socket = Socket {
             id,
             protocol: plan.protocol,
+            recv_max_size: plan.recv_max_size,
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
         };
@@ -239,11 +241,18 @@ impl Socket {
             millis(plan.send_timeout),
         )
         .context("setting the send timeout")?;
-        let max = plan
-            .recv_max_size
-            .map_or(-1, |n| n.min(c_int::MAX as usize) as c_int);
-        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, max)
-            .context("setting the largest message to receive")?;
+        // nncat enforces --recv-maxsz itself (see `recv`): nanomsg's own limit drops the
+        // whole connection without a word, and nanocat's silent 1 MiB default with it.
+        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, -1)
+            .context("lifting nanomsg's limit on message size")?;
+        if let Some(interval) = plan.resend_interval {
+            self.set_int(
+                self.protocol as c_int,
+                sys::NN_REQ_RESEND_IVL,
+                millis(Some(interval)),
+            )
+            .context("setting the request resend interval")?;
+        }
         if let Some(name) = &plan.socket_name {
             self.set_bytes(sys::NN_SOL_SOCKET, sys::NN_SOCKET_NAME, name.as_bytes())
                 .context("setting the socket name")?;
@@ -388,8 +397,22 @@ impl Socket {
     }
 
     /// Receives one message, waiting unless `wait` is false (then `TryAgain` means none
-    /// is ready).
+    /// is ready). A message over --recv-maxsz is refused with a warning that names its
+    /// size, and the next one is awaited.
     pub fn recv(&self, wait: bool) -> Result<Message, Errno> {
+        loop {
+            let message = self.recv_any(wait)?;
+            match self.recv_max_size {
+                Some(limit) if message.len() > limit => report::warn(&format!(
+                    "refused a message of {} bytes: over --recv-maxsz {limit}",
+                    message.len()
+                )),
+                _ => return Ok(message),
+            }
+        }
+    }
+
+    fn recv_any(&self, wait: bool) -> Result<Message, Errno> {
         let flags = if wait { 0 } else { sys::NN_DONTWAIT };
         loop {
             let mut data: *mut u8 = ptr::null_mut();
@@ -530,7 +553,7 @@ impl Socket {
             (stat::BROKEN_CONNECTIONS, "connection broken"),
             (
                 stat::DROPPED_CONNECTIONS,
-                "connection dropped (a peer sent a message over --recv-maxsz, or broke the protocol)",
+                "connection dropped (the peer broke the protocol)",
             ),
             (stat::CONNECT_ERRORS, "connect attempt failed"),
         ];

@@ -1123,12 +1123,16 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --resend-interval --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --resend-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --bind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

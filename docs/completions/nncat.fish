@@ -237,6 +237,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l stats -d 'At exit, p
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -d 'Connect to URL' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r

@@ -295,6 +295,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (req)
 _arguments "${_arguments_options[@]}" : \
+'--resend-interval=[Send an unanswered request again after T, to whichever replier is up then (nanomsg'\''s default\: 60s)]:T:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*--connect=[Connect to URL]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
