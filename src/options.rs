@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, RequestArgs,
-    SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs,
+    SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
