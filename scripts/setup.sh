@@ -11,6 +11,7 @@ need pkg-config
 if [ "${1:-}" = "--test" ]; then
   need nanomsg-utils
   need nng-utils
+  need iproute2
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -136,10 +136,10 @@ pub struct FormatArgs {
     #[arg(long, value_enum, value_name = "F")]
     pub format: Option<Format>,
     /// Format of stdin records (overrides --format)
-    #[arg(long, value_enum, value_name = "F")]
+    #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
     pub in_format: Option<Format>,
     /// Format of stdout records (overrides --format)
-    #[arg(long, value_enum, value_name = "F")]
+    #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
     pub out_format: Option<Format>,
     /// Same as --format ascii
     #[arg(short = 'A', long, group = "format_shorthand")]
