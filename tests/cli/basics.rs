@@ -14,6 +14,14 @@ fn push_to_pull_over_ipc_delivers_lines_in_order() {
 #[test]
 fn connecting_to_a_closed_port_times_out_with_exit_3() {
     let url = tcp_url();
-    run(nncat(["push", "--connect", &url, "--send-timeout", "200ms", "-D", "hi"]))
-        .fails_with(3, "no peer ever connected");
+    run(nncat([
+        "push",
+        "--connect",
+        &url,
+        "--send-timeout",
+        "200ms",
+        "-D",
+        "hi",
+    ]))
+    .fails_with(3, "no peer ever connected");
 }

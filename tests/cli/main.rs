@@ -4,3 +4,9 @@
 mod harness;
 
 mod basics;
+mod errors;
+mod formats;
+mod interop;
+mod streaming;
+mod types;
+mod zero_loss;

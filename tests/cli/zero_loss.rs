@@ -1,0 +1,61 @@
+//! Nothing lost: nncat push -> nncat pull, 10,000 messages, the pusher exiting at the
+//! end of its input, ten runs over tcp and ten over ipc; every message arrives, in order.
+
+use crate::harness::*;
+
+const MESSAGES: usize = 10_000;
+const RUNS: usize = 10;
+
+fn every_message_arrives_in_order(url: &str, run_number: usize) {
+    let input = numbered_lines(MESSAGES);
+    let count = MESSAGES.to_string();
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", url, "--count", &count]));
+    wait_bound(url);
+    run_with_input(nncat(["push", "--connect", url]), &input).success();
+    let out = puller.finish().success();
+    assert!(
+        out.stdout == input,
+        "run {run_number} over {url}: {} of {MESSAGES} lines arrived, first difference at byte {:?}",
+        out.stdout.iter().filter(|&&b| b == b'\n').count(),
+        out.stdout.iter().zip(&input).position(|(a, b)| a != b)
+    );
+}
+
+#[test]
+fn ten_thousand_messages_over_tcp_arrive_in_order_ten_runs_out_of_ten() {
+    for run_number in 1..=RUNS {
+        every_message_arrives_in_order(&tcp_url(), run_number);
+    }
+}
+
+#[test]
+fn ten_thousand_messages_over_ipc_arrive_in_order_ten_runs_out_of_ten() {
+    let scratch = Scratch::new();
+    for run_number in 1..=RUNS {
+        every_message_arrives_in_order(
+            &scratch.ipc_url(&format!("run{run_number}.sock")),
+            run_number,
+        );
+    }
+}
+
+#[test]
+fn ten_thousand_messages_reach_a_puller_that_connects_to_a_bound_pusher() {
+    let scratch = Scratch::new();
+    for run_number in 1..=3 {
+        let url = scratch.ipc_url(&format!("bound{run_number}.sock"));
+        let input = numbered_lines(MESSAGES);
+        let mut pusher = Running::start(nncat(["push", "--bind", &url]));
+        pusher.feed_stdin(input.clone());
+        wait_bound(&url);
+        let count = MESSAGES.to_string();
+        let out = run(nncat(["pull", "--connect", &url, "--count", &count])).success();
+        assert!(
+            out.stdout == input,
+            "run {run_number}: {} bytes of {}",
+            out.stdout.len(),
+            input.len()
+        );
+        pusher.finish().success();
+    }
+}
