@@ -109,10 +109,10 @@ pub enum SocketCommand {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
 pub struct EndpointArgs {
-    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)
     #[arg(long, value_name = "URL")]
     pub bind: Vec<String>,
-    /// Connect to URL
+    /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
     #[arg(long, value_name = "URL")]
     pub connect: Vec<String>,
     /// Bind to tcp://127.0.0.1:PORT

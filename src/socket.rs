@@ -661,7 +661,13 @@ impl Drop for Socket {
 fn explain(err: Errno, endpoint: &Endpoint) -> String {
     match err.kind() {
         NnError::InvalidInput => {
-            if !endpoint.url.contains("://") {
+            let ws_path = endpoint
+                .url
+                .strip_prefix("ws://")
+                .is_some_and(|rest| rest.contains('/'));
+            if ws_path && endpoint.kind == EndpointKind::Bind {
+                "invalid address: libnanomsg binds ws:// without a path (ws://HOST:PORT); peers may connect with any path".into()
+            } else if !endpoint.url.contains("://") {
                 "invalid address: it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock"
                     .into()
             } else {

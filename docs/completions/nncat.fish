@@ -40,8 +40,8 @@ complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between cl
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -91,8 +91,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, 
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -138,8 +138,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -l stats -d 'At exit, 
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -190,8 +190,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While s
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -238,8 +238,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l progress -d 'While s
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -293,8 +293,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -341,8 +341,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l stats -d 'At exit, p
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -392,8 +392,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l stats -d 'At exit, 
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -444,8 +444,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l progress -d 'While s
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -499,8 +499,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
@@ -547,8 +547,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l stats -d 'At 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -d 'Connect to URL' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F

@@ -30,8 +30,8 @@ _nncat() {
         case $line[1] in
             (push)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -100,8 +100,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -162,8 +162,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (pub)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -233,8 +233,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (sub)
 _arguments "${_arguments_options[@]}" : \
 '*--subscribe=[Receive messages that start with TOPIC (repeatable; none\: every message)]:TOPIC:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -296,8 +296,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (req)
 _arguments "${_arguments_options[@]}" : \
 '--resend-interval=[Send an unanswered request again after T, to whichever replier is up then (nanomsg'\''s default\: 60s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -372,8 +372,8 @@ _arguments "${_arguments_options[@]}" : \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
 '--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -435,8 +435,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (pair)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -505,8 +505,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (bus)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -576,8 +576,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (surveyor)
 _arguments "${_arguments_options[@]}" : \
 '--deadline=[How long to collect answers to each survey (nanomsg'\''s default\: 1s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -652,8 +652,8 @@ _arguments "${_arguments_options[@]}" : \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
 '--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -715,8 +715,8 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ;;
 (tap)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--connect=[Connect to URL]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
