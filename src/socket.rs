@@ -437,6 +437,14 @@ impl Socket {
         }
     }
 
+    /// Whether a message arrives within `timeout` (rounded up to whole milliseconds,
+    /// nn_poll's unit), without taking it.
+    pub fn wait_readable(&self, timeout: Duration) -> bool {
+        let mut fd = sys::nn_pollfd::new(self.id, true, false);
+        let millis = timeout.as_micros().div_ceil(1000).min(c_int::MAX as u128) as c_int;
+        unsafe { sys::nn_poll(&mut fd, 1, millis) > 0 }
+    }
+
     /// Receives a message and its control data from a raw socket.
     pub fn recv_raw(&self) -> Result<RawMessage, Errno> {
         loop {
