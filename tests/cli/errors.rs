@@ -371,3 +371,60 @@ fn sigint_arriving_with_the_end_of_input_still_exits_130() {
         "exit codes after SIGINT: {codes:?}"
     );
 }
+
+#[test]
+fn req_stops_at_bad_input_after_printing_the_replies_before_it() {
+    let url = tcp_url();
+    let replier = Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo"]));
+    wait_bound(&url);
+    let out = run_with_input(
+        nncat(["req", "--connect", &url, "--hex"]),
+        b"01\n02\nzz\n03\n",
+    )
+    .fails_with(4, "stdin record 3: invalid hex digit 'z' at column 1");
+    assert_eq!(out.stdout, b"01\n02\n");
+    drop(replier);
+}
+
+#[test]
+fn pair_with_bad_input_exits_4_after_sending_the_records_before_it() {
+    let url = tcp_url();
+    let receiver = Running::start_without_stdin(nncat(["pair", "--bind", &url, "--count", "1"]));
+    wait_bound(&url);
+    run_with_input(
+        nncat(["pair", "--connect", &url, "-Q"]),
+        b"\"fine\"\nnot quoted\n",
+    )
+    .fails_with(4, "stdin record 2: expected '\"'");
+    assert_eq!(receiver.finish().success().stdout, b"fine\n");
+}
+
+#[test]
+fn sigterm_stops_pair_while_it_receives_and_reads_stdin() {
+    let url = tcp_url();
+    let mut left = Running::start_streaming(nncat(["pair", "--bind", &url]));
+    wait_bound(&url);
+    let mut right = Running::start(nncat(["pair", "--connect", &url]));
+    right.write_stdin(b"hello\n");
+    left.stdout().wait_for_exactly(b"hello\n");
+    left.signal(libc::SIGTERM);
+    let out = left.finish_with_stdin_open();
+    assert_eq!(out.code(), Some(143), "stderr: {}", out.stderr);
+    assert_eq!(out.stdout, b"hello\n");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn sigint_stops_req_waiting_for_a_reply() {
+    let url = tcp_url();
+    let mut replier = Running::start_streaming(nncat(["rep", "--bind", &url]));
+    wait_bound(&url);
+    let mut requester = Running::start(nncat(["req", "--connect", &url]));
+    requester.write_stdin(b"question\n");
+    // The request is in, and its answer will never come.
+    replier.stdout().wait_for_exactly(b"question\n");
+    requester.signal(libc::SIGINT);
+    let out = requester.finish_with_stdin_open();
+    assert_eq!(out.code(), Some(130), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+}

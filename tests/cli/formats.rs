@@ -143,7 +143,7 @@ fn ascii_output_turns_every_byte_from_0x80_up_into_a_dot() {
         &["--hex"],
         &["--format", "ascii"],
         1,
-        &hex_lines(&[all.clone()]),
+        &hex_lines(std::slice::from_ref(&all)),
     );
     let expected: Vec<u8> = all
         .iter()

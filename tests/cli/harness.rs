@@ -34,12 +34,26 @@ where
     command
 }
 
-/// A TCP port on 127.0.0.1 that nothing listens on right now.
+/// Where `free_port` looks: below Linux's ephemeral range (32768 up), so that no
+/// outgoing connection (nanomsg's own, or a `wait_bound` probe) can take the port
+/// between the moment it is chosen and the moment nncat binds it.
+const PORTS: std::ops::Range<u16> = 10_000..32_000;
+
+/// A TCP port on 127.0.0.1 that nothing listens on right now, never the same twice in
+/// one test run. The starting point depends on the process id, so two test runs at
+/// once (two engineers' `cargo test`) start far apart.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("the loopback interface gives out a free port")
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let span = u32::from(PORTS.end - PORTS.start);
+    let offset = std::process::id().wrapping_mul(2_654_435_761) % span;
+    for _ in 0..span {
+        let step = NEXT.fetch_add(1, Ordering::SeqCst);
+        let port = PORTS.start + ((offset + step) % span) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port on 127.0.0.1 in {PORTS:?}");
 }
 
 pub fn tcp_url() -> String {

@@ -220,3 +220,19 @@ fn nanocat_command_line_runs_unchanged_under_nncat() {
     run(nncat(["--push", "--connect", &url, "-D", "compatible"])).success();
     assert_eq!(puller.finish().success().stdout, b"compatible\n");
 }
+
+#[test]
+fn nncat_called_as_nn_pull_takes_the_type_from_its_name() {
+    let scratch = Scratch::new();
+    let link = scratch.path("nn_pull");
+    std::os::unix::fs::symlink(nncat_path(), &link).expect("a symlink can be made");
+    let url = tcp_url();
+    let puller = Running::start_without_stdin({
+        let mut command = std::process::Command::new(&link);
+        command.args(["--bind", &url, "--count", "1"]);
+        command
+    });
+    wait_bound(&url);
+    run(nncat(["push", "--connect", &url, "-D", "by name"])).success();
+    assert_eq!(puller.finish().success().stdout, b"by name\n");
+}

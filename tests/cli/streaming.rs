@@ -328,3 +328,43 @@ fn rep_answers_with_a_files_bytes() {
     assert_eq!(out.stdout, b"from file\n");
     assert_eq!(replier.finish().success().stdout, b"q\n");
 }
+
+#[test]
+fn msgpack_records_stream_one_at_a_time() {
+    let url = tcp_url();
+    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2"]));
+    puller.close_stdin();
+    wait_bound(&url);
+    let mut pusher = Running::start(nncat(["push", "--connect", &url, "--msgpack"]));
+    pusher.write_stdin(&msgpack_stream(&[b"first".to_vec()]));
+    puller.stdout().wait_for_exactly(b"first\n");
+    pusher.write_stdin(&msgpack_stream(&[b"second".to_vec()]));
+    puller.stdout().wait_for_exactly(b"first\nsecond\n");
+    pusher.close_stdin();
+    pusher.finish().success();
+}
+
+#[test]
+fn null_separated_records_stream_one_at_a_time() {
+    let url = tcp_url();
+    let mut puller =
+        Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2", "-0"]));
+    puller.close_stdin();
+    wait_bound(&url);
+    let mut pusher = Running::start(nncat(["push", "--connect", &url, "-0"]));
+    pusher.write_stdin(b"one\nline\0");
+    puller.stdout().wait_for_exactly(b"one\nline\0");
+    pusher.write_stdin(b"two\0");
+    puller.stdout().wait_for_exactly(b"one\nline\0two\0");
+    pusher.close_stdin();
+    pusher.finish().success();
+}
+
+#[test]
+fn last_line_without_newline_is_still_sent() {
+    let url = tcp_url();
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "2"]));
+    wait_bound(&url);
+    run_with_input(nncat(["push", "--connect", &url]), b"a\nno newline").success();
+    assert_eq!(puller.finish().success().stdout, b"a\nno newline\n");
+}

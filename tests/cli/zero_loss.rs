@@ -59,3 +59,35 @@ fn ten_thousand_messages_reach_a_puller_that_connects_to_a_bound_pusher() {
         pusher.finish().success();
     }
 }
+
+/// nanocat loses a pushed message of 1 MB or more when it exits right after sending,
+/// and drops any message over 1 MiB it receives; nncat has neither limit.
+fn large_message_arrives_whole(url: &str) {
+    let scratch = Scratch::new();
+    let path = scratch.path("large.bin");
+    let payload = random_bytes(7, 5 << 20);
+    std::fs::write(&path, &payload).expect("the scratch folder is writable");
+    let path = path.to_str().expect("a UTF-8 temporary path");
+    let puller =
+        Running::start_without_stdin(nncat(["pull", "--bind", url, "--raw", "--count", "1"]));
+    wait_bound(url);
+    run(nncat(["push", "--connect", url, "-F", path])).success();
+    let out = puller.finish().success();
+    assert!(
+        out.stdout == payload,
+        "{} of {} bytes",
+        out.stdout.len(),
+        payload.len()
+    );
+}
+
+#[test]
+fn a_five_megabyte_message_arrives_whole_over_tcp() {
+    large_message_arrives_whole(&tcp_url());
+}
+
+#[test]
+fn a_five_megabyte_message_arrives_whole_over_ipc() {
+    let scratch = Scratch::new();
+    large_message_arrives_whole(&scratch.ipc_url("large.sock"));
+}
