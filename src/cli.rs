@@ -90,12 +90,12 @@ pub enum SocketCommand {
     Rep(ReplyArgs),
     /// Send input messages and print received ones, with one peer
     #[command(after_help = "Example: nncat pair --bind ipc:///tmp/chat.sock")]
-    Pair(DuplexArgs),
+    Pair(SendArgs),
     /// Send input messages to every bus peer and print what they send
     #[command(
         after_help = "Example: nncat bus --bind tcp://127.0.0.1:7000 --connect tcp://127.0.0.1:7001"
     )]
-    Bus(DuplexArgs),
+    Bus(SendArgs),
     /// Send each input message as a survey and print every answer until the deadline
     #[command(
         after_help = "Example: echo who | nncat surveyor --bind tcp://127.0.0.1:7100 --deadline 500ms"
@@ -167,7 +167,7 @@ pub struct FormatArgs {
     pub topic_split: Option<OsString>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 #[command(next_help_heading = "What to send")]
 pub struct SourceArgs {
     /// Send DATA as the message instead of reading stdin
@@ -222,6 +222,7 @@ pub struct CommonArgs {
     pub quiet: bool,
 }
 
+/// The options of every type that sends from stdin, --data or --file.
 #[derive(Debug, Args)]
 pub struct SendArgs {
     #[command(flatten)]
@@ -254,25 +255,13 @@ pub struct SubArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RequestArgs {
-    #[command(flatten)]
-    pub endpoints: EndpointArgs,
-    #[command(flatten)]
-    pub format: FormatArgs,
-    #[command(flatten)]
-    pub source: SourceArgs,
-    #[command(flatten)]
-    pub common: CommonArgs,
-}
-
-#[derive(Debug, Args)]
 pub struct ReqArgs {
     /// Send an unanswered request again after T, to whichever replier is up then
     /// (nanomsg's default: 60s)
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub resend_interval: Option<Duration>,
     #[command(flatten)]
-    pub request: RequestArgs,
+    pub request: SendArgs,
 }
 
 #[derive(Debug, Args)]
@@ -281,7 +270,7 @@ pub struct SurveyArgs {
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub deadline: Option<Duration>,
     #[command(flatten)]
-    pub request: RequestArgs,
+    pub request: SendArgs,
 }
 
 #[derive(Debug, Args)]
@@ -319,18 +308,6 @@ pub struct TapArgs {
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub format: FormatArgs,
-    #[command(flatten)]
-    pub common: CommonArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct DuplexArgs {
-    #[command(flatten)]
-    pub endpoints: EndpointArgs,
-    #[command(flatten)]
-    pub format: FormatArgs,
-    #[command(flatten)]
-    pub source: SourceArgs,
     #[command(flatten)]
     pub common: CommonArgs,
 }

@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, DuplexArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs,
-    SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs, SocketCommand,
+    SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -130,119 +130,59 @@ pub struct Plan {
 
 impl Plan {
     pub fn from_command(command: SocketCommand) -> Result<Plan> {
-        let no_source = || SourceArgs {
-            data: None,
-            file: None,
-            interval: None,
-            delay: None,
+        use SocketCommand as Type;
+        let sending = |role, protocol, args: SendArgs| {
+            Plan::build(
+                role,
+                protocol,
+                args.endpoints,
+                args.format,
+                args.source,
+                args.common,
+            )
         };
-        let (role, protocol, endpoints, format, source, common) = match command {
-            SocketCommand::Push(SendArgs {
-                endpoints,
-                format,
-                source,
-                common,
-            }) => (
-                Role::Send,
-                Protocol::Push,
-                endpoints,
-                format,
-                source,
-                common,
-            ),
-            SocketCommand::Pub(SendArgs {
-                endpoints,
-                format,
-                source,
-                common,
-            }) => (Role::Send, Protocol::Pub, endpoints, format, source, common),
-            SocketCommand::Pull(ReceiveArgs {
-                endpoints,
-                format,
-                common,
-            }) => (
+        let receiving = |protocol, args: ReceiveArgs| {
+            let source = SourceArgs::default();
+            Plan::build(
                 Role::Receive,
-                Protocol::Pull,
-                endpoints,
-                format,
-                no_source(),
-                common,
-            ),
-            SocketCommand::Sub(SubArgs { subscribe, receive }) => {
-                let mut plan = Plan::build(
-                    Role::Receive,
-                    Protocol::Sub,
-                    receive.endpoints,
-                    receive.format,
-                    no_source(),
-                    receive.common,
-                )?;
+                protocol,
+                args.endpoints,
+                args.format,
+                source,
+                args.common,
+            )
+        };
+        match command {
+            Type::Push(args) => sending(Role::Send, Protocol::Push, args),
+            Type::Pub(args) => sending(Role::Send, Protocol::Pub, args),
+            Type::Pull(args) => receiving(Protocol::Pull, args),
+            Type::Sub(SubArgs { subscribe, receive }) => {
+                let mut plan = receiving(Protocol::Sub, receive)?;
                 plan.socket.subscriptions = if subscribe.is_empty() {
                     vec![Vec::new()]
                 } else {
                     subscribe.into_iter().map(OsString::into_vec).collect()
                 };
-                return Ok(plan);
+                Ok(plan)
             }
-            SocketCommand::Req(ReqArgs {
+            Type::Req(ReqArgs {
                 resend_interval,
                 request,
             }) => {
-                let mut plan = Plan::build(
-                    Role::Request,
-                    Protocol::Req,
-                    request.endpoints,
-                    request.format,
-                    request.source,
-                    request.common,
-                )?;
+                let mut plan = sending(Role::Request, Protocol::Req, request)?;
                 plan.socket.resend_interval = resend_interval;
-                return Ok(plan);
+                Ok(plan)
             }
-            SocketCommand::Surveyor(SurveyArgs { deadline, request }) => {
-                let mut plan = Plan::build(
-                    Role::Request,
-                    Protocol::Surveyor,
-                    request.endpoints,
-                    request.format,
-                    request.source,
-                    request.common,
-                )?;
+            Type::Surveyor(SurveyArgs { deadline, request }) => {
+                let mut plan = sending(Role::Request, Protocol::Surveyor, request)?;
                 plan.socket.survey_deadline = deadline;
-                return Ok(plan);
+                Ok(plan)
             }
-            SocketCommand::Rep(args) => return Plan::build_reply(Protocol::Rep, args),
-            SocketCommand::Respondent(args) => {
-                return Plan::build_reply(Protocol::Respondent, args);
-            }
-            SocketCommand::Pair(DuplexArgs {
-                endpoints,
-                format,
-                source,
-                common,
-            }) => (
-                Role::Duplex,
-                Protocol::Pair,
-                endpoints,
-                format,
-                source,
-                common,
-            ),
-            SocketCommand::Bus(DuplexArgs {
-                endpoints,
-                format,
-                source,
-                common,
-            }) => (
-                Role::Duplex,
-                Protocol::Bus,
-                endpoints,
-                format,
-                source,
-                common,
-            ),
-        };
-        Plan::build(role, protocol, endpoints, format, source, common)
+            Type::Rep(args) => Plan::build_reply(Protocol::Rep, args),
+            Type::Respondent(args) => Plan::build_reply(Protocol::Respondent, args),
+            Type::Pair(args) => sending(Role::Duplex, Protocol::Pair, args),
+            Type::Bus(args) => sending(Role::Duplex, Protocol::Bus, args),
+        }
     }
 
     /// tap: the --bind endpoints face the clients as a raw TYPE socket, the --connect
@@ -254,12 +194,7 @@ impl Plan {
             server,
             args.endpoints,
             args.format,
-            SourceArgs {
-                data: None,
-                file: None,
-                interval: None,
-                delay: None,
-            },
+            SourceArgs::default(),
             args.common,
         )?;
         let (front, back): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.socket.endpoints)
@@ -299,12 +234,7 @@ impl Plan {
             protocol,
             endpoints,
             format,
-            SourceArgs {
-                data: None,
-                file: None,
-                interval: None,
-                delay: None,
-            },
+            SourceArgs::default(),
             common,
         )?;
         plan.answer = if let Some(data) = data {
