@@ -598,6 +598,11 @@ impl Socket {
             });
     }
 
+    /// Whether any message was accepted for sending, so closing needs a drain.
+    pub fn sent_any(&self) -> bool {
+        self.counts().sent > 0
+    }
+
     pub fn counts(&self) -> Counts {
         counts_of(self.id)
     }
@@ -711,12 +716,5 @@ fn reachable_from_other_hosts(url: &str) -> bool {
 pub fn terminate_all() {
     unsafe {
         sys::nn_term();
-    }
-}
-
-impl Socket {
-    /// Whether any message was accepted for sending, so closing needs a drain.
-    pub fn sent_any(&self) -> bool {
-        self.counts().sent > 0
     }
 }
