@@ -24,7 +24,24 @@ pub fn say(text: &str) {
 }
 
 pub fn error(text: &str) {
-    say(text);
+    say(&without_os_error_numbers(text));
+}
+
+/// "No space left on device (os error 28)" -> "No space left on device": the number
+/// is Rust's formatting, not something the user can act on.
+fn without_os_error_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" (os error ") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match rest.find(')') {
+            Some(end) => rest = &rest[end + 1..],
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn warn(text: &str) {
@@ -54,5 +71,19 @@ pub fn end_progress() {
 pub fn event(started: Instant, text: &str) {
     if !QUIET.load(Ordering::Relaxed) {
         say(&format!("[{:.3}s] {text}", started.elapsed().as_secs_f64()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn os_error_numbers_are_left_out() {
+        assert_eq!(
+            super::without_os_error_numbers(
+                "cannot write to stdout: No space left on device (os error 28)"
+            ),
+            "cannot write to stdout: No space left on device"
+        );
+        assert_eq!(super::without_os_error_numbers("plain"), "plain");
     }
 }
