@@ -8,5 +8,6 @@ mod errors;
 mod formats;
 mod interop;
 mod streaming;
+mod terminal;
 mod types;
 mod zero_loss;

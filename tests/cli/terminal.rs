@@ -1,0 +1,107 @@
+//! On a terminal, text output shows control bytes escaped, so a peer's message cannot
+//! drive the user's terminal; through a pipe the same bytes pass as they are.
+
+use std::ffi::CStr;
+use std::fs::File;
+use std::io::Read;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::harness::*;
+
+/// A pseudo-terminal: the master end to read, the slave end to give a process.
+fn open_pty() -> (File, OwnedFd) {
+    unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        assert!(master >= 0, "posix_openpt works");
+        assert_eq!(libc::grantpt(master), 0);
+        assert_eq!(libc::unlockpt(master), 0);
+        let mut name = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(master, name.as_mut_ptr(), name.len()), 0);
+        let slave = libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+        assert!(
+            slave >= 0,
+            "cannot open {:?}",
+            CStr::from_ptr(name.as_ptr())
+        );
+        (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave))
+    }
+}
+
+/// Reads the master end until `needle` shows up or `LIMIT` passes.
+fn read_terminal_until(master: &mut File, needle: &[u8]) -> Vec<u8> {
+    let deadline = Instant::now() + LIMIT;
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !seen.windows(needle.len()).any(|w| w == needle) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        assert!(
+            !left.is_zero(),
+            "the terminal never showed {:?}: {:?}",
+            String::from_utf8_lossy(needle),
+            String::from_utf8_lossy(&seen)
+        );
+        let mut fd = libc::pollfd {
+            fd: master.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let wait = left.min(Duration::from_millis(100)).as_millis() as i32;
+        if unsafe { libc::poll(&mut fd, 1, wait) } <= 0 {
+            continue;
+        }
+        match master.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    seen
+}
+
+#[test]
+fn text_on_a_terminal_shows_control_bytes_escaped() {
+    let url = tcp_url();
+    let (mut master, slave) = open_pty();
+    let mut command = nncat(["pull", "--bind", &url, "--count", "1"]);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::null());
+    let mut puller = command.spawn().expect("nncat starts");
+    drop(command);
+    wait_bound(&url);
+    // ESC [ 2 J clears the screen; BEL rings; \x9b is a one-byte CSI.
+    run_with_input(
+        nncat(["push", "--connect", &url, "--hex"]),
+        b"1b5b324a07c29b72656421\n",
+    )
+    .success();
+    let shown = read_terminal_until(&mut master, b"red!");
+    let _ = puller.wait();
+    assert!(
+        !shown.contains(&0x1b) && !shown.contains(&0x07),
+        "control bytes reached the terminal: {shown:?}"
+    );
+    let shown = String::from_utf8_lossy(&shown);
+    assert!(
+        shown.contains("\\x1b[2J\\x07\\xc2\\x9bred!"),
+        "shown: {shown:?}"
+    );
+}
+
+#[test]
+fn text_through_a_pipe_passes_control_bytes_as_they_are() {
+    let url = tcp_url();
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "1"]));
+    wait_bound(&url);
+    run_with_input(
+        nncat(["push", "--connect", &url, "--hex"]),
+        b"1b5b324a07c29b72656421\n",
+    )
+    .success();
+    assert_eq!(
+        puller.finish().success().stdout,
+        b"\x1b[2J\x07\xc2\x9bred!\n"
+    );
+}
