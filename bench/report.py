@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's raw results into the table of docs/performance.md.
+
+usage: report.py RESULTS LINES BIG TRIPS RSS_BYTES (the counts name the figures)
+
+RESULTS: a file of tab-separated lines `KEY RUN VALUE`, one per measurement, where RUN
+numbers the repetition. Each figure is the median over its runs; its ratio is the
+median of per-run ratios against the reference measured in the same repetition, so
+a slow moment of the machine slows both sides of a ratio alike.
+"""
+
+import statistics
+import sys
+from collections import defaultdict
+
+# key, figure, unit, how to show a value, reference key, reference name,
+# target text, test(ratio or value) -> met, what the test is applied to
+ROWS = [
+    ("tcp_lines", "1. {lines} lines of 64 B, push -> pull, tcp", "msg/s", "rate",
+     "tcp_lines_base", "baseline push -> pull", ">= 0.90 x baseline",
+     lambda r: r >= 0.90, "ratio"),
+    ("ipc_lines", "2. {lines} lines of 64 B, push -> pull, ipc", "msg/s", "rate",
+     "ipc_lines_base", "baseline push -> pull", ">= 0.90 x baseline",
+     lambda r: r >= 0.90, "ratio"),
+    ("ipc_big_raw", "2. {big} x 1 MiB, ipc, raw out", "MB/s", "mbps",
+     "ipc_big_base", "baseline push -> pull", ">= 0.90 x baseline",
+     lambda r: r >= 0.90, "ratio"),
+    ("ipc_big_hex", "2. {big} x 1 MiB, ipc, hex in and out", "MB/s", "mbps",
+     "ipc_big_base", "baseline push -> pull", ">= 0.90 x baseline",
+     lambda r: r >= 0.90, "ratio"),
+    ("cpu_nncat_raw", "3. receiver CPU, {lines} msgs, raw", "s", "sec",
+     "cpu_nanocat_raw", "nanocat --pull --raw", "<= 0.5 x nanocat",
+     lambda r: r <= 0.5, "ratio"),
+    ("cpu_nncat_ascii", "3. receiver CPU, {lines} msgs, ascii", "s", "sec",
+     "cpu_nanocat_ascii", "nanocat --pull -A", "<= 0.5 x nanocat",
+     lambda r: r <= 0.5, "ratio"),
+    ("cpu_base", "3. (reference) baseline pull CPU, {lines} msgs", "s", "sec",
+     None, None, "", None, None),
+    ("reqrep", "4. req/rep round trip, {trips} from stdin, tcp", "us", "usec",
+     "reqrep_base", "baseline req/rep", "<= 1.10 x baseline",
+     lambda r: r <= 1.10, "ratio"),
+    ("oneshot_nncat", "5. one-shot nncat req --data ping", "ms", "msec",
+     "oneshot_nanocat", "nanocat --req -D ping -A", "<= 1.00 x nanocat",
+     lambda r: r <= 1.0, "ratio"),
+    ("oneshot_base", "5. (reference) one-shot baseline req", "ms", "msec",
+     None, None, "", None, None),
+    ("latency", "6. one line push stdin -> pull stdout, tcp", "ms", "msec",
+     None, None, "< 5 ms", lambda v: v < 5e-3, "value"),
+    ("rss_push", "7. peak RSS of push, {rss} of 64 B lines", "MiB", "mib",
+     None, None, "< 10 MiB", lambda v: v < 10 * 1024, "value"),
+    ("rss_pull", "7. peak RSS of pull, {rss} of 64 B lines", "MiB", "mib",
+     None, None, "< 10 MiB", lambda v: v < 10 * 1024, "value"),
+]
+
+
+def show(kind, value):
+    if value is None:
+        return "-"
+    if kind == "rate":
+        return f"{value:,.0f}"
+    if kind == "mbps":
+        return f"{value / 1e6:,.0f}"
+    if kind == "sec":
+        return f"{value:.2f}"
+    if kind == "usec":
+        return f"{value * 1e6:.1f}"
+    if kind == "msec":
+        return f"{value * 1e3:.2f}"
+    if kind == "mib":
+        # /usr/bin/time's %M is in KiB.
+        return f"{value / 1024:.1f}"
+    return str(value)
+
+
+def main(path, lines, big, trips, rss_bytes):
+    counts = {
+        "lines": f"{lines:,}",
+        "big": f"{big:,}",
+        "trips": f"{trips:,}",
+        "rss": f"{rss_bytes >> 20} MiB" if rss_bytes < 1 << 30 else f"{rss_bytes >> 30} GiB",
+    }
+    runs = defaultdict(dict)
+    with open(path) as results:
+        for line in results:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            key, run, value = parts
+            runs[key][run] = float(value)
+
+    print("| figure | nncat | unit | reference | reference value | ratio | target | met |")
+    print("|---|---|---|---|---|---|---|---|")
+    for key, figure, unit, kind, ref, ref_name, target, test, tested in ROWS:
+        mine = runs.get(key)
+        if not mine:
+            continue
+        value = statistics.median(mine.values())
+        ref_value = ratio = None
+        if ref and runs.get(ref):
+            theirs = runs[ref]
+            ref_value = statistics.median(theirs.values())
+            paired = [mine[r] / theirs[r] for r in mine if r in theirs and theirs[r] > 0]
+            if paired:
+                ratio = statistics.median(paired)
+        met = ""
+        if test and tested == "ratio" and ratio is not None:
+            met = "yes" if test(ratio) else "**no**"
+        elif test and tested == "value":
+            met = "yes" if test(value) else "**no**"
+        n = len(mine)
+        spread = ""
+        if n > 1:
+            spread = f" ({show(kind, min(mine.values()))}-{show(kind, max(mine.values()))})"
+        print(
+            f"| {figure.format(**counts)} | {show(kind, value)}{spread} | {unit} | {ref_name or ''} | "
+            f"{show(kind, ref_value) if ref else ''} | "
+            f"{f'{ratio:.2f}' if ratio is not None else ''} | {target} | {met} |"
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 6:
+        sys.exit(__doc__)
+    main(sys.argv[1], *(int(n) for n in sys.argv[2:]))

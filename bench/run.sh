@@ -1,0 +1,341 @@
+#!/usr/bin/env bash
+# nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and on ipc
+# sockets in a temporary folder, each figure beside a reference measured in the same
+# run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat),
+# medians of RUNS repetitions, printed as the markdown table of docs/performance.md.
+#
+#   bench/run.sh               the full suite (about 10 minutes on 2 cores)
+#   QUICK=1 bench/run.sh       smaller counts and 3 runs, for a first look
+#   RUNS=7 bench/run.sh        more repetitions
+#   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
+#
+# Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), hyperfine, GNU time
+# (/usr/bin/time) and iproute2 (ss); missing Debian packages are installed with apt-get
+# as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
+#
+# Only 127.0.0.1 and ipc are used. Every process runs under `timeout`, and every
+# process started here is ended at exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  RUNS=${RUNS:-3}
+  LINES=100000          # figures 1-3
+  BIG=100               # figure 2, messages of 1 MiB
+  TRIPS=10000           # figure 4
+  RSS_BYTES=$((64 << 20))
+else
+  RUNS=${RUNS:-5}
+  LINES=1000000
+  BIG=1000
+  TRIPS=100000
+  RSS_BYTES=$((1 << 30))
+fi
+ONESHOTS=20             # figure 5
+SAMPLES=50              # figure 6
+LIMIT=120               # seconds any one process may run
+
+# --- what the suite needs -------------------------------------------------------------
+missing=()
+need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
+need libnanomsg-dev
+need pkg-config
+need nanomsg-utils
+need hyperfine
+need time
+need iproute2
+need python3
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq </dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+fi
+
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+echo "bench: building release binaries into $TARGET" >&2
+(cd "$ROOT" && cargo build --release --quiet --bin nncat --example baseline)
+NNCAT=$TARGET/release/nncat
+BASE=$TARGET/release/examples/baseline
+NANOCAT=$(command -v nanocat)
+TIME=/usr/bin/time
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nncat-bench.XXXXXX")
+RESULTS=$WORK/results.tsv
+LOG=$WORK/log
+: >"$RESULTS"
+PIDS=()
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      pkill -TERM -P "$pid" 2>/dev/null || true
+      kill -TERM "$pid" 2>/dev/null || true
+    fi
+  done
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "bench: kept $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { echo "bench: $*" >&2; }
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# A fresh address each time, so no run meets a socket left over from the one before.
+new_url() {
+  case $1 in
+    tcp) echo "tcp://127.0.0.1:$(free_port)" ;;
+    ipc) echo "ipc://$WORK/s${EPOCHREALTIME/./}-$RANDOM.ipc" ;;
+  esac
+}
+
+# Waits until something listens at the url: the tcp port is in LISTEN, the ipc socket
+# file exists. Up to 5 seconds.
+wait_bound() {
+  local url=$1 i
+  for i in $(seq 500); do
+    case $url in
+      tcp://*) [ -n "$(ss -Hltn "sport = :${url##*:}")" ] && return 0 ;;
+      ipc://*) [ -S "${url#ipc://}" ] && return 0 ;;
+    esac
+    sleep 0.01
+  done
+  say "nothing bound to $url after 5 s"
+  return 1
+}
+
+# Seconds between two $EPOCHREALTIME readings, and other arithmetic bash cannot do.
+calc() { python3 -c "print($1)"; }
+
+# pair URL IN OUT STOPWATCH -- RECEIVER... -- SENDER...
+# Starts the receiver (bound at URL, stdout to OUT), waits until it listens, starts the
+# sender (stdin from IN) and sets ELAPSED to the seconds from the sender's start to the
+# exit of the receiver (STOPWATCH=recv) or of the sender (STOPWATCH=send). @URL@ in either
+# command is replaced by URL. Fails if either process fails or runs past LIMIT.
+pair() {
+  local url=$1 in=$2 out=$3 stopwatch=$4
+  shift 5
+  local receiver=() sender=()
+  while [ "$1" != -- ]; do receiver+=("${1//@URL@/$url}"); shift; done
+  shift
+  for arg in "$@"; do sender+=("${arg//@URL@/$url}"); done
+  timeout -k 2 "$LIMIT" "${receiver[@]}" >"$out" 2>>"$LOG" &
+  local rpid=$!
+  PIDS+=("$rpid")
+  wait_bound "$url" || { kill "$rpid" 2>/dev/null; wait "$rpid" 2>/dev/null; return 1; }
+  local start=$EPOCHREALTIME end
+  timeout -k 2 "$LIMIT" "${sender[@]}" <"$in" >/dev/null 2>>"$LOG" &
+  local spid=$!
+  PIDS+=("$spid")
+  local status=0
+  if [ "$stopwatch" = send ]; then
+    wait "$spid" || status=$?
+    end=$EPOCHREALTIME
+    wait "$rpid" || status=$?
+  else
+    wait "$rpid" || status=$?
+    end=$EPOCHREALTIME
+    wait "$spid" || status=$?
+  fi
+  if [ "$status" -ne 0 ]; then
+    say "a run failed (exit $status): ${receiver[*]} / ${sender[*]} (see log)"
+    tail -3 "$LOG" >&2
+    return 1
+  fi
+  ELAPSED=$(calc "$end - $start")
+}
+
+# cpu FILE: user + system seconds from GNU time's "%U %S" line.
+cpu() { awk 'END { print $1 + $2 }' "$1"; }
+
+say "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs, LINES=$LINES BIG=$BIG TRIPS=$TRIPS"
+START=$EPOCHREALTIME
+
+# --- inputs ---------------------------------------------------------------------------
+python3 - "$WORK" "$LINES" "$BIG" "$TRIPS" <<'EOF'
+import sys
+work, lines, big, trips = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+line = (b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-" * 2)[:64] + b"\n"
+with open(f"{work}/lines", "wb") as f:      # LINES messages of 64 bytes
+    f.write(line * lines)
+with open(f"{work}/trips", "wb") as f:      # TRIPS requests of 64 bytes
+    f.write(line * trips)
+mib = 1 << 20
+body = (b"The quick brown fox jumps over the lazy dog; " * (mib // 45 + 1))[:mib]
+with open(f"{work}/big.txt", "wb") as f:    # BIG messages of 1 MiB, one per line
+    for _ in range(big):
+        f.write(body + b"\n")
+hexline = body.hex().encode() + b"\n"
+with open(f"{work}/big.hex", "wb") as f:    # the same messages in hex, 2 MiB a line
+    for _ in range(big):
+        f.write(hexline)
+EOF
+: >"$WORK/empty"
+MIB=$((1 << 20))
+
+# --- 1 and 2: throughput --------------------------------------------------------------
+for run in $(seq "$RUNS"); do
+  say "throughput, run $run of $RUNS"
+  for transport in tcp ipc; do
+    if pair "$(new_url $transport)" "$WORK/empty" /dev/null recv -- \
+      "$BASE" pull --bind @URL@ "$LINES" -- \
+      "$BASE" push --connect @URL@ "$LINES" 64; then
+      record "${transport}_lines_base" "$run" "$(calc "$LINES / $ELAPSED")"
+    fi
+    if pair "$(new_url $transport)" "$WORK/lines" "$WORK/out" recv -- \
+      "$NNCAT" pull --bind @URL@ --count "$LINES" --recv-timeout 10s -- \
+      "$NNCAT" push --connect @URL@; then
+      record "${transport}_lines" "$run" "$(calc "$LINES / $ELAPSED")"
+    fi
+    rm -f "$WORK/out"
+  done
+  if pair "$(new_url ipc)" "$WORK/empty" /dev/null recv -- \
+    "$BASE" pull --bind @URL@ "$BIG" -- \
+    "$BASE" push --connect @URL@ "$BIG" "$MIB"; then
+    record ipc_big_base "$run" "$(calc "$BIG * $MIB / $ELAPSED")"
+  fi
+  if pair "$(new_url ipc)" "$WORK/big.txt" "$WORK/out" recv -- \
+    "$NNCAT" pull --bind @URL@ --raw --count "$BIG" --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@; then
+    record ipc_big_raw "$run" "$(calc "$BIG * $MIB / $ELAPSED")"
+  fi
+  rm -f "$WORK/out"
+  if pair "$(new_url ipc)" "$WORK/big.hex" "$WORK/out" recv -- \
+    "$NNCAT" pull --bind @URL@ --hex --count "$BIG" --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@ --hex; then
+    record ipc_big_hex "$run" "$(calc "$BIG * $MIB / $ELAPSED")"
+  fi
+  rm -f "$WORK/out"
+done
+
+# --- 3: receiver CPU, from the baseline pusher ----------------------------------------
+for run in $(seq "$RUNS"); do
+  say "receiver CPU, run $run of $RUNS"
+  for receiver in base nncat_raw nncat_ascii nanocat_raw nanocat_ascii; do
+    case $receiver in
+      base) cmd=("$BASE" pull --bind @URL@ "$LINES") ;;
+      nncat_raw) cmd=("$NNCAT" pull --bind @URL@ --raw --count "$LINES" --recv-timeout 10s) ;;
+      nncat_ascii) cmd=("$NNCAT" pull --bind @URL@ --ascii --count "$LINES" --recv-timeout 10s) ;;
+      # nanocat ends only by its receive timeout (whole seconds); idle costs no CPU.
+      nanocat_raw) cmd=("$NANOCAT" --pull --bind @URL@ --raw --recv-timeout 1) ;;
+      nanocat_ascii) cmd=("$NANOCAT" --pull --bind @URL@ -A --recv-timeout 1) ;;
+    esac
+    if pair "$(new_url tcp)" "$WORK/empty" "$WORK/out" recv -- \
+      "$TIME" -f "%U %S" -o "$WORK/cpu" "${cmd[@]}" -- \
+      "$BASE" push --connect @URL@ "$LINES" 64; then
+      size=$(stat -c %s "$WORK/out")
+      case $receiver in
+        *raw) want=$((LINES * 64)) ;;
+        *ascii) want=$((LINES * 65)) ;;
+        *) want=0 ;;
+      esac
+      if [ "$size" -ne "$want" ]; then
+        say "$receiver wrote $size bytes, expected $want: run not counted"
+      else
+        record "cpu_$receiver" "$run" "$(cpu "$WORK/cpu")"
+      fi
+    fi
+    rm -f "$WORK/out"
+  done
+done
+
+# --- 4: streaming request/reply -------------------------------------------------------
+for run in $(seq "$RUNS"); do
+  say "request/reply, run $run of $RUNS"
+  if pair "$(new_url tcp)" "$WORK/empty" /dev/null send -- \
+    "$BASE" rep --bind @URL@ "$TRIPS" -- \
+    "$BASE" req --connect @URL@ "$TRIPS" 64; then
+    record reqrep_base "$run" "$(calc "$ELAPSED / $TRIPS")"
+  fi
+  if pair "$(new_url tcp)" "$WORK/trips" /dev/null send -- \
+    "$NNCAT" rep --bind @URL@ --echo --count "$TRIPS" --recv-timeout 10s -- \
+    "$NNCAT" req --connect @URL@ --recv-timeout 10s; then
+    record reqrep "$run" "$(calc "$ELAPSED / $TRIPS")"
+  fi
+done
+
+# --- 5: one-shot request --------------------------------------------------------------
+say "one-shot request, $ONESHOTS runs each"
+URL=$(new_url tcp)
+timeout -k 2 300 "$NNCAT" rep --bind "$URL" --echo >/dev/null 2>>"$LOG" &
+PIDS+=("$!")
+REPLIER=$!
+if wait_bound "$URL"; then
+  if timeout -k 2 300 hyperfine -N --style none --warmup 3 --runs "$ONESHOTS" \
+    --export-json "$WORK/oneshot.json" \
+    -n nncat "$NNCAT req --connect $URL --data ping" \
+    -n nanocat "$NANOCAT --req --connect $URL --data ping -A" \
+    -n baseline "$BASE req --connect $URL 1 4" >"$WORK/hyperfine.txt" 2>&1; then
+    python3 - "$WORK/oneshot.json" >>"$RESULTS" <<'EOF'
+import json, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    print(f"oneshot_{result['command']}\t1\t{result['median']}")
+EOF
+  else
+    say "hyperfine failed:"
+    tail -5 "$WORK/hyperfine.txt" >&2
+  fi
+fi
+kill "$REPLIER" 2>/dev/null || true
+wait "$REPLIER" 2>/dev/null || true
+
+# --- 6: interactive latency -----------------------------------------------------------
+say "interactive latency, $SAMPLES lines"
+if timeout -k 2 60 python3 "$ROOT/bench/latency.py" "$NNCAT" "$(new_url tcp)" "$SAMPLES" \
+  >"$WORK/latency" 2>>"$LOG"; then
+  n=0
+  while read -r seconds; do
+    n=$((n + 1))
+    record latency "$n" "$seconds"
+  done <"$WORK/latency"
+else
+  say "latency run failed (see log)"
+  tail -3 "$LOG" >&2
+fi
+
+# --- 7: peak memory while streaming lines ---------------------------------------------
+say "peak memory, $((RSS_BYTES >> 20)) MiB of 64-byte lines"
+URL=$(new_url tcp)
+RSS_LINES=$((RSS_BYTES / 64))
+timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_pull" \
+  "$NNCAT" pull --bind "$URL" --count "$RSS_LINES" --recv-timeout 10s >/dev/null 2>>"$LOG" &
+PULL=$!
+PIDS+=("$PULL")
+if wait_bound "$URL"; then
+  (
+    set +o pipefail # yes ends by SIGPIPE when head has had enough
+    yes "$(printf '%063d' 0)" | head -c "$RSS_BYTES" |
+      timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_push" \
+        "$NNCAT" push --connect "$URL" 2>>"$LOG"
+  ) &
+  PUSH=$!
+  PIDS+=("$PUSH")
+  status=0
+  wait "$PULL" || status=$?
+  wait "$PUSH" || status=$?
+  if [ "$status" -eq 0 ]; then
+    record rss_push 1 "$(tail -1 "$WORK/rss_push")"
+    record rss_pull 1 "$(tail -1 "$WORK/rss_pull")"
+  else
+    say "memory run failed (exit $status, see log)"
+  fi
+fi
+
+say "done in $(calc "round($EPOCHREALTIME - $START)") s, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "nncat $("$NNCAT" --version | cut -d' ' -f2), $(nproc) cores, RUNS=$RUNS, LINES=$LINES, BIG=$BIG, TRIPS=$TRIPS, RSS_BYTES=$RSS_BYTES"
+echo
+python3 "$ROOT/bench/report.py" "$RESULTS" "$LINES" "$BIG" "$TRIPS" "$RSS_BYTES"
+exit 0
