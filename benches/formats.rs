@@ -97,7 +97,11 @@ fn decoders(c: &mut Criterion) {
             }
             let mut records = Vec::new();
             encode_all(&Encoder::new(format, b'\n', false), &messages, &mut records);
-            let expected = if format == Format::Raw { 1 } else { messages.len() };
+            let expected = if format == Format::Raw {
+                1
+            } else {
+                messages.len()
+            };
             group.bench_function(BenchmarkId::new(name, input), |b| {
                 b.iter(|| {
                     let mut decoder = Decoder::new(black_box(&records[..]), format, b'\n');
