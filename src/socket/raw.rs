@@ -1,0 +1,129 @@
+/*!
+Raw sockets' messages for `tap`: the body and the control data (protocol headers) that
+must travel with it, received and sent as nanomsg's own buffers.
+*/
+
+use std::ptr;
+
+use libc::{c_int, c_void};
+use nanomsg::Error as NnError;
+use nanomsg_sys as sys;
+
+use super::{Errno, Socket, last_error};
+
+/// `nn_iovec` and `nn_msghdr` from `nn.h`, which `nanomsg-sys` leaves opaque.
+#[repr(C)]
+struct IoVec {
+    base: *mut c_void,
+    len: usize,
+}
+
+#[repr(C)]
+struct MsgHdr {
+    iov: *mut IoVec,
+    iov_len: c_int,
+    control: *mut c_void,
+    control_len: usize,
+}
+
+/// A message from a raw socket with its control data: the protocol header (req/rep's
+/// backtrace, for one) that must travel with the message for replies to find their
+/// way. Both are nanomsg's buffers, handed on to `send_raw` without a copy.
+pub struct RawMessage {
+    body: *mut c_void,
+    len: usize,
+    control: *mut c_void,
+}
+
+impl std::ops::Deref for RawMessage {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        if self.len == 0 || self.body.is_null() {
+            return &[];
+        }
+        // nanomsg gave us `len` bytes at `body`, ours until sent or freed.
+        unsafe { std::slice::from_raw_parts(self.body as *const u8, self.len) }
+    }
+}
+
+impl Drop for RawMessage {
+    fn drop(&mut self) {
+        unsafe {
+            if !self.body.is_null() {
+                sys::nn_freemsg(self.body);
+            }
+            if !self.control.is_null() {
+                sys::nn_freemsg(self.control);
+            }
+        }
+    }
+}
+
+impl Socket {
+    /// Receives a message and its control data from a raw socket.
+    pub fn recv_raw(&self) -> Result<RawMessage, Errno> {
+        loop {
+            let mut body: *mut c_void = ptr::null_mut();
+            let mut control: *mut c_void = ptr::null_mut();
+            let mut iov = IoVec {
+                base: &mut body as *mut *mut c_void as *mut c_void,
+                len: sys::NN_MSG,
+            };
+            let mut header = MsgHdr {
+                iov: &mut iov,
+                iov_len: 1,
+                control: &mut control as *mut *mut c_void as *mut c_void,
+                control_len: sys::NN_MSG,
+            };
+            let rc =
+                unsafe { sys::nn_recvmsg(self.id, &mut header as *mut MsgHdr as *mut c_void, 0) };
+            if rc >= 0 {
+                return Ok(RawMessage {
+                    body,
+                    len: rc as usize,
+                    control,
+                });
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+
+    /// Sends a message from `recv_raw` on, header and all; nanomsg takes both buffers.
+    pub fn send_raw(&self, mut message: RawMessage) -> Result<(), Errno> {
+        loop {
+            let mut iov = IoVec {
+                base: &mut message.body as *mut *mut c_void as *mut c_void,
+                len: sys::NN_MSG,
+            };
+            let mut header = MsgHdr {
+                iov: &mut iov,
+                iov_len: 1,
+                control: if message.control.is_null() {
+                    ptr::null_mut()
+                } else {
+                    &mut message.control as *mut *mut c_void as *mut c_void
+                },
+                control_len: if message.control.is_null() {
+                    0
+                } else {
+                    sys::NN_MSG
+                },
+            };
+            let rc =
+                unsafe { sys::nn_sendmsg(self.id, &mut header as *mut MsgHdr as *const c_void, 0) };
+            if rc >= 0 {
+                // nanomsg owns the buffers now.
+                message.body = ptr::null_mut();
+                message.control = ptr::null_mut();
+                return Ok(());
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/*!
+nanomsg's statistics: counts, `--wait-peers`, the `-v` connection events, `--progress`
+and the summary of `--stats`.
+*/
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use libc::c_int;
+
+use super::Socket;
+use crate::report;
+
+/// Statistics from `nn.h`, which neither crate declares.
+#[allow(dead_code)]
+pub(super) mod stat {
+    pub const ESTABLISHED_CONNECTIONS: i32 = 101;
+    pub const ACCEPTED_CONNECTIONS: i32 = 102;
+    pub const DROPPED_CONNECTIONS: i32 = 103;
+    pub const BROKEN_CONNECTIONS: i32 = 104;
+    pub const CONNECT_ERRORS: i32 = 105;
+    pub const BIND_ERRORS: i32 = 106;
+    pub const CURRENT_CONNECTIONS: i32 = 201;
+    pub const MESSAGES_SENT: i32 = 301;
+    pub const MESSAGES_RECEIVED: i32 = 302;
+    pub const BYTES_SENT: i32 = 303;
+    pub const BYTES_RECEIVED: i32 = 304;
+}
+
+unsafe extern "C" {
+    fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
+}
+
+/// Messages and payload bytes through a socket so far, as nanomsg counts them: a sent
+/// message counts when the protocol accepts it, a received one when nncat takes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Counts {
+    pub sent: u64,
+    pub sent_bytes: u64,
+    pub received: u64,
+    pub received_bytes: u64,
+}
+
+fn counts_of(id: c_int) -> Counts {
+    let get = |statistic| unsafe { nn_get_statistic(id, statistic) };
+    Counts {
+        sent: get(stat::MESSAGES_SENT),
+        sent_bytes: get(stat::BYTES_SENT),
+        received: get(stat::MESSAGES_RECEIVED),
+        received_bytes: get(stat::BYTES_RECEIVED),
+    }
+}
+
+/// The shortest time between two `-v` reports of failed connect attempts.
+const MONITOR_REPEAT: Duration = Duration::from_secs(1);
+
+/// How often `--progress` redraws its line.
+const PROGRESS_STEP: Duration = Duration::from_millis(250);
+
+impl Socket {
+    pub fn statistic(&self, statistic: i32) -> u64 {
+        unsafe { nn_get_statistic(self.id, statistic) }
+    }
+
+    pub fn connected_peers(&self) -> u64 {
+        self.statistic(stat::CURRENT_CONNECTIONS)
+    }
+
+    /// Prints connection events under `-v` as nanomsg's statistics change; nanomsg has
+    /// no callback for them.
+    pub(super) fn start_monitor(&self) {
+        let id = self.id;
+        let started = self.started;
+        let stop = Arc::clone(&self.monitor_stop);
+        let watched = [
+            (stat::ESTABLISHED_CONNECTIONS, "connection established"),
+            (stat::ACCEPTED_CONNECTIONS, "connection accepted"),
+            (stat::BROKEN_CONNECTIONS, "connection broken"),
+            (
+                stat::DROPPED_CONNECTIONS,
+                "connection dropped (the peer broke the protocol)",
+            ),
+            (stat::CONNECT_ERRORS, "connect attempt failed"),
+        ];
+        let _ = thread::Builder::new()
+            .name("monitor".into())
+            .spawn(move || {
+                let mut seen = [0u64; 5];
+                let mut reported_at: [Option<Instant>; 5] = [None; 5];
+                while !stop.load(Ordering::Relaxed) {
+                    for (i, (statistic, what)) in watched.iter().enumerate() {
+                        let now = unsafe { nn_get_statistic(id, *statistic) };
+                        // After nn_term every statistic reads as -1.
+                        if now <= seen[i] || now == u64::MAX {
+                            continue;
+                        }
+                        // A peer that is down fails every reconnect interval (100 ms):
+                        // say so once a second with a count, not ten times.
+                        let recent = reported_at[i].is_some_and(|at| at.elapsed() < MONITOR_REPEAT);
+                        if *statistic == stat::CONNECT_ERRORS && recent {
+                            continue;
+                        }
+                        let times = now - seen[i];
+                        let note = if times > 1 {
+                            format!(" ({times} times)")
+                        } else {
+                            String::new()
+                        };
+                        report::event(started, &format!("{what}{note}"));
+                        seen[i] = now;
+                        reported_at[i] = Some(Instant::now());
+                    }
+                    thread::sleep(Duration::from_millis(20));
+                }
+            });
+    }
+
+    /// Whether any message was accepted for sending, so closing needs a drain.
+    pub fn sent_any(&self) -> bool {
+        self.counts().sent > 0
+    }
+
+    pub fn counts(&self) -> Counts {
+        counts_of(self.id)
+    }
+
+    /// One line of counts, time and rates, for `-v` and `--stats` at exit.
+    pub fn summary(&self) -> String {
+        let counts = self.counts();
+        let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+        let (messages, bytes) = if counts.sent >= counts.received {
+            (counts.sent, counts.sent_bytes)
+        } else {
+            (counts.received, counts.received_bytes)
+        };
+        format!(
+            "sent {} messages ({} bytes), received {} messages ({} bytes) in {seconds:.3}s: {:.0} messages/s, {:.2} MB/s",
+            counts.sent,
+            counts.sent_bytes,
+            counts.received,
+            counts.received_bytes,
+            messages as f64 / seconds,
+            bytes as f64 / seconds / 1e6,
+        )
+    }
+
+    /// A live line of counts on stderr, redrawn four times a second, until the socket
+    /// closes.
+    pub(super) fn start_progress(&self) {
+        let id = self.id;
+        let stop = Arc::clone(&self.monitor_stop);
+        let _ = thread::Builder::new()
+            .name("progress".into())
+            .spawn(move || {
+                let mut last = counts_of(id);
+                let mut last_at = Instant::now();
+                while !stop.load(Ordering::Relaxed) {
+                    thread::sleep(PROGRESS_STEP);
+                    let now = counts_of(id);
+                    if now.sent == u64::MAX {
+                        break;
+                    }
+                    let seconds = last_at.elapsed().as_secs_f64().max(1e-9);
+                    let rate =
+                        (now.sent + now.received - last.sent - last.received) as f64 / seconds;
+                    report::progress(&format!(
+                        "sent {}, received {} messages ({rate:.0}/s)",
+                        now.sent, now.received
+                    ));
+                    last = now;
+                    last_at = Instant::now();
+                }
+            });
+    }
+}
