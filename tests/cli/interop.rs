@@ -103,19 +103,12 @@ fn nngcat_req_gets_replies_from_nncat_rep() {
     wait_bound(&url);
     let out = run(command(
         "nngcat",
-        &[
-            "--req",
-            "--connect",
-            &url,
-            "--data",
-            "echo me",
-            "-A",
-            "--count",
-            "1",
-        ],
+        &["--req", "--connect", &url, "--data", "echo me", "-A"],
     ))
     .success();
-    // nngcat's --ascii prints no newline after a message.
+    // nngcat's --ascii prints no newline after a message. (Without --count it sends
+    // once and exits after the reply; nngcat 1.5.2's --count fails under load with
+    // "Cannot set recv timeout: Invalid argument".)
     assert_eq!(out.stdout, b"echo me");
     assert_eq!(replier.finish().success().stdout, b"echo me\n");
 }

@@ -326,3 +326,68 @@ fn surveyor_with_no_answers_ends_after_its_deadline() {
     let out = surveyor.finish().success();
     assert!(out.stdout.is_empty(), "{:?}", out.stdout_text());
 }
+
+#[test]
+fn pub_with_no_subscriber_exits_at_the_end_of_its_input() {
+    let url = tcp_url();
+    let out = run_with_input(nncat(["pub", "--bind", &url]), b"into\nthe void\n").success();
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
+fn pub_that_connects_to_nobody_stops_waiting_and_exits_0() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("nobody.sock");
+    run(nncat(["pub", "--connect", &url, "-D", "hello?"])).success();
+}
+
+#[test]
+fn rep_with_exec_that_fails_answers_nothing_and_says_why() {
+    let url = tcp_url();
+    let replier = Running::start_without_stdin(nncat([
+        "rep", "--bind", &url, "--count", "1", "--exec", "false",
+    ]));
+    wait_bound(&url);
+    run(nncat([
+        "req",
+        "--connect",
+        &url,
+        "-D",
+        "q",
+        "--recv-timeout",
+        "500ms",
+    ]))
+    .fails_with(3, "no reply within");
+    let out = replier.finish().success();
+    assert_eq!(out.stdout, b"q\n");
+    assert!(out.stderr.contains("'false' failed"), "{}", out.stderr);
+}
+
+#[test]
+fn pair_with_its_input_open_outlives_its_recv_timeout() {
+    let url = tcp_url();
+    let mut left =
+        Running::start_streaming(nncat(["pair", "--bind", &url, "--recv-timeout", "200ms"]));
+    wait_bound(&url);
+    // Half a second at least between the two messages: longer than left's timeout.
+    let mut right = Running::start(nncat([
+        "pair",
+        "--connect",
+        &url,
+        "-i",
+        "500ms",
+        "--recv-timeout",
+        "200ms",
+    ]));
+    right.write_stdin(b"tick\ntock\n");
+    right.close_stdin();
+    left.stdout().wait_for_exactly(b"tick\ntock\n");
+    assert!(
+        left.is_running(),
+        "stdin is open, so the timeout did not end it"
+    );
+    left.close_stdin();
+    let out = left.finish().success();
+    assert_eq!(out.stdout, b"tick\ntock\n");
+    right.finish().success();
+}
