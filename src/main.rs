@@ -6,14 +6,20 @@ This file parses the command line, runs the role, and maps the outcome to an exi
 
 use std::process::ExitCode;
 
-use nncat::{cli, exit, report};
+use nncat::{cli, exit, report, signals};
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(code) => return exit::code(code),
     };
-    match nncat::run(cli) {
+    let result = nncat::run(cli);
+    // A signal that arrived as the run was ending anyway (Ctrl-C on `producer | nncat`
+    // also ends the producer's output) still reports the signal.
+    if signals::received().is_some() {
+        return exit::code(signals::exit_code());
+    }
+    match result {
         Ok(()) => exit::code(exit::SUCCESS),
         Err(err) => {
             let (code, say) = exit::classify(&err);

@@ -284,6 +284,13 @@ impl Plan {
                 timeout: common.send_timeout,
                 required: true,
             }),
+            // req queues a request for a peer that may come later, so its send never
+            // times out: --send-timeout bounds the wait for a first peer instead.
+            None if protocol == Protocol::Req && common.send_timeout.is_some() => Some(PeerWait {
+                count: 1,
+                timeout: common.send_timeout,
+                required: true,
+            }),
             // These send only to the peers connected at that moment.
             None if matches!(protocol, Protocol::Pub | Protocol::Surveyor | Protocol::Bus)
                 && connects =>
@@ -435,6 +442,14 @@ fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
             kind: EndpointKind::Connect,
             url,
         });
+    }
+    if let Some(empty) = endpoints
+        .iter()
+        .find(|e| e.url == "ipc://" || e.url == "inproc://")
+    {
+        return Err(
+            Failure::Usage(format!("'{}' needs a path or a name after it", empty.url)).into(),
+        );
     }
     if endpoints.is_empty() {
         return Err(Failure::Usage(

@@ -271,12 +271,12 @@ impl Socket {
             }
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 if required {
-                    return Err(Failure::Timeout(format!(
-                        "{count} peer(s) did not connect within {} ({} did)",
-                        humantime::format_duration(timeout.unwrap_or_default()),
-                        self.connected_peers()
-                    ))
-                    .into());
+                    let within = humantime::format_duration(timeout.unwrap_or_default());
+                    let message = match self.connected_peers() {
+                        0 => format!("no peer connected within {within}"),
+                        some => format!("only {some} of {count} peers connected within {within}"),
+                    };
+                    return Err(Failure::Timeout(message).into());
                 }
                 return Ok(());
             }
