@@ -4,6 +4,7 @@
 mod harness;
 
 mod basics;
+mod cookbook;
 mod ecosystem;
 mod errors;
 mod formats;

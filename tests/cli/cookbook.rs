@@ -1,0 +1,222 @@
+//! Runs every recipe in docs/cookbook.md, so none goes stale.
+//!
+//! A recipe is a ```sh block after a `<!-- test -->` line; the block after
+//! `<!-- preamble -->` (the wait helpers) is put before each. Each recipe runs with
+//! `bash -euo pipefail` in a scratch folder, with the nncat under test first on PATH,
+//! `$DIR` that folder and `$PORT` a free port on 127.0.0.1, in a process group of its
+//! own that is killed when the recipe ends or overruns its time.
+
+use std::fs::File;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use wait_timeout::ChildExt;
+
+use crate::harness::*;
+
+/// The longest one recipe may take; the slowest waits a second for idle workers.
+const RECIPE_LIMIT: Duration = Duration::from_secs(30);
+
+struct Recipe {
+    /// The section it is in, and its place there: "Fan out with pub/sub #2".
+    name: String,
+    /// Line of the opening fence in docs/cookbook.md.
+    line: usize,
+    script: String,
+}
+
+/// The preamble and the recipes, in the order the document has them.
+fn recipes(markdown: &str) -> (String, Vec<Recipe>) {
+    let mut preamble = None;
+    let mut recipes: Vec<Recipe> = Vec::new();
+    let mut section = String::from("(top)");
+    let mut in_section = 0;
+    let mut lines = markdown.lines().enumerate();
+    while let Some((_, line)) = lines.next() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            section = heading.to_string();
+            in_section = 0;
+            continue;
+        }
+        let marker = line.trim();
+        if marker != "<!-- test -->" && marker != "<!-- preamble -->" {
+            continue;
+        }
+        let (at, fence) = lines.next().expect("a marker is followed by a block");
+        assert_eq!(
+            fence.trim(),
+            "```sh",
+            "docs/cookbook.md:{}: a marker must be followed by a ```sh block",
+            at + 1
+        );
+        let mut script = String::new();
+        for (_, line) in lines.by_ref() {
+            if line.trim() == "```" {
+                break;
+            }
+            script.push_str(line);
+            script.push('\n');
+        }
+        if marker == "<!-- preamble -->" {
+            assert!(preamble.is_none(), "one preamble");
+            preamble = Some(script);
+        } else {
+            in_section += 1;
+            recipes.push(Recipe {
+                name: format!("{section} #{in_section}"),
+                line: at + 1,
+                script,
+            });
+        }
+    }
+    (preamble.expect("docs/cookbook.md has a preamble"), recipes)
+}
+
+/// Runs one recipe; returns why it failed, if it did.
+fn run_recipe(preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
+    let scratch = Scratch::new();
+    let script = scratch.path("recipe.sh");
+    std::fs::write(&script, format!("{preamble}\n{}", recipe.script))
+        .expect("the scratch folder takes the script");
+    let bin_dir = Path::new(nncat_path())
+        .parent()
+        .expect("the binary is in a folder");
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let (out, err) = (scratch.path("stdout"), scratch.path("stderr"));
+    let mut command = Command::new("bash");
+    command
+        .arg("-euo")
+        .arg("pipefail")
+        .arg(&script)
+        .current_dir(scratch.path(""))
+        .env("PATH", path)
+        .env("DIR", scratch.path("").as_os_str())
+        .env("PORT", free_port().to_string())
+        .stdin(Stdio::null())
+        // Files, not pipes: a background process the recipe left behind could hold a
+        // pipe open after bash exits.
+        .stdout(File::create(&out).expect("a log file"))
+        .stderr(File::create(&err).expect("a log file"))
+        .process_group(0);
+    let started = Instant::now();
+    let mut child = command.spawn().expect("bash starts");
+    let group = child.id() as i32;
+    let status = child.wait_timeout(RECIPE_LIMIT).expect("waiting works");
+    // Whatever the recipe left running goes with it.
+    unsafe {
+        libc::kill(-group, libc::SIGKILL);
+    }
+    if status.is_none() {
+        let _ = child.wait();
+    }
+    let elapsed = started.elapsed();
+    let read = |path: &Path| {
+        String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned()
+    };
+    match status {
+        Some(status) if status.success() => Ok(elapsed),
+        Some(status) => Err(format!(
+            "{} (docs/cookbook.md:{}) failed with {status}\n--- stdout\n{}--- stderr\n{}",
+            recipe.name,
+            recipe.line,
+            read(&out),
+            read(&err)
+        )),
+        None => Err(format!(
+            "{} (docs/cookbook.md:{}) did not finish within {RECIPE_LIMIT:?}\n--- stdout\n{}--- stderr\n{}",
+            recipe.name,
+            recipe.line,
+            read(&out),
+            read(&err)
+        )),
+    }
+}
+
+fn cookbook() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cookbook.md");
+    std::fs::read_to_string(&path).expect("docs/cookbook.md exists")
+}
+
+#[test]
+fn every_cookbook_recipe_runs() {
+    let markdown = cookbook();
+    let (preamble, recipes) = recipes(&markdown);
+    assert!(
+        recipes.len() >= 15,
+        "only {} recipes found: are the <!-- test --> markers intact?",
+        recipes.len()
+    );
+    if recipes.iter().any(|recipe| recipe.script.contains("jq ")) {
+        require("jq");
+    }
+    // Recipes are independent (their own folder and port): run them all at once.
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let running: Vec<_> = recipes
+            .iter()
+            .map(|recipe| scope.spawn(|| run_recipe(&preamble, recipe)))
+            .collect();
+        running
+            .into_iter()
+            .zip(&recipes)
+            .filter_map(|(handle, recipe)| match handle.join() {
+                Ok(Ok(_)) => None,
+                Ok(Err(why)) => Some(why),
+                Err(_) => Some(format!("{}: the runner panicked", recipe.name)),
+            })
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} recipes failed:\n\n{}",
+        failures.len(),
+        recipes.len(),
+        failures.join("\n")
+    );
+}
+
+/// A recipe that sleeps to wait for a peer works on the author's machine and fails on a
+/// loaded one; the preamble's helpers wait for the condition instead.
+#[test]
+fn no_cookbook_recipe_sleeps() {
+    let markdown = cookbook();
+    let (_, recipes) = recipes(&markdown);
+    for recipe in &recipes {
+        assert!(
+            !recipe
+                .script
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .any(|word| word == "sleep"),
+            "{} (docs/cookbook.md:{}) sleeps: wait for a condition with the preamble's helpers",
+            recipe.name,
+            recipe.line
+        );
+    }
+}
+
+/// Every ```sh block is either run or deliberately left out (the set-up example).
+#[test]
+fn every_cookbook_shell_block_but_the_setup_is_tested() {
+    let markdown = cookbook();
+    let lines: Vec<&str> = markdown.lines().collect();
+    let untested: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(at, line)| {
+            line.trim() == "```sh"
+                && !at
+                    .checked_sub(1)
+                    .is_some_and(|before| lines[before].trim().starts_with("<!-- "))
+        })
+        .map(|(at, _)| at + 1)
+        .collect();
+    assert!(
+        untested.len() <= 1,
+        "shell blocks without a <!-- test --> marker at docs/cookbook.md lines {untested:?}"
+    );
+}
