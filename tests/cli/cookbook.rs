@@ -1,4 +1,5 @@
-//! Runs every recipe in docs/cookbook.md, so none goes stale.
+//! Keeps the docs true: runs every recipe in docs/cookbook.md, and checks the bytes
+//! docs/formats.md shows against what nncat writes.
 //!
 //! A recipe is a ```sh block after a `<!-- test -->` line; the block after
 //! `<!-- preamble -->` (the wait helpers) is put before each. Each recipe runs with
@@ -219,4 +220,44 @@ fn every_cookbook_shell_block_but_the_setup_is_tested() {
         untested.len() <= 1,
         "shell blocks without a <!-- test --> marker at docs/cookbook.md lines {untested:?}"
     );
+}
+
+/// docs/formats.md lists the bytes nncat writes for its sample message in every
+/// format; they must be the bytes this nncat writes.
+#[test]
+fn formats_doc_shows_the_bytes_nncat_writes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md");
+    let markdown = std::fs::read_to_string(&path).expect("docs/formats.md exists");
+    let block: Vec<&str> = markdown
+        .lines()
+        .skip_while(|line| line.trim() != "<!-- output bytes -->")
+        .skip(2)
+        .take_while(|line| line.trim() != "```")
+        .collect();
+    assert_eq!(block.len(), 7, "one line for each format: {block:?}");
+    let sample = "68690a225c00ff090d\n";
+    for line in block {
+        let mut words = line.split_whitespace();
+        let format = words.next().expect("a format name");
+        let documented: Vec<u8> = words
+            .map(|byte| u8::from_str_radix(byte, 16).expect("hex bytes"))
+            .collect();
+        let url = tcp_url();
+        let puller = Running::start_without_stdin(nncat([
+            "pull", "--bind", &url, "--format", format, "--count", "1",
+        ]));
+        wait_bound(&url);
+        run_with_input(
+            nncat(["push", "--connect", &url, "--hex"]),
+            sample.as_bytes(),
+        )
+        .success();
+        let printed = puller.finish().success().stdout;
+        assert_eq!(
+            printed,
+            documented,
+            "docs/formats.md shows other bytes for {format}: nncat wrote {:?}",
+            String::from_utf8_lossy(&printed)
+        );
+    }
 }
