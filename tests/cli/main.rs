@@ -9,6 +9,7 @@ mod ecosystem;
 mod errors;
 mod formats;
 mod interop;
+mod netns;
 mod streaming;
 mod terminal;
 mod types;
