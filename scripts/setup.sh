@@ -12,6 +12,8 @@ if [ "${1:-}" = "--test" ]; then
   need nanomsg-utils
   need nng-utils
   need iproute2
+  need jq
+  need nftables
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

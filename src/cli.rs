@@ -316,6 +316,10 @@ pub struct TapArgs {
 /// one line on stderr, with clap's suggestion when it has one (exit 2).
 pub fn parse() -> Result<Cli, u8> {
     let args = nanocat_compatible(std::env::args_os().collect());
+    if let Some(message) = mistyped_type_flag(&args) {
+        crate::report::error(&message);
+        return Err(crate::exit::USAGE);
+    }
     let err = match Cli::try_parse_from(args) {
         Ok(cli) => return Ok(cli),
         Err(err) => err,
@@ -406,6 +410,51 @@ pub fn nanocat_compatible(mut args: Vec<OsString>) -> Vec<OsString> {
         args.insert(1, kind.into());
     }
     args
+}
+
+/// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report
+/// as an unknown argument with no hint.
+fn mistyped_type_flag(args: &[OsString]) -> Option<String> {
+    let first = args.get(1)?.to_str()?;
+    let typed = first.strip_prefix("--")?;
+    if TYPES.contains(&typed) {
+        return None;
+    }
+    let known = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .any(|sub| sub.get_name() == typed);
+    if known || typed.is_empty() || typed == "help" || typed == "version" {
+        return None;
+    }
+    let closest = TYPES
+        .iter()
+        .map(|kind| (edit_distance(typed, kind), kind))
+        .min()?;
+    if closest.0 <= 2 {
+        return Some(format!(
+            "unknown socket type flag '--{typed}' (did you mean '--{}'?); see 'nncat --help'",
+            closest.1
+        ));
+    }
+    Some(format!(
+        "no socket type: start with one, as in 'nncat pull {first} ...', or give nanocat's --pull, --push...; see 'nncat --help'"
+    ))
+}
+
+/// Levenshtein distance, for suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// clap's message and its tips on one line, for scripts that read stderr line by line.
@@ -536,6 +585,19 @@ mod tests {
                 "docs/man/{file} is stale: run scripts/generate-docs.sh"
             );
         }
+    }
+
+    #[test]
+    fn a_mistyped_type_flag_gets_a_suggestion() {
+        let args: Vec<OsString> = ["nncat", "--psh", "-l", "5"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        let message = mistyped_type_flag(&args).expect("a suggestion");
+        assert!(message.contains("'--push'"), "{message}");
+        let args: Vec<OsString> = ["nncat", "--help"].iter().map(OsString::from).collect();
+        assert_eq!(mistyped_type_flag(&args), None);
+        assert_eq!(edit_distance("psh", "push"), 1);
     }
 
     #[test]

@@ -17,35 +17,57 @@ use nanomsg::Protocol;
 
 use super::{Output, Received};
 use crate::exit::Failure;
-use crate::options::Plan;
+use crate::options::{PeerWait, Plan};
+use crate::report;
 use crate::socket::{self, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {
-    let front = Arc::new(Socket::open(&plan.socket)?);
-    let back_plan = plan
+    let mut back_plan = plan
         .tap_back
-        .as_ref()
+        .clone()
         .context("tap has no server endpoint")?;
-    let back = Arc::new(Socket::open(back_plan)?);
+    // Reach the server before the clients can reach us: a bus or survey message that
+    // arrived with no server behind the tap would be dropped.
+    back_plan.wait_peers = Some(PeerWait {
+        count: 1,
+        timeout: None,
+        required: false,
+    });
+    let back = Arc::new(Socket::open(&back_plan)?);
+    let front = Arc::new(Socket::open(&plan.socket)?);
     let output = Arc::new(Mutex::new(Output::new(plan)));
     let timestamp = plan.json.timestamp && plan.out_format != crate::format::Format::Json;
     // Replies to a raw req or surveyor keep the rest of their backtrace in the body.
     let strip_backtrace = matches!(back_plan.protocol, Protocol::Req | Protocol::Surveyor);
 
-    let upstream = {
+    // push and pub cannot receive: a tap in front of a pull or sub server forwards one
+    // way only, and so does one in front of a push or pub server.
+    let upstream = can_receive(plan.socket.protocol).then(|| {
         let (from, to, output) = (Arc::clone(&front), Arc::clone(&back), Arc::clone(&output));
         thread::Builder::new()
             .name("toward server".into())
-            .spawn(move || forward(&from, &to, &output, b"> ", timestamp, false))?
+            .spawn(move || forward(&from, &to, &output, b"> ", timestamp, false))
+    });
+    let upstream = upstream.transpose()?;
+    let result = if can_receive(back_plan.protocol) {
+        forward(&back, &front, &output, b"< ", timestamp, strip_backtrace)
+    } else {
+        match upstream {
+            Some(upstream) => return upstream.join().unwrap_or(Ok(())),
+            None => Ok(()),
+        }
     };
-    let result = forward(&back, &front, &output, b"< ", timestamp, strip_backtrace);
     // Either direction ending ends the tap; the other is blocked in nanomsg.
     socket::terminate_all();
-    let upstream = upstream.join().unwrap_or(Ok(()));
+    let upstream = upstream.map_or(Ok(()), |u| u.join().unwrap_or(Ok(())));
     match (result, upstream) {
         (Err(err), _) | (Ok(()), Err(err)) => Err(err),
         (Ok(()), Ok(())) => Ok(()),
     }
+}
+
+fn can_receive(protocol: Protocol) -> bool {
+    !matches!(protocol, Protocol::Push | Protocol::Pub)
 }
 
 fn forward(
@@ -84,12 +106,18 @@ fn forward(
             output.write(payload)?;
             output.flush()?;
         }
-        to.send_raw(message).map_err(|err| match err.kind() {
-            nanomsg::Error::Terminating | nanomsg::Error::BadFileDescriptor => {
-                anyhow::Error::from(Failure::Interrupted)
-            }
-            _ => anyhow::anyhow!("cannot forward: {err}"),
-        })?;
+        match to.send_raw(message) {
+            Ok(()) => {}
+            Err(err) => match err.kind() {
+                nanomsg::Error::Terminating | nanomsg::Error::BadFileDescriptor => {
+                    return Err(Failure::Interrupted.into());
+                }
+                nanomsg::Error::Interrupted => {
+                    report::warn("a message was lost: interrupted while forwarding it");
+                }
+                _ => return Err(anyhow::anyhow!("cannot forward: {err}")),
+            },
+        }
     }
 }
 

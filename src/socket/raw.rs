@@ -93,37 +93,31 @@ impl Socket {
 
     /// Sends a message from `recv_raw` on, header and all; nanomsg takes both buffers.
     pub fn send_raw(&self, mut message: RawMessage) -> Result<(), Errno> {
-        loop {
-            let mut iov = IoVec {
-                base: &mut message.body as *mut *mut c_void as *mut c_void,
-                len: sys::NN_MSG,
-            };
-            let mut header = MsgHdr {
-                iov: &mut iov,
-                iov_len: 1,
-                control: if message.control.is_null() {
-                    ptr::null_mut()
-                } else {
-                    &mut message.control as *mut *mut c_void as *mut c_void
-                },
-                control_len: if message.control.is_null() {
-                    0
-                } else {
-                    sys::NN_MSG
-                },
-            };
-            let rc =
-                unsafe { sys::nn_sendmsg(self.id, &mut header as *mut MsgHdr as *const c_void, 0) };
-            if rc >= 0 {
-                // nanomsg owns the buffers now.
-                message.body = ptr::null_mut();
-                message.control = ptr::null_mut();
-                return Ok(());
-            }
-            match last_error() {
-                err if err.kind() == NnError::Interrupted => continue,
-                err => return Err(err),
-            }
+        let mut iov = IoVec {
+            base: &mut message.body as *mut *mut c_void as *mut c_void,
+            len: sys::NN_MSG,
+        };
+        let has_control = !message.control.is_null();
+        let mut header = MsgHdr {
+            iov: &mut iov,
+            iov_len: 1,
+            control: if has_control {
+                &mut message.control as *mut *mut c_void as *mut c_void
+            } else {
+                ptr::null_mut()
+            },
+            control_len: if has_control { sys::NN_MSG } else { 0 },
+        };
+        let rc =
+            unsafe { sys::nn_sendmsg(self.id, &mut header as *mut MsgHdr as *const c_void, 0) };
+        // nanomsg took the control chunk whatever happened: on success it sent it, on
+        // failure it freed it (and gave the body back). So no retry: the message has
+        // lost its header and would go astray.
+        message.control = ptr::null_mut();
+        if rc >= 0 {
+            message.body = ptr::null_mut();
+            return Ok(());
         }
+        Err(last_error())
     }
 }

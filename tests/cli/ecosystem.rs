@@ -205,7 +205,6 @@ fn tap_timestamp_prefixes_each_line_with_an_rfc3339_time() {
 /// nanomsg's raw push cannot receive, and the tap's thread for the server's direction
 /// receives from it: `tap pull` exits at once with "Operation not supported".
 #[test]
-#[ignore = "bug: `nncat tap pull` exits at once: 'cannot receive: Operation not supported' (tap receives on its raw push back socket)"]
 fn tap_pull_forwards_pushers_to_the_pull_server() {
     let scratch = Scratch::new();
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
@@ -322,7 +321,6 @@ fn tap_pair_forwards_both_ways() {
 /// (header) chunk when it fails, and `RawMessage`'s drop frees it again: libnanomsg
 /// aborts with "Assertion failed: ... NN_CHUNK_TAG (src/utils/chunk.c:231)".
 #[test]
-#[ignore = "bug: a tap stopped by a signal while a forward is blocked aborts in nn_freemsg (control chunk freed twice after nn_sendmsg fails)"]
 fn tap_stopped_while_a_forward_waits_exits_cleanly() {
     let scratch = Scratch::new();
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
@@ -407,16 +405,30 @@ fn tap_respondent_forwards_surveys_and_every_answer() {
 /// A client that sends as soon as it reaches the tap: the tap has accepted the message,
 /// so it should not drop it because its own connection to the server is not up yet.
 #[test]
-#[ignore = "bug: tap binds for clients before it reaches the server; a bus/surveyor message that arrives first is dropped"]
-fn tap_keeps_a_bus_message_that_arrives_before_the_server_connection() {
+fn tap_accepts_clients_only_once_it_reaches_the_server() {
     let scratch = Scratch::new();
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
-    // The tap starts first, with no server yet: it keeps retrying its connection.
+    // The tap starts first, with no server yet: it must not take a bus message it
+    // could only drop, so it does not bind for clients until the server is there.
     let tap = Logged::start(
         &scratch,
         "tap",
-        nncat(["tap", "bus", "--bind", &front, "--connect", &back]),
+        nncat(["tap", "bus", "--bind", &front, "--connect", &back, "-v"]),
     );
+    tap.wait_stderr("connecting to");
+    assert!(
+        !scratch.path("front").exists(),
+        "the tap bound for clients before it reached the server"
+    );
+    let server = Running::start_without_stdin(nncat([
+        "bus",
+        "--bind",
+        &back,
+        "--count",
+        "1",
+        "--recv-timeout",
+        "5s",
+    ]));
     wait_bound(&front);
     let client = Running::start_without_stdin(nncat([
         "bus",
@@ -428,17 +440,9 @@ fn tap_keeps_a_bus_message_that_arrives_before_the_server_connection() {
         "100ms",
     ]));
     client.finish_within(WAIT).success();
-    tap.wait_stdout_lines(1);
-    let server = run(nncat([
-        "bus",
-        "--bind",
-        &back,
-        "--count",
-        "1",
-        "--recv-timeout",
-        "3s",
-    ]));
+    let server = server.finish();
     assert_eq!(server.stdout_text(), "early\n", "{}", server.stderr);
+    tap.wait_stdout_lines(1);
 }
 
 // ---------------------------------------------------------------------------------
@@ -859,7 +863,6 @@ fn a_mistyped_type_suggests_the_right_one() {
 }
 
 #[test]
-#[ignore = "bug: a mistyped nanocat type flag (`nncat --psh`) gets no suggestion of --push"]
 fn a_mistyped_nanocat_type_flag_suggests_the_right_one() {
     run(nncat(["--psh", "--connect", "tcp://127.0.0.1:5555"])).fails_with(2, "push");
 }
