@@ -290,7 +290,9 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
         .err()
         .and_then(|err| err.downcast_ref::<Failure>())
         .is_some_and(|failure| matches!(failure, Failure::Interrupted));
-    if !interrupted && socket.sent_any() {
+    // A reply proves its request arrived, and a surveyor has waited out its deadline:
+    // only the other roles have sent something whose delivery is still unknown.
+    if !interrupted && plan.role != Role::Request && socket.sent_any() {
         socket.drain(plan.linger);
     }
     if plan.progress {

@@ -20,6 +20,8 @@ pub struct InputBuffer<R> {
     /// How far from `start` a separator is known to be absent, so a long line is not
     /// scanned again from its beginning after every read.
     scanned: usize,
+    /// The length of the last line handed out, which decides when to shrink.
+    last_record: usize,
     eof: bool,
 }
 
@@ -31,6 +33,7 @@ impl<R: Read> InputBuffer<R> {
             start: 0,
             end: 0,
             scanned: 0,
+            last_record: 0,
             eof: false,
         }
     }
@@ -79,10 +82,14 @@ impl<R: Read> InputBuffer<R> {
         }
     }
 
-    /// Returns to a small buffer after one long record made it grow, so one 100 MB
-    /// line does not keep 100 MB resident for the rest of a stream.
+    /// Returns to a small buffer once records are short again, so one 100 MB line does
+    /// not keep 100 MB resident for the rest of a stream; while records stay long, the
+    /// buffer stays grown instead of being shrunk and grown again for each one.
     fn shrink_if_idle(&mut self) {
-        if self.buf.len() > INITIAL_CAPACITY && self.end - self.start <= INITIAL_CAPACITY / 2 {
+        let big = self.buf.len() > INITIAL_CAPACITY
+            && self.buf.len() > self.last_record.saturating_mul(4)
+            && self.end - self.start <= INITIAL_CAPACITY / 2;
+        if big {
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
             self.start = 0;
@@ -120,6 +127,7 @@ impl<R: Read> InputBuffer<R> {
         };
         let begin = self.start;
         self.scanned = 0;
+        self.last_record = line_len.unwrap_or(self.end - self.start);
         match line_len {
             Some(len) => {
                 self.start += len + 1;
@@ -239,8 +247,8 @@ mod tests {
         });
         assert_eq!(input.next_line(b'\n').unwrap(), Some(&long[..]));
         assert_eq!(input.next_line(b'\n').unwrap(), Some(&b"short"[..]));
-        assert!(input.buf.len() <= INITIAL_CAPACITY);
         assert_eq!(input.next_line(b'\n').unwrap(), None);
+        assert!(input.buf.len() <= INITIAL_CAPACITY);
     }
 
     #[test]
