@@ -19,8 +19,8 @@ static PAIRS: [[u8; 2]; 256] = {
 };
 
 /// Each input byte's value as a hex digit, or `INVALID`.
-const INVALID: u8 = 0xff;
-static VALUES: [u8; 256] = {
+pub(super) const INVALID: u8 = 0xff;
+pub(super) static VALUES: [u8; 256] = {
     let mut table = [INVALID; 256];
     let mut i = 0;
     while i < 10 {
@@ -31,6 +31,22 @@ static VALUES: [u8; 256] = {
     while i < 6 {
         table[b'a' as usize + i] = 10 + i as u8;
         table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Two input bytes' value as one output byte, or 0x100 if either is not a hex digit:
+/// one lookup per output byte instead of two. 128 KiB, of which text touches little.
+pub(super) static PAIR_VALUES: [u16; 65536] = {
+    let mut table = [0x100u16; 65536];
+    let mut i = 0;
+    while i < 65536 {
+        let high = VALUES[i >> 8];
+        let low = VALUES[i & 0xff];
+        if high != INVALID && low != INVALID {
+            table[i] = (high << 4 | low) as u16;
+        }
         i += 1;
     }
     table
@@ -56,7 +72,23 @@ pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
     }
     out.reserve(line.len() / 2);
     let mut i = 0;
-    // The fast path takes two digits at a time; anything else goes to the careful path.
+    // The fastest path makes 8 bytes of 16 digits: look all up, test once, append once.
+    for chunk in line.chunks_exact(16) {
+        let mut bytes = [0u8; 8];
+        let mut seen = 0u16;
+        for (k, byte) in bytes.iter_mut().enumerate() {
+            let value = PAIR_VALUES[(chunk[2 * k] as usize) << 8 | chunk[2 * k + 1] as usize];
+            seen |= value;
+            *byte = value as u8;
+        }
+        // A pair of digits is below 256; a pair with anything else has bit 8 set.
+        if seen & 0x100 != 0 {
+            break;
+        }
+        out.extend_from_slice(&bytes);
+        i += 16;
+    }
+    // Then two digits at a time; anything else goes to the careful path.
     while i + 1 < line.len() {
         let high = VALUES[line[i] as usize];
         let low = VALUES[line[i + 1] as usize];

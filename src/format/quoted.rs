@@ -5,7 +5,7 @@ Input takes that form back, and also the other C escapes (`\t`, `\0`, `\a`...).
 */
 
 use super::Invalid;
-use super::hex::{describe_byte, push_escaped_byte};
+use super::hex::{INVALID, PAIR_VALUES, VALUES, describe_byte};
 
 /// Which bytes can be copied as they are: printable ASCII except '"' and '\'.
 static PLAIN: [bool; 256] = {
@@ -18,6 +18,34 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+/// Each byte's escape in quoted output, padded to 4 bytes, and its true length.
+static ESCAPES: [([u8; 4], u8); 256] = {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut table = [([0u8; 4], 0u8); 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match i as u8 {
+            b'\n' => (*b"\\n\0\0", 2),
+            b'\r' => (*b"\\r\0\0", 2),
+            b'"' => (*b"\\\"\0\0", 2),
+            b'\\' => (*b"\\\\\0\0", 2),
+            b => (
+                [
+                    b'\\',
+                    b'x',
+                    DIGITS[(b >> 4) as usize],
+                    DIGITS[(b & 15) as usize],
+                ],
+                4,
+            ),
+        };
+        i += 1;
+    }
+    table
+};
+
+/// Plain runs are copied at once; a run of escaped bytes is written 4 bytes at a time
+/// (then cut to the escape's length).
 pub fn encode(message: &[u8], out: &mut Vec<u8>) {
     out.reserve(message.len() + 2);
     out.push(b'"');
@@ -28,36 +56,76 @@ pub fn encode(message: &[u8], out: &mut Vec<u8>) {
             .position(|&b| !PLAIN[b as usize])
             .unwrap_or(rest.len());
         out.extend_from_slice(&rest[..plain]);
-        let Some((&byte, after)) = rest[plain..].split_first() else {
-            break;
-        };
-        match byte {
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            _ => push_escaped_byte(byte, out),
+        rest = &rest[plain..];
+        let special = rest
+            .iter()
+            .position(|&b| PLAIN[b as usize])
+            .unwrap_or(rest.len());
+        out.reserve(special * 4);
+        for &byte in &rest[..special] {
+            let (bytes, len) = ESCAPES[byte as usize];
+            out.extend_from_slice(&bytes);
+            out.truncate(out.len() - 4 + len as usize);
         }
-        rest = after;
+        rest = &rest[special..];
     }
     out.push(b'"');
 }
 
+/// The first '"' or '\' in `haystack`, a word at a time (as input.rs's memchr).
+fn find_quote_or_backslash(haystack: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let quotes = LO * b'"' as u64;
+    let backslashes = LO * b'\\' as u64;
+    let has_zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
+    let mut offset = 0;
+    for chunk in haystack.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if has_zero(word ^ quotes) | has_zero(word ^ backslashes) != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    haystack[offset..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map_or(haystack.len(), |at| offset + at)
+}
+
+/// Plain runs are found a word at a time and copied at once; rows of `\xHH`, which
+/// binary messages are mostly made of, are decoded in one tight loop.
 pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
     out.clear();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.first() != Some(&b'"') {
         return Err(Invalid::at(1, "expected '\"' to open the quoted message"));
     }
+    out.reserve(line.len());
     let mut i = 1;
     loop {
+        let run = find_quote_or_backslash(&line[i..]);
+        out.extend_from_slice(&line[i..i + run]);
+        i += run;
+        // Binary messages are mostly `\xHH`: take a row of them in one tight loop.
+        while let Some(&[b'\\', b'x', high, low]) = line.get(i..i + 4) {
+            let value = PAIR_VALUES[(high as usize) << 8 | low as usize];
+            if value > 0xff {
+                break;
+            }
+            out.push(value as u8);
+            i += 4;
+        }
+        if line.get(i).is_some_and(|&b| b != b'"' && b != b'\\') {
+            continue;
+        }
         let Some(&byte) = line.get(i) else {
             return Err(Invalid::at(i + 1, "missing closing '\"'"));
         };
         match byte {
             b'"' if i + 1 == line.len() => return Ok(()),
             b'"' => return Err(Invalid::at(i + 2, "text after the closing '\"'")),
-            b'\\' => {
+            _ => {
                 let Some(&kind) = line.get(i + 1) else {
                     return Err(Invalid::at(i + 1, "'\\' at the end of the record"));
                 };
@@ -92,18 +160,14 @@ pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
                 out.push(value);
                 i += 2;
             }
-            _ => {
-                out.push(byte);
-                i += 1;
-            }
         }
     }
 }
 
 fn hex_digit(line: &[u8], i: usize) -> Result<u8, Invalid> {
-    match line.get(i) {
-        Some(&b) if b.is_ascii_hexdigit() => Ok((b as char).to_digit(16).unwrap_or(0) as u8),
-        Some(&b) => Err(Invalid::at(
+    match line.get(i).map(|&b| (b, VALUES[b as usize])) {
+        Some((_, value)) if value != INVALID => Ok(value),
+        Some((b, _)) => Err(Invalid::at(
             i + 1,
             format!("invalid hex digit {} in '\\x' escape", describe_byte(b)),
         )),
