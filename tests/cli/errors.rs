@@ -431,8 +431,16 @@ fn sigint_stops_req_waiting_for_a_reply() {
 #[test]
 fn req_with_send_timeout_and_no_peer_exits_3() {
     let url = tcp_url();
-    run(nncat(["req", "--connect", &url, "--send-timeout", "300ms", "-D", "x"]))
-        .fails_with(3, "no peer connected within 300ms");
+    run(nncat([
+        "req",
+        "--connect",
+        &url,
+        "--send-timeout",
+        "300ms",
+        "-D",
+        "x",
+    ]))
+    .fails_with(3, "no peer connected within 300ms");
 }
 
 #[test]
