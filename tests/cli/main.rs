@@ -7,6 +7,7 @@ mod basics;
 mod cookbook;
 mod ecosystem;
 mod errors;
+mod faults;
 mod formats;
 mod interop;
 mod netns;

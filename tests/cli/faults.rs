@@ -1,0 +1,268 @@
+//! Faults: several peers at exit, peers that go away and come back, limits, commands
+//! that misbehave under rep --exec, outputs that fail. Each says what nncat does.
+
+use std::fs::File;
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::harness::*;
+
+fn lines_of(output: &[u8]) -> Vec<u64> {
+    String::from_utf8_lossy(output)
+        .lines()
+        .map(|line| line.parse().expect("a number per line"))
+        .collect()
+}
+
+#[test]
+fn a_bound_pusher_with_wait_peers_3_gives_each_message_to_exactly_one_puller() {
+    let url = tcp_url();
+    let count = 3000;
+    let mut pusher = Running::start(nncat(["push", "--bind", &url, "--wait-peers", "3"]));
+    let pullers: Vec<Running> = (0..3)
+        .map(|_| {
+            Running::start_without_stdin(nncat(["pull", "--connect", &url, "--recv-timeout", "3s"]))
+        })
+        .collect();
+    pusher.feed_stdin(numbered_lines(count));
+    pusher.finish().success();
+    let mut all = Vec::new();
+    for puller in pullers {
+        let out = puller.finish().success();
+        let mine = lines_of(&out.stdout);
+        assert!(!mine.is_empty(), "every puller got a share");
+        assert!(
+            mine.windows(2).all(|w| w[0] < w[1]),
+            "each share is in order"
+        );
+        all.extend(mine);
+    }
+    all.sort_unstable();
+    assert_eq!(
+        all,
+        (0..count as u64).collect::<Vec<_>>(),
+        "each message exactly once"
+    );
+}
+
+#[test]
+fn a_bound_publisher_with_wait_peers_3_reaches_every_subscriber_before_it_exits() {
+    let url = tcp_url();
+    let count = 1000;
+    let mut publisher = Running::start(nncat(["pub", "--bind", &url, "--wait-peers", "3"]));
+    let subscribers: Vec<Running> = (0..3)
+        .map(|_| {
+            Running::start_without_stdin(nncat([
+                "sub",
+                "--connect",
+                &url,
+                "--count",
+                &count.to_string(),
+                "--recv-timeout",
+                "10s",
+            ]))
+        })
+        .collect();
+    publisher.feed_stdin(numbered_lines(count));
+    publisher.finish().success();
+    for subscriber in subscribers {
+        assert_eq!(subscriber.finish().success().stdout, numbered_lines(count));
+    }
+}
+
+#[test]
+fn a_puller_restarted_mid_stream_resumes_in_order_without_duplicates() {
+    let url = tcp_url();
+    let mut pusher = Running::start(nncat(["push", "--bind", &url]));
+    wait_bound(&url);
+    let mut first = Running::start_streaming(nncat(["pull", "--connect", &url]));
+    first.close_stdin();
+    pusher.write_stdin(&numbered_lines(100));
+    first.stdout().wait_for_lines(100);
+    first.signal(libc::SIGKILL);
+    let first = first.finish();
+    // Written while no puller is there: the pusher holds them until one comes back.
+    let more: String = (100..300).map(|i| format!("{i}\n")).collect();
+    pusher.write_stdin(more.as_bytes());
+    let second =
+        Running::start_without_stdin(nncat(["pull", "--connect", &url, "--recv-timeout", "2s"]));
+    pusher.close_stdin();
+    pusher.finish().success();
+    let first = lines_of(&first.stdout);
+    let second = lines_of(&second.finish().success().stdout);
+    assert_eq!(first, (0..100).collect::<Vec<_>>());
+    assert!(
+        second.windows(2).all(|w| w[0] < w[1]),
+        "in order: {second:?}"
+    );
+    assert!(second.first().is_some_and(|&n| n >= 100), "no duplicates");
+    assert_eq!(second.last(), Some(&299), "the stream completes");
+    // At most what was in flight to the killed puller is lost (nanomsg: at most once).
+    assert!(second.len() >= 195, "lost {} messages", 200 - second.len());
+}
+
+#[test]
+fn a_request_outlives_a_replier_restart_with_resend_interval() {
+    let url = tcp_url();
+    // The first replier takes the request and never answers, then dies.
+    let mut first = Running::start_streaming(nncat(["rep", "--bind", &url]));
+    wait_bound(&url);
+    let requester = Running::start_without_stdin(nncat([
+        "req",
+        "--connect",
+        &url,
+        "-D",
+        "hello",
+        "--resend-interval",
+        "200ms",
+        "--recv-timeout",
+        "20s",
+    ]));
+    first.stdout().wait_for_exactly(b"hello\n");
+    first.signal(libc::SIGKILL);
+    let _ = first.finish_with_stdin_open();
+    let second = Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo", "-C", "1"]));
+    assert_eq!(requester.finish().success().stdout, b"hello\n");
+    assert_eq!(second.finish().success().stdout, b"hello\n");
+}
+
+#[test]
+fn recv_maxsz_refuses_a_larger_message_with_a_warning_and_goes_on() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("limit");
+    let puller = Running::start_without_stdin(nncat([
+        "pull",
+        "--bind",
+        &url,
+        "--recv-maxsz",
+        "10",
+        "-C",
+        "2",
+    ]));
+    wait_bound(&url);
+    let big = "x".repeat(100);
+    run_with_input(
+        nncat(["push", "--connect", &url]),
+        format!("small\n{big}\nafter\n").as_bytes(),
+    )
+    .success();
+    let out = puller.finish().success();
+    assert_eq!(out.stdout, b"small\nafter\n");
+    assert_eq!(
+        out.stderr,
+        "nncat: warning: refused a message of 100 bytes: over --recv-maxsz 10\n"
+    );
+}
+
+#[test]
+fn an_exec_command_that_hangs_or_prints_nothing_gets_no_answer_and_the_next_is_served() {
+    let url = tcp_url();
+    let script = "read -r line; case \"$line\" in hang) exec sleep 30;; quiet) ;; *) echo \"ok $line\";; esac";
+    let replier = Running::start_without_stdin(nncat([
+        "rep",
+        "--bind",
+        &url,
+        "--exec-timeout",
+        "300ms",
+        "-C",
+        "3",
+        "--exec",
+        "sh",
+        "-c",
+        script,
+    ]));
+    wait_bound(&url);
+    let ask = |request: &str, timeout: &str| {
+        run_with_input(
+            nncat(["req", "--connect", &url, "--recv-timeout", timeout]),
+            format!("{request}\n").as_bytes(),
+        )
+    };
+    ask("hang", "1s").fails_with(3, "no reply within --recv-timeout 1s");
+    ask("quiet", "1s").fails_with(3, "no reply within --recv-timeout 1s");
+    // The command printed "ok fine\n"; req adds the record separator.
+    assert_eq!(ask("fine", "10s").success().stdout, b"ok fine\n\n");
+    let replier = replier.finish().success();
+    assert_eq!(replier.stdout, b"hang\nquiet\nfine\n");
+    let warnings: Vec<&str> = replier.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", replier.stderr);
+    assert!(warnings[0].contains("did not finish within --exec-timeout 300ms"));
+    assert!(warnings[1].contains("printed nothing; no answer sent"));
+}
+
+#[test]
+fn stdout_on_a_full_disk_is_one_clear_error_with_exit_1() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("full");
+    let mut command = nncat(["pull", "--bind", &url, "-C", "1"]);
+    command
+        .stdin(Stdio::null())
+        .stdout(File::create("/dev/full").expect("/dev/full exists on Linux"))
+        .stderr(Stdio::piped());
+    let child = command.spawn().expect("nncat starts");
+    wait_bound(&url);
+    run_with_input(nncat(["push", "--connect", &url]), b"hi\n").success();
+    let out = child.wait_with_output().expect("nncat exits");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        "nncat: cannot write to stdout: No space left on device\n"
+    );
+}
+
+#[test]
+fn stdin_closed_at_once_ends_a_pusher_at_once_with_nothing_sent() {
+    let url = tcp_url();
+    // No peer exists: a pusher that tried to send would block.
+    let out = Running::start_without_stdin(nncat(["push", "--connect", &url, "--stats"]))
+        .finish_within(Duration::from_secs(10))
+        .success();
+    assert!(out.stderr.contains("sent 0 messages"), "{}", out.stderr);
+}
+
+#[test]
+fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
+    let url = tcp_url();
+    let out = run(nncat([
+        "push",
+        "--connect",
+        &url,
+        "-v",
+        "--send-timeout",
+        "500ms",
+        "-D",
+        "x",
+    ]));
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("connect attempt failed"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("no peer ever connected")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn binding_a_stale_ipc_socket_file_left_by_a_killed_process_works() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("stale");
+    let crashed = Running::start_without_stdin(nncat(["pull", "--bind", &url]));
+    wait_bound(&url);
+    crashed.signal(libc::SIGKILL);
+    let _ = crashed.finish();
+    assert!(
+        scratch.path("stale").exists(),
+        "the killed process left its socket file"
+    );
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", &url, "-C", "1"]));
+    run_with_input(nncat(["push", "--connect", &url]), b"again\n").success();
+    assert_eq!(puller.finish().success().stdout, b"again\n");
+}
