@@ -6,3 +6,5 @@ scripts/setup.sh --test
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
 cargo test --locked --release
+# The soak and large-message tests (a million messages, 64 and 256 MiB messages).
+cargo test --locked --release --test cli -- --ignored soak::

@@ -11,6 +11,7 @@ mod faults;
 mod formats;
 mod interop;
 mod netns;
+mod soak;
 mod streaming;
 mod terminal;
 mod types;
