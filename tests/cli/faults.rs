@@ -266,3 +266,64 @@ fn binding_a_stale_ipc_socket_file_left_by_a_killed_process_works() {
     run_with_input(nncat(["push", "--connect", &url]), b"again\n").success();
     assert_eq!(puller.finish().success().stdout, b"again\n");
 }
+
+#[test]
+fn binding_every_interface_is_noted_under_verbose_and_bind_local_is_loopback_only() {
+    let port = free_port();
+    let wide = run(nncat([
+        "pull",
+        "--bind",
+        &format!("tcp://*:{port}"),
+        "-v",
+        "--recv-timeout",
+        "100ms",
+    ]))
+    .success();
+    assert!(
+        wide.stderr.contains("is reachable from other hosts"),
+        "{}",
+        wide.stderr
+    );
+    let local = run(nncat([
+        "pull",
+        "-L",
+        &free_port().to_string(),
+        "-v",
+        "--recv-timeout",
+        "100ms",
+    ]))
+    .success();
+    assert!(
+        local.stderr.contains("bound to tcp://127.0.0.1:"),
+        "{}",
+        local.stderr
+    );
+    assert!(!local.stderr.contains("reachable"), "{}", local.stderr);
+}
+
+#[test]
+fn an_ipc_socket_file_is_created_with_the_users_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new();
+    let path = scratch.path("private");
+    let script = format!(
+        "umask 077; exec {} pull --bind ipc://{} --recv-timeout 5s",
+        nncat_path(),
+        path.display()
+    );
+    let mut shell = std::process::Command::new("sh");
+    shell.args(["-c", &script]);
+    let puller = Running::start_without_stdin(shell);
+    wait_for("the ipc socket file", LIMIT, || path.exists());
+    let mode = std::fs::metadata(&path)
+        .expect("the socket file exists")
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o077,
+        0,
+        "mode {mode:o}: nothing for group or others"
+    );
+    puller.signal(libc::SIGTERM);
+    let _ = puller.finish_with_stdin_open();
+}
