@@ -15,7 +15,7 @@ pub mod socket;
 /// Runs the command the user typed.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;
-    let command = match cli.command {
+    let plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
         cli::Command::Completions { shell } => {
@@ -27,7 +27,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             return Ok(std::io::stdout().write_all(&page)?);
         }
     };
-    let plan = command;
     report::set_quiet(plan.quiet);
     signals::install()?;
     cmd::run(&plan)

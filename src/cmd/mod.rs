@@ -232,22 +232,27 @@ impl Messages {
 /// requests then costs one write per block, not one per message, and a lone message
 /// still reaches stdout within about a millisecond.
 pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received> {
-    match socket.recv(false) {
-        Ok(message) => return Ok(message),
-        Err(err) if err.kind() == NnError::TryAgain => {}
-        Err(err) => return Err(Received::from(err)),
+    if let Some(message) = ready_message(socket)? {
+        return Ok(message);
     }
     if output.has_pending() {
-        if socket.wait_readable(FLUSH_DELAY) {
-            match socket.recv(false) {
-                Ok(message) => return Ok(message),
-                Err(err) if err.kind() == NnError::TryAgain => {}
-                Err(err) => return Err(Received::from(err)),
-            }
+        if socket.wait_readable(FLUSH_DELAY)
+            && let Some(message) = ready_message(socket)?
+        {
+            return Ok(message);
         }
         output.flush().map_err(Received::Failed)?;
     }
     socket.recv(true).map_err(Received::from)
+}
+
+/// A message that has already arrived, without waiting for one.
+fn ready_message(socket: &Socket) -> Result<Option<Message>, Received> {
+    match socket.recv(false) {
+        Ok(message) => Ok(Some(message)),
+        Err(err) if err.kind() == NnError::TryAgain => Ok(None),
+        Err(err) => Err(Received::from(err)),
+    }
 }
 
 /// Why `receive` returned no message.
