@@ -188,7 +188,7 @@ impl Plan {
     /// tap: the --bind endpoints face the clients as a raw TYPE socket, the --connect
     /// endpoints reach the server through a raw socket of TYPE's peer type.
     pub fn for_tap(args: TapArgs) -> Result<Plan> {
-        let server = protocol_named(&args.kind)?;
+        let server = args.kind.protocol();
         let mut plan = Plan::build(
             Role::Tap,
             server,
@@ -212,7 +212,7 @@ impl Plan {
         plan.socket.wait_peers = None;
         plan.socket.subscriptions = vec![Vec::new()];
         let mut back_plan = plan.socket.clone();
-        back_plan.protocol = peer_of(server);
+        back_plan.protocol = args.kind.peer().protocol();
         back_plan.endpoints = back;
         plan.tap_back = Some(back_plan);
         Ok(plan)
@@ -360,38 +360,6 @@ fn formats(args: &FormatArgs) -> (Format, Format) {
         args.in_format.unwrap_or(both),
         args.out_format.unwrap_or(both),
     )
-}
-
-fn protocol_named(name: &str) -> Result<Protocol> {
-    Ok(match name {
-        "push" => Protocol::Push,
-        "pull" => Protocol::Pull,
-        "pub" => Protocol::Pub,
-        "sub" => Protocol::Sub,
-        "req" => Protocol::Req,
-        "rep" => Protocol::Rep,
-        "pair" => Protocol::Pair,
-        "bus" => Protocol::Bus,
-        "surveyor" => Protocol::Surveyor,
-        "respondent" => Protocol::Respondent,
-        other => return Err(Failure::Usage(format!("unknown socket type '{other}'")).into()),
-    })
-}
-
-/// The socket type that talks to `protocol`.
-fn peer_of(protocol: Protocol) -> Protocol {
-    match protocol {
-        Protocol::Push => Protocol::Pull,
-        Protocol::Pull => Protocol::Push,
-        Protocol::Pub => Protocol::Sub,
-        Protocol::Sub => Protocol::Pub,
-        Protocol::Req => Protocol::Rep,
-        Protocol::Rep => Protocol::Req,
-        Protocol::Surveyor => Protocol::Respondent,
-        Protocol::Respondent => Protocol::Surveyor,
-        Protocol::Pair => Protocol::Pair,
-        Protocol::Bus => Protocol::Bus,
-    }
 }
 
 /// `tap`: tap prints a timestamp before each record in any format.

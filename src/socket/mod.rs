@@ -31,8 +31,11 @@ use crate::exit::Failure;
 use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
+mod kind;
 mod raw;
 mod watch;
+
+pub use kind::SocketType;
 
 pub use raw::RawMessage;
 pub use watch::Counts;

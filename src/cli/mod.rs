@@ -1,7 +1,17 @@
 /*!
-The command line as the user types it: clap definitions and help text, nothing else.
-`options.rs` turns it into a validated plan.
+The command line as the user types it: the clap definitions and their help text. The
+files beside this one rewrite nanocat's command lines (`argv`), parse values (`values`)
+and render the man pages and completions (`docs`); `options.rs` turns what is parsed
+into a validated plan.
 */
+
+mod argv;
+mod docs;
+mod values;
+
+pub use argv::nanocat_compatible;
+pub use docs::{man_page, write_completions};
+pub use values::{parse_duration, parse_size};
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -10,6 +20,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 
 use crate::format::Format;
+use crate::socket::SocketType;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -302,8 +313,8 @@ pub struct ReplyArgs {
 #[derive(Debug, Args)]
 pub struct TapArgs {
     /// The server's socket type (the clients use its peer type)
-    #[arg(value_name = "TYPE", value_parser = TYPES)]
-    pub kind: String,
+    #[arg(value_name = "TYPE", value_enum)]
+    pub kind: SocketType,
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]
@@ -316,7 +327,7 @@ pub struct TapArgs {
 /// one line on stderr, with clap's suggestion when it has one (exit 2).
 pub fn parse() -> Result<Cli, u8> {
     let args = nanocat_compatible(std::env::args_os().collect());
-    if let Some(message) = mistyped_type_flag(&args) {
+    if let Some(message) = argv::mistyped_type_flag(&args) {
         crate::report::error(&message);
         return Err(crate::exit::USAGE);
     }
@@ -332,273 +343,13 @@ pub fn parse() -> Result<Cli, u8> {
         let _ = err.print();
         return Err(crate::exit::USAGE);
     }
-    crate::report::error(&one_line(&err.render().to_string()));
+    crate::report::error(&argv::one_line(&err.render().to_string()));
     Err(crate::exit::USAGE)
-}
-
-/// Writes the completion script for `shell` to `out`.
-pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
-    let mut command = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut command, "nncat", out);
-}
-
-/// The roff man page for nncat, or for one of its subcommands (`push`, `man`...).
-pub fn man_page(page: Option<&str>) -> Result<Vec<u8>, String> {
-    let command = <Cli as clap::CommandFactory>::command();
-    let command = match page {
-        None => command,
-        Some(name) => {
-            let sub = command
-                .get_subcommands()
-                .find(|sub| sub.get_name() == name)
-                .cloned()
-                .ok_or_else(|| format!("no man page for '{name}': name a socket type"))?;
-            sub.name(format!("nncat-{name}"))
-        }
-    };
-    let mut out = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut out)
-        .map_err(|err| format!("cannot render the man page: {err}"))?;
-    Ok(out)
-}
-
-/// The socket types, as subcommands and as nanocat's `--TYPE` flags.
-pub const TYPES: [&str; 10] = [
-    "push",
-    "pull",
-    "pub",
-    "sub",
-    "req",
-    "rep",
-    "pair",
-    "bus",
-    "surveyor",
-    "respondent",
-];
-
-/// Rewrites nanocat's command lines into nncat's, so a script changes only the
-/// program's name: the type comes from a `--push` style flag, or from the program's
-/// own name (`nn_push`, a symlink) as nanocat does. Every other nanocat flag has the
-/// same spelling here.
-pub fn nanocat_compatible(mut args: Vec<OsString>) -> Vec<OsString> {
-    let Some(program) = args.first() else {
-        return args;
-    };
-    let name = std::path::Path::new(program)
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some(kind) = name.strip_prefix("nn_").filter(|kind| TYPES.contains(kind)) {
-        args.insert(1, kind.into());
-        return args;
-    }
-    let explicit = args
-        .get(1)
-        .is_some_and(|first| !first.to_string_lossy().starts_with('-'));
-    if explicit {
-        return args;
-    }
-    let flag_at = args.iter().skip(1).position(|arg| {
-        arg.to_str()
-            .and_then(|arg| arg.strip_prefix("--"))
-            .is_some_and(|kind| TYPES.contains(&kind))
-    });
-    if let Some(at) = flag_at {
-        let flag = args.remove(at + 1);
-        let kind = flag.to_string_lossy().trim_start_matches('-').to_string();
-        args.insert(1, kind.into());
-    }
-    args
-}
-
-/// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report
-/// as an unknown argument with no hint.
-fn mistyped_type_flag(args: &[OsString]) -> Option<String> {
-    let first = args.get(1)?.to_str()?;
-    let typed = first.strip_prefix("--")?;
-    if TYPES.contains(&typed) {
-        return None;
-    }
-    let known = <Cli as clap::CommandFactory>::command()
-        .get_subcommands()
-        .any(|sub| sub.get_name() == typed);
-    if known || typed.is_empty() || typed == "help" || typed == "version" {
-        return None;
-    }
-    let closest = TYPES
-        .iter()
-        .map(|kind| (edit_distance(typed, kind), kind))
-        .min()?;
-    if closest.0 <= 2 {
-        return Some(format!(
-            "unknown socket type flag '--{typed}' (did you mean '--{}'?); see 'nncat --help'",
-            closest.1
-        ));
-    }
-    Some(format!(
-        "no socket type: start with one, as in 'nncat pull {first} ...', or give nanocat's --pull, --push...; see 'nncat --help'"
-    ))
-}
-
-/// Levenshtein distance, for suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
-
-/// clap's message and its tips on one line, for scripts that read stderr line by line.
-fn one_line(rendered: &str) -> String {
-    let mut message = String::new();
-    let mut tips = Vec::new();
-    for line in rendered.lines().map(str::trim) {
-        if let Some(first) = line.strip_prefix("error: ") {
-            message = first.to_string();
-        } else if let Some(tip) = line.strip_prefix("tip: ") {
-            tips.push(tip.to_string());
-        }
-    }
-    for tip in tips {
-        message.push_str(&format!(" ({tip})"));
-    }
-    message.push_str("; see 'nncat --help'");
-    message
-}
-
-/// A duration as humantime writes it (`250ms`, `2s`, `1m 30s`) or bare seconds with an
-/// optional fraction (`0.5`), which nanocat would truncate to 0 and we do not.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    if let Ok(seconds) = text.parse::<f64>() {
-        return Duration::try_from_secs_f64(seconds).map_err(|_| {
-            format!("'{text}' is not a duration: seconds must be a finite number from 0 up")
-        });
-    }
-    humantime::parse_duration(text)
-        .map_err(|err| format!("'{text}' is not a duration ({err}); write 2s, 250ms, 1m or 0.5"))
-}
-
-/// A size in bytes, with an optional binary suffix: `512`, `64K`, `16M`, `1G`.
-pub fn parse_size(text: &str) -> Result<usize, String> {
-    let trimmed = text.trim();
-    let (digits, unit) = match trimmed.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((at, _)) => trimmed.split_at(at),
-        None => (trimmed, ""),
-    };
-    let shift = match unit.to_ascii_lowercase().as_str() {
-        "" | "b" => 0,
-        "k" | "kb" | "kib" => 10,
-        "m" | "mb" | "mib" => 20,
-        "g" | "gb" | "gib" => 30,
-        _ => {
-            return Err(format!(
-                "'{text}' is not a size: write a number of bytes, or 64K, 16M, 1G"
-            ));
-        }
-    };
-    let number: usize = digits
-        .parse()
-        .map_err(|_| format!("'{text}' is not a size: write a number of bytes, or 64K, 16M, 1G"))?;
-    number
-        .checked_mul(1 << shift)
-        .ok_or_else(|| format!("'{text}' is too large"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_keep_fractions_of_a_second() {
-        assert_eq!(parse_duration("0.5"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
-        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
-        assert_eq!(parse_duration("1m"), Ok(Duration::from_secs(60)));
-        assert!(parse_duration("-1").is_err());
-        assert!(parse_duration("soon").is_err());
-    }
-
-    #[test]
-    fn sizes_take_binary_suffixes() {
-        assert_eq!(parse_size("512"), Ok(512));
-        assert_eq!(parse_size("64K"), Ok(64 << 10));
-        assert_eq!(parse_size("16m"), Ok(16 << 20));
-        assert!(parse_size("12q").is_err());
-        assert!(parse_size("").is_err());
-    }
-
-    fn rewritten(args: &[&str]) -> Vec<String> {
-        let args = args.iter().map(OsString::from).collect();
-        nanocat_compatible(args)
-            .into_iter()
-            .map(|arg| arg.to_string_lossy().into_owned())
-            .collect()
-    }
-
-    #[test]
-    fn nanocat_type_flags_become_subcommands() {
-        assert_eq!(
-            rewritten(&["nncat", "--push", "--connect", "tcp://a:1", "-D", "hi"]),
-            ["nncat", "push", "--connect", "tcp://a:1", "-D", "hi"]
-        );
-        assert_eq!(
-            rewritten(&["nncat", "--connect", "tcp://a:1", "--sub", "-A"]),
-            ["nncat", "sub", "--connect", "tcp://a:1", "-A"]
-        );
-        assert_eq!(
-            rewritten(&["nncat", "pull", "-L", "5"]),
-            ["nncat", "pull", "-L", "5"]
-        );
-    }
-
-    #[test]
-    fn a_program_named_nn_type_takes_the_type_from_its_name() {
-        assert_eq!(
-            rewritten(&["/usr/local/bin/nn_pull", "-L", "5"]),
-            ["/usr/local/bin/nn_pull", "pull", "-L", "5"]
-        );
-        assert_eq!(rewritten(&["nn_other", "-x"]), ["nn_other", "-x"]);
-    }
-
-    /// docs/man holds the generated pages; this fails when the command line changed
-    /// without them being generated again.
-    #[test]
-    fn man_pages_in_docs_are_current() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
-        let mut pages = vec![(None, "nncat.1".to_string())];
-        pages.extend(TYPES.iter().map(|t| (Some(*t), format!("nncat-{t}.1"))));
-        for (page, file) in pages {
-            let expected = man_page(page).expect("every type has a page");
-            let found = std::fs::read(dir.join(&file)).unwrap_or_default();
-            assert!(
-                found == expected,
-                "docs/man/{file} is stale: run scripts/generate-docs.sh"
-            );
-        }
-    }
-
-    #[test]
-    fn a_mistyped_type_flag_gets_a_suggestion() {
-        let args: Vec<OsString> = ["nncat", "--psh", "-l", "5"]
-            .iter()
-            .map(OsString::from)
-            .collect();
-        let message = mistyped_type_flag(&args).expect("a suggestion");
-        assert!(message.contains("'--push'"), "{message}");
-        let args: Vec<OsString> = ["nncat", "--help"].iter().map(OsString::from).collect();
-        assert_eq!(mistyped_type_flag(&args), None);
-        assert_eq!(edit_distance("psh", "push"), 1);
-    }
 
     #[test]
     fn clap_definition_is_consistent() {

@@ -1,0 +1,56 @@
+/*!
+The man pages and shell completions, rendered from the clap definition so they cannot
+drift from it; docs/ holds the generated copies.
+*/
+
+/// Writes the completion script for `shell` to `out`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    let mut command = <super::Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "nncat", out);
+}
+
+/// The roff man page for nncat, or for one of its subcommands (`push`, `man`...).
+pub fn man_page(page: Option<&str>) -> Result<Vec<u8>, String> {
+    let command = <super::Cli as clap::CommandFactory>::command();
+    let command = match page {
+        None => command,
+        Some(name) => {
+            let sub = command
+                .get_subcommands()
+                .find(|sub| sub.get_name() == name)
+                .cloned()
+                .ok_or_else(|| format!("no man page for '{name}': name a socket type"))?;
+            sub.name(format!("nncat-{name}"))
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|err| format!("cannot render the man page: {err}"))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::socket::SocketType;
+
+    #[test]
+    fn man_pages_in_docs_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+        let mut pages = vec![(None, "nncat.1".to_string())];
+        pages.extend(
+            SocketType::ALL
+                .iter()
+                .map(|t| (Some(t.name()), format!("nncat-{t}.1"))),
+        );
+        for (page, file) in pages {
+            let expected = man_page(page).expect("every type has a page");
+            let found = std::fs::read(dir.join(&file)).unwrap_or_default();
+            assert!(
+                found == expected,
+                "docs/man/{file} is stale: run scripts/generate-docs.sh"
+            );
+        }
+    }
+}
