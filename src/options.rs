@@ -19,6 +19,7 @@ use crate::cli::{
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
+use crate::socket;
 
 /// How long a publisher (or surveyor, or bus) that connects waits for its connection before the first
 /// message, so `echo hi | nncat pub --connect URL` reaches a bound subscriber:
@@ -69,7 +70,8 @@ pub struct SocketPlan {
     pub endpoints: Vec<Endpoint>,
     pub recv_timeout: Option<Duration>,
     pub send_timeout: Option<Duration>,
-    pub recv_max_size: Option<usize>,
+    /// Always finite: nanomsg's own limit, which nncat never lifts (see socket/limit.rs).
+    pub recv_max_size: usize,
     pub socket_name: Option<String>,
     pub subscriptions: Vec<Vec<u8>>,
     pub survey_deadline: Option<Duration>,
@@ -311,7 +313,7 @@ impl Plan {
                 endpoints,
                 recv_timeout: common.recv_timeout,
                 send_timeout: common.send_timeout,
-                recv_max_size: common.recv_maxsz,
+                recv_max_size: recv_max_size(common.recv_maxsz),
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
                 survey_deadline: None,
@@ -338,6 +340,17 @@ impl Plan {
             stats: common.stats,
             progress: common.progress && !stdout_is_terminal,
         })
+    }
+}
+
+/// The effective --recv-maxsz: the default, or what was asked, never above what this
+/// process can allocate (0 asks for that much).
+fn recv_max_size(asked: Option<usize>) -> usize {
+    let cap = socket::recv_max_size_cap();
+    match asked {
+        None => socket::DEFAULT_RECV_MAX_SIZE.min(cap),
+        Some(0) => cap,
+        Some(asked) => asked.min(cap),
     }
 }
 

@@ -32,10 +32,12 @@ use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
 mod kind;
+mod limit;
 mod raw;
 mod watch;
 
 pub use kind::SocketType;
+pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 
 pub use raw::RawMessage;
 pub use watch::Counts;
@@ -78,7 +80,7 @@ fn last_error() -> Errno {
 pub struct Socket {
     id: c_int,
     protocol: Protocol,
-    recv_max_size: Option<usize>,
+    recv_max_size: usize,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
 }
@@ -131,6 +133,9 @@ impl Socket {
         if plan.verbose {
             socket.start_monitor();
         }
+        if plan.protocol != Protocol::Push && plan.protocol != Protocol::Pub {
+            socket.start_limit_watch();
+        }
         if plan.progress {
             socket.start_progress();
         }
@@ -157,10 +162,11 @@ impl Socket {
             millis(plan.send_timeout),
         )
         .context("setting the send timeout")?;
-        // nncat enforces --recv-maxsz itself (see `recv`): nanomsg's own limit drops the
-        // whole connection without a word, and nanocat's silent 1 MiB default with it.
-        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, -1)
-            .context("lifting nanomsg's limit on message size")?;
+        // Always finite: with no limit, a peer's lying length makes libnanomsg abort
+        // the process (see limit.rs). Over the limit, nanomsg drops that connection.
+        let limit = c_int::try_from(plan.recv_max_size).unwrap_or(c_int::MAX);
+        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, limit)
+            .context("setting the largest message to accept")?;
         if let Some(interval) = plan.resend_interval {
             self.set_int(
                 self.protocol as c_int,
@@ -305,19 +311,9 @@ impl Socket {
     }
 
     /// Receives one message, waiting unless `wait` is false (then `TryAgain` means none
-    /// is ready). A message over --recv-maxsz is refused with a warning that names its
-    /// size, and the next one is awaited.
+    /// is ready).
     pub fn recv(&self, wait: bool) -> Result<Message, Errno> {
-        loop {
-            let message = self.recv_any(wait)?;
-            match self.recv_max_size {
-                Some(limit) if message.len() > limit => report::warn(&format!(
-                    "refused a message of {} bytes: over --recv-maxsz {limit}",
-                    message.len()
-                )),
-                _ => return Ok(message),
-            }
-        }
+        self.recv_any(wait)
     }
 
     fn recv_any(&self, wait: bool) -> Result<Message, Errno> {

@@ -1,0 +1,95 @@
+/*!
+How large a message a peer may send. libnanomsg reads a message's 8-byte length and
+allocates that much before it reads the bytes; if the allocation fails it aborts the
+process. So `NN_RCVMAXSIZE` is always set, and never above what this process can
+allocate: then a lying length only closes that peer's connection.
+*/
+
+use libc::c_int;
+
+/// The default `--recv-maxsz`: large enough for the messages people move with nncat
+/// (the soak tests send 256 MiB), small enough that one peer cannot claim gigabytes.
+pub const DEFAULT_RECV_MAX_SIZE: usize = 512 << 20;
+
+/// Address space kept aside for libnanomsg's threads and nncat's own buffers before
+/// the rest is shared out.
+const RESERVE: usize = 64 << 20;
+
+/// The largest message this process can be made to allocate without failing: half of
+/// physical memory, half of what `ulimit -v` and `ulimit -d` leave, and never above
+/// what nanomsg's `int` option holds. Half, because a received message may be copied
+/// once more on its way to stdout (hex doubles it), and those copies fail cleanly.
+pub fn recv_max_size_cap() -> usize {
+    let mut cap = c_int::MAX as usize;
+    if let Some(total) = meminfo_kib("MemTotal:") {
+        cap = cap.min(total.saturating_mul(1024) / 2);
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    for (resource, used_field) in [(libc::RLIMIT_AS, "VmSize:"), (libc::RLIMIT_DATA, "VmData:")] {
+        if let Some(limit) = soft_limit(resource) {
+            let used = field_kib(&status, used_field)
+                .unwrap_or(0)
+                .saturating_mul(1024);
+            let left = limit.saturating_sub(used).saturating_sub(RESERVE);
+            cap = cap.min(left / 2);
+        }
+    }
+    // Below a page there is nothing useful to receive; keep the option valid.
+    cap.max(4096)
+}
+
+fn soft_limit(resource: libc::__rlimit_resource_t) -> Option<usize> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one rlimit struct, which `limit` is.
+    let rc = unsafe { libc::getrlimit(resource, &raw mut limit) };
+    (rc == 0 && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as usize)
+}
+
+fn meminfo_kib(field: &str) -> Option<usize> {
+    field_kib(&std::fs::read_to_string("/proc/meminfo").ok()?, field)
+}
+
+/// A `Name:   1234 kB` line's number.
+fn field_kib(text: &str, field: &str) -> Option<usize> {
+    let line = text.lines().find(|line| line.starts_with(field))?;
+    line[field.len()..].split_whitespace().next()?.parse().ok()
+}
+
+/// Bytes in the unit people read: `512 MiB`, `1.5 GiB`, `100 bytes`.
+pub fn human_size(bytes: usize) -> String {
+    const UNITS: [(usize, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit {
+            let value = bytes as f64 / unit as f64;
+            return if bytes.is_multiple_of(unit) {
+                format!("{} {name}", bytes / unit)
+            } else {
+                format!("{value:.1} {name}")
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_is_a_valid_nanomsg_option_and_above_a_page() {
+        let cap = recv_max_size_cap();
+        assert!(cap <= c_int::MAX as usize);
+        assert!(cap >= 4096);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human_size(512 << 20), "512 MiB");
+        assert_eq!(human_size(1536 << 20), "1.5 GiB");
+        assert_eq!(human_size(10), "10 bytes");
+        assert_eq!(field_kib("VmSize:\t  2048 kB\n", "VmSize:"), Some(2048));
+    }
+}
