@@ -22,7 +22,8 @@ Exit codes:
   2    usage error: bad option, or an address nanomsg cannot parse
   3    timeout: no peer, no reply within --recv-timeout, fewer than --count messages
   4    input that does not parse in the input format (the records before it were sent)
-  130  interrupted by SIGINT; 143 by SIGTERM (stdout is flushed first)";
+  129  ended by SIGHUP (the terminal went away); 130 by SIGINT; 143 by SIGTERM
+       (stdout is flushed first)";
 
 /// Errors whose kind sets the exit code.
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,5 @@
 /*!
-SIGINT and SIGTERM: stop with stdout flushed, and exit 130 or 143.
+SIGINT, SIGTERM and SIGHUP: stop with stdout flushed, and exit 130, 143 or 129.
 
 A handler thread records the signal and calls `nn_term`, which makes every blocking
 nanomsg call return, so the main loop flushes and returns. A read of stdin cannot be
@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use signal_hook::consts::{SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 static RECEIVED: AtomicI32 = AtomicI32::new(0);
@@ -22,7 +22,7 @@ static IDLE: AtomicBool = AtomicBool::new(false);
 const FLUSH_WAIT: Duration = Duration::from_secs(2);
 
 pub fn install() -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM])?;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

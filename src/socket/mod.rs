@@ -31,6 +31,7 @@ use crate::exit::Failure;
 use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
+mod endpoint;
 mod kind;
 mod limit;
 mod raw;
@@ -39,6 +40,7 @@ mod watch;
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 
+use endpoint::{explain, reachable_from_other_hosts};
 pub use raw::RawMessage;
 pub use watch::Counts;
 use watch::stat;
@@ -128,6 +130,9 @@ impl Socket {
         };
         socket.configure(plan)?;
         for endpoint in &plan.endpoints {
+            endpoint::check(endpoint)?;
+        }
+        for endpoint in &plan.endpoints {
             socket.add_endpoint(endpoint, plan.verbose)?;
         }
         if plan.verbose {
@@ -146,10 +151,7 @@ impl Socket {
     }
 
     fn configure(&self, plan: &SocketPlan) -> Result<()> {
-        let millis = |d: Option<Duration>| match d {
-            None => -1,
-            Some(d) => d.as_millis().min(c_int::MAX as u128) as c_int,
-        };
+        let millis = |d: Option<Duration>| d.map_or(-1, millis);
         self.set_int(
             sys::NN_SOL_SOCKET,
             sys::NN_RCVTIMEO,
@@ -345,7 +347,7 @@ impl Socket {
     /// nn_poll's unit), without taking it.
     pub fn wait_readable(&self, timeout: Duration) -> bool {
         let mut fd = sys::nn_pollfd::new(self.id, true, false);
-        let millis = timeout.as_micros().div_ceil(1000).min(c_int::MAX as u128) as c_int;
+        let millis = millis(timeout);
         unsafe { sys::nn_poll(&mut fd, 1, millis) > 0 }
     }
 
@@ -365,7 +367,7 @@ impl Socket {
             let mut fd = sys::nn_pollfd::new(self.id, false, true);
             loop {
                 let left = deadline.saturating_duration_since(Instant::now());
-                let rc = unsafe { sys::nn_poll(&mut fd, 1, left.as_millis() as c_int) };
+                let rc = unsafe { sys::nn_poll(&mut fd, 1, millis(left)) };
                 if rc >= 0 || last_error().kind() != NnError::Interrupted || left.is_zero() {
                     break;
                 }
@@ -400,46 +402,11 @@ impl Drop for Socket {
     }
 }
 
-/// Says what libnanomsg's terse error means for this endpoint.
-fn explain(err: Errno, endpoint: &Endpoint) -> String {
-    match err.kind() {
-        NnError::InvalidInput => {
-            let ws_path = endpoint
-                .url
-                .strip_prefix("ws://")
-                .is_some_and(|rest| rest.contains('/'));
-            if ws_path && endpoint.kind == EndpointKind::Bind {
-                "invalid address: libnanomsg binds ws:// without a path (ws://HOST:PORT); peers may connect with any path".into()
-            } else if !endpoint.url.contains("://") {
-                "invalid address: it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock"
-                    .into()
-            } else {
-                "invalid address (tcp needs HOST:PORT with a port from 1 to 65535; ipc a path)"
-                    .into()
-            }
-        }
-        NnError::ProtocolNotSupported => {
-            "unknown transport: use tcp://, ipc://, ws:// or inproc://".into()
-        }
-        NnError::AddressInUse => "address already in use".into(),
-        NnError::NoDevice => "no such network interface or host".into(),
-        _ if err.0 == libc::ENOENT && endpoint.url.starts_with("ipc://") => {
-            "the folder for the ipc socket does not exist".into()
-        }
-        _ => err.to_string(),
-    }
-}
-
-fn reachable_from_other_hosts(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
-    else {
-        return false;
-    };
-    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
-    let host = host.rsplit_once(';').map_or(host, |(_, host)| host);
-    !(host.starts_with("127.") || host == "localhost" || host == "[::1]" || host == "::1")
+/// A duration as nanomsg's whole milliseconds, rounded up: `1us` must not become 0,
+/// which nanomsg reads as "do not wait".
+fn millis(duration: Duration) -> c_int {
+    let millis = duration.as_nanos().div_ceil(1_000_000);
+    c_int::try_from(millis).unwrap_or(c_int::MAX)
 }
 
 /// Ends every blocking nanomsg call in the process: they return `Terminating`.

@@ -1,0 +1,110 @@
+/*!
+Endpoints before and after libnanomsg sees them: the checks it lacks, and what its
+terse errors mean for the user.
+
+libnanomsg aborts on an ipc path of 108 to 121 bytes (an assertion in bipc.c and
+cipc.c), and its bind unlinks whatever is at the path, a regular file or another
+process's live socket included. So nncat checks ipc paths first.
+*/
+
+use std::io::ErrorKind;
+use std::os::unix::fs::FileTypeExt;
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+use nanomsg::Error as NnError;
+
+use super::Errno;
+use crate::exit::Failure;
+use crate::options::{Endpoint, EndpointKind};
+
+/// The longest ipc path: `sun_path` holds 108 bytes with the closing NUL.
+pub const IPC_PATH_MAX: usize = 107;
+
+/// Refuses what libnanomsg would abort on or destroy: an ipc path too long for a Unix
+/// socket (a usage error), and binding over a file that is not a socket, or over a
+/// socket another process is listening on.
+pub fn check(endpoint: &Endpoint) -> Result<()> {
+    let Some(path) = endpoint.url.strip_prefix("ipc://") else {
+        return Ok(());
+    };
+    if path.len() > IPC_PATH_MAX {
+        return Err(Failure::Usage(format!(
+            "the ipc path in '{}' is {} bytes; a Unix socket path holds at most {IPC_PATH_MAX} (use a shorter folder, or a relative path)",
+            endpoint.url,
+            path.len()
+        ))
+        .into());
+    }
+    if endpoint.kind == EndpointKind::Bind {
+        check_bind_target(&endpoint.url, Path::new(path))?;
+    }
+    Ok(())
+}
+
+fn check_bind_target(url: &str, path: &Path) -> Result<()> {
+    let metadata = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),
+        // Whatever stops us looking will stop nn_bind too, which says it better.
+        Err(_) => return Ok(()),
+    };
+    if !metadata.file_type().is_socket() {
+        return Err(anyhow!(
+            "cannot bind to '{url}': '{}' exists and is not a socket; nncat will not replace it",
+            path.display()
+        ));
+    }
+    // A socket file nobody listens on is left over from an earlier run: nn_bind
+    // replaces it. One with a listener belongs to a live process.
+    match UnixStream::connect(path) {
+        Ok(_) => Err(anyhow!(
+            "cannot bind to '{url}': another process is listening on '{}'",
+            path.display()
+        )),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Says what libnanomsg's terse error means for this endpoint.
+pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
+    match err.kind() {
+        NnError::InvalidInput => {
+            let ws_path = endpoint
+                .url
+                .strip_prefix("ws://")
+                .is_some_and(|rest| rest.contains('/'));
+            if ws_path && endpoint.kind == EndpointKind::Bind {
+                "invalid address: libnanomsg binds ws:// without a path (ws://HOST:PORT); peers may connect with any path".into()
+            } else if !endpoint.url.contains("://") {
+                "invalid address: it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock"
+                    .into()
+            } else {
+                "invalid address (tcp needs HOST:PORT with a port from 1 to 65535; ipc a path)"
+                    .into()
+            }
+        }
+        NnError::ProtocolNotSupported => {
+            "unknown transport: use tcp://, ipc://, ws:// or inproc://".into()
+        }
+        NnError::AddressInUse => "address already in use".into(),
+        NnError::NoDevice => "no such network interface or host".into(),
+        _ if err.0 == libc::ENOENT && endpoint.url.starts_with("ipc://") => {
+            "the folder for the ipc socket does not exist".into()
+        }
+        _ => err.to_string(),
+    }
+}
+
+pub(super) fn reachable_from_other_hosts(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("tcp://")
+        .or_else(|| url.strip_prefix("ws://"))
+    else {
+        return false;
+    };
+    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
+    let host = host.rsplit_once(';').map_or(host, |(_, host)| host);
+    !(host.starts_with("127.") || host == "localhost" || host == "[::1]" || host == "::1")
+}
