@@ -34,9 +34,14 @@ pub enum Failure {
     Timeout(String),
     #[error("{0}")]
     BadInput(String),
-    /// A signal ended the run; nothing is printed for it.
-    #[error("interrupted")]
-    Interrupted,
+    /// A signal ended the run; nothing is printed for it. Built only where a signal
+    /// was received, so that the exit code is the signal's.
+    #[error("interrupted by signal {0}")]
+    Interrupted(i32),
+    /// nncat woke its own blocked calls (tap or pair ending once one side is done):
+    /// the run ends as it would have anyway.
+    #[error("stopped")]
+    Stopped,
 }
 
 impl Failure {
@@ -57,7 +62,8 @@ pub fn classify(err: &anyhow::Error) -> (u8, bool) {
                 Failure::Usage(_) => (USAGE, true),
                 Failure::Timeout(_) => (TIMEOUT, true),
                 Failure::BadInput(_) => (BAD_INPUT, true),
-                Failure::Interrupted => (crate::signals::exit_code(), false),
+                Failure::Interrupted(signal) => (128u8.saturating_add(*signal as u8), false),
+                Failure::Stopped => (SUCCESS, false),
             };
         }
         if let Some(io) = cause.downcast_ref::<io::Error>() {

@@ -43,7 +43,7 @@ pub fn run(plan: &Plan) -> Result<()> {
             sender_done.store(true, Ordering::SeqCst);
             if let Err(err) = result {
                 let interrupted =
-                    matches!(err.downcast_ref::<Failure>(), Some(Failure::Interrupted));
+                    matches!(err.downcast_ref::<Failure>(), Some(Failure::Interrupted(_)));
                 if !interrupted {
                     sender_socket.drain(send_plan.linger);
                 }

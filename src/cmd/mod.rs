@@ -266,11 +266,18 @@ impl From<Errno> for Received {
     fn from(err: Errno) -> Received {
         match err.kind() {
             NnError::TimedOut | NnError::FileStateMismatch => Received::TimedOut,
-            NnError::Terminating | NnError::BadFileDescriptor => {
-                Received::Failed(Failure::Interrupted.into())
-            }
+            NnError::Terminating | NnError::BadFileDescriptor => Received::Failed(halted()),
             _ => Received::Failed(anyhow::anyhow!("cannot receive: {err}")),
         }
+    }
+}
+
+/// A blocking call that nn_term woke: by a signal, or by nncat itself ending one side
+/// of a tap or a pair. Only the first is an interruption.
+pub fn halted() -> anyhow::Error {
+    match crate::signals::received() {
+        Some(signal) => Failure::Interrupted(signal).into(),
+        None => Failure::Stopped.into(),
     }
 }
 
@@ -283,7 +290,7 @@ pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
             socket.send_timeout_reason()
         ))
         .into(),
-        NnError::Terminating | NnError::BadFileDescriptor => Failure::Interrupted.into(),
+        NnError::Terminating | NnError::BadFileDescriptor => halted(),
         _ => anyhow::anyhow!("cannot send: {err}"),
     })
 }
@@ -294,7 +301,7 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
         .as_ref()
         .err()
         .and_then(|err| err.downcast_ref::<Failure>())
-        .is_some_and(|failure| matches!(failure, Failure::Interrupted));
+        .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped));
     // A reply proves its request arrived, and a surveyor has waited out its deadline:
     // only the other roles have sent something whose delivery is still unknown.
     if !interrupted && plan.role != Role::Request && socket.sent_any() {

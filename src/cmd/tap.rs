@@ -27,13 +27,30 @@ pub fn run(plan: &Plan) -> Result<()> {
         .clone()
         .context("tap has no server endpoint")?;
     // Reach the server before the clients can reach us: a bus or survey message that
-    // arrived with no server behind the tap would be dropped.
+    // arrived with no server behind the tap would be dropped. --recv-timeout bounds
+    // the wait, as it bounds every other wait of a tap.
     back_plan.wait_peers = Some(PeerWait {
         count: 1,
-        timeout: None,
-        required: false,
+        timeout: plan.recv_timeout,
+        required: true,
     });
-    let back = Arc::new(Socket::open(&back_plan)?);
+    let back = Socket::open(&back_plan).map_err(|err| match err.downcast_ref::<Failure>() {
+        Some(Failure::Timeout(_)) => {
+            let reasons: Vec<String> = back_plan
+                .endpoints
+                .iter()
+                .map(|e| format!("{}: {}", e.url, socket::why_no_peer(&e.url)))
+                .collect();
+            Failure::Timeout(format!(
+                "tap reached no server within --recv-timeout {}: {}",
+                humantime::format_duration(plan.recv_timeout.unwrap_or_default()),
+                reasons.join("; ")
+            ))
+            .into()
+        }
+        _ => err,
+    })?;
+    let back = Arc::new(back);
     let front = Arc::new(Socket::open(&plan.socket)?);
     let output = Arc::new(Mutex::new(Output::new(plan)));
     let timestamp = plan.json.timestamp && plan.out_format != crate::format::Format::Json;
@@ -110,7 +127,7 @@ fn forward(
             Ok(()) => {}
             Err(err) => match err.kind() {
                 nanomsg::Error::Terminating | nanomsg::Error::BadFileDescriptor => {
-                    return Err(Failure::Interrupted.into());
+                    return Err(super::halted());
                 }
                 nanomsg::Error::Interrupted => {
                     report::warn("a message was lost: interrupted while forwarding it");

@@ -40,6 +40,7 @@ mod watch;
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 
+pub use endpoint::why_no_peer;
 use endpoint::{explain, reachable_from_other_hosts};
 pub use raw::RawMessage;
 pub use watch::Counts;
@@ -277,8 +278,8 @@ impl Socket {
     fn wait_for_peers(&self, count: u64, timeout: Option<Duration>, required: bool) -> Result<()> {
         let deadline = timeout.map(|t| Instant::now() + t);
         while self.connected_peers() < count {
-            if crate::signals::received().is_some() {
-                return Err(Failure::Interrupted.into());
+            if let Some(signal) = crate::signals::received() {
+                return Err(Failure::Interrupted(signal).into());
             }
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 if required {

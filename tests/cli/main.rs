@@ -13,6 +13,7 @@ mod interop;
 mod netns;
 mod soak;
 mod streaming;
+mod tap;
 mod terminal;
 mod types;
 mod zero_loss;
