@@ -182,12 +182,19 @@ fn an_exec_command_that_hangs_or_prints_nothing_gets_no_answer_and_the_next_is_s
     ask("quiet", "1s").fails_with(3, "no reply within --recv-timeout 1s");
     // The command printed "ok fine\n"; req adds the record separator.
     assert_eq!(ask("fine", "10s").success().stdout, b"ok fine\n\n");
-    let replier = replier.finish().success();
+    // The command that hung failed, so the run ends with exit 1; printing nothing is no
+    // failure.
+    let replier = replier.finish();
+    assert_eq!(replier.code(), Some(1), "{}", replier.stderr);
     assert_eq!(replier.stdout, b"hang\nquiet\nfine\n");
-    let warnings: Vec<&str> = replier.stderr.lines().collect();
-    assert_eq!(warnings.len(), 2, "{}", replier.stderr);
-    assert!(warnings[0].contains("did not finish within --exec-timeout 300ms"));
-    assert!(warnings[1].contains("printed nothing; no answer sent"));
+    let lines: Vec<&str> = replier.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", replier.stderr);
+    assert!(lines[0].contains("did not finish within --exec-timeout 300ms; killed"));
+    assert!(lines[1].contains("printed nothing; no answer sent"));
+    assert_eq!(
+        lines[2],
+        "nncat: 1 of 3 --exec commands failed; the first: 'sh' did not finish within --exec-timeout 300ms; killed"
+    );
 }
 
 #[test]
