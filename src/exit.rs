@@ -18,8 +18,10 @@ pub const BAD_INPUT: u8 = 4;
 pub const TABLE: &str = "\
 Exit codes:
   0    success; also a receiver ended by --recv-timeout with no --count, and a closed stdout
-  1    runtime error: socket, file or I/O failure
-  2    usage error: bad option, or an address nanomsg cannot parse
+  1    runtime error: socket, file or I/O failure; an --exec command failed (even if a
+       signal then ended the run)
+  2    usage error: bad option, an address nanomsg cannot parse, an --exec command not
+       found or not executable
   3    timeout: no peer, no reply within --recv-timeout, fewer than --count messages
   4    input that does not parse in the input format (the records before it were sent)
   129  ended by SIGHUP (the terminal went away); 130 by SIGINT; 143 by SIGTERM
@@ -34,6 +36,10 @@ pub enum Failure {
     Timeout(String),
     #[error("{0}")]
     BadInput(String),
+    /// rep --exec: commands failed while the run went on; it ends with exit 1, even
+    /// when a signal ended it.
+    #[error("{0}")]
+    ExecFailed(String),
     /// A signal ended the run; nothing is printed for it. Built only where a signal
     /// was received, so that the exit code is the signal's.
     #[error("interrupted by signal {0}")]
@@ -54,6 +60,23 @@ impl Failure {
     }
 }
 
+/// The exit code for the run's result, and whether to print its error. A signal that
+/// arrived as the run was ending anyway (Ctrl-C on `producer | nncat` also ends the
+/// producer's output) still reports the signal, unless an --exec command had failed.
+pub fn of(result: &anyhow::Result<()>) -> (u8, bool) {
+    let exec_failed = result.as_ref().err().is_some_and(|err| {
+        err.downcast_ref::<Failure>()
+            .is_some_and(|failure| matches!(failure, Failure::ExecFailed(_)))
+    });
+    if crate::signals::received().is_some() && !exec_failed {
+        return (crate::signals::exit_code(), false);
+    }
+    match result {
+        Ok(()) => (SUCCESS, false),
+        Err(err) => classify(err),
+    }
+}
+
 /// What the process should do for an error: the exit code, and whether to say anything.
 pub fn classify(err: &anyhow::Error) -> (u8, bool) {
     for cause in err.chain() {
@@ -62,6 +85,7 @@ pub fn classify(err: &anyhow::Error) -> (u8, bool) {
                 Failure::Usage(_) => (USAGE, true),
                 Failure::Timeout(_) => (TIMEOUT, true),
                 Failure::BadInput(_) => (BAD_INPUT, true),
+                Failure::ExecFailed(_) => (RUNTIME, true),
                 Failure::Interrupted(signal) => (128u8.saturating_add(*signal as u8), false),
                 Failure::Stopped => (SUCCESS, false),
             };

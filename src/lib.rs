@@ -28,6 +28,11 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         }
     };
     report::set_quiet(plan.quiet);
-    signals::install()?;
+    // A signal must wake whatever the main thread waits on: a nanomsg call, or an
+    // --exec command.
+    signals::install(|| {
+        cmd::kill_running();
+        socket::terminate_all();
+    })?;
     cmd::run(&plan)
 }

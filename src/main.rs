@@ -6,7 +6,7 @@ This file parses the command line, runs the role, and maps the outcome to an exi
 
 use std::process::ExitCode;
 
-use nncat::{cli, exit, report, signals};
+use nncat::{cli, exit, report};
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {
@@ -14,19 +14,9 @@ fn main() -> ExitCode {
         Err(code) => return exit::code(code),
     };
     let result = nncat::run(cli);
-    // A signal that arrived as the run was ending anyway (Ctrl-C on `producer | nncat`
-    // also ends the producer's output) still reports the signal.
-    if signals::received().is_some() {
-        return exit::code(signals::exit_code());
+    let (code, say) = exit::of(&result);
+    if say && let Err(err) = &result {
+        report::error(&format!("{err:#}"));
     }
-    match result {
-        Ok(()) => exit::code(exit::SUCCESS),
-        Err(err) => {
-            let (code, say) = exit::classify(&err);
-            if say {
-                report::error(&format!("{err:#}"));
-            }
-            exit::code(code)
-        }
-    }
+    exit::code(code)
 }

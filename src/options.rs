@@ -4,10 +4,10 @@ where messages come from, and when to stop. Everything is checked here, once, so
 roles never re-check a flag.
 */
 
-use std::ffi::OsString;
+use std::ffi::{CString, OsStr, OsString};
 use std::io::{IsTerminal, Read};
-use std::os::unix::ffi::OsStringExt;
-use std::path::Path;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -98,10 +98,29 @@ pub enum Answer {
     Stdin,
     Fixed(Vec<u8>),
     Echo,
-    Exec {
-        command: Vec<OsString>,
-        timeout: Duration,
-    },
+    Exec(ExecPlan),
+}
+
+/// rep --exec: a command to run for each request, found at start-up.
+#[derive(Clone, Debug)]
+pub struct ExecPlan {
+    /// Where the program is, so that PATH is searched once, not per request.
+    pub program: PathBuf,
+    /// The command as typed: its name (the command's argv[0]) and its arguments.
+    pub command: Vec<OsString>,
+    pub timeout: Duration,
+    /// The most output one answer may hold.
+    pub max_output: usize,
+}
+
+impl ExecPlan {
+    /// The name that warnings show.
+    pub fn name(&self) -> String {
+        self.command
+            .first()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -227,6 +246,7 @@ impl Plan {
             echo,
             exec,
             exec_timeout,
+            exec_max_output,
             endpoints,
             format,
             common,
@@ -245,11 +265,13 @@ impl Plan {
             Answer::Fixed(read_file(&path)?)
         } else if echo {
             Answer::Echo
-        } else if !exec.is_empty() {
-            Answer::Exec {
+        } else if let Some(name) = exec.first() {
+            Answer::Exec(ExecPlan {
+                program: find_program(name)?,
                 command: exec,
                 timeout: exec_timeout,
-            }
+                max_output: exec_max_output,
+            })
         } else {
             Answer::Stdin
         };
@@ -440,6 +462,53 @@ fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
         .into());
     }
     Ok(endpoints)
+}
+
+/// Where --exec's command is. Looked up once, before any socket exists, so that a
+/// mistyped name is a usage error at start-up, not a warning for every request.
+/// A name with a '/' is a path; any other is searched on PATH, as the shell would.
+fn find_program(name: &OsStr) -> Result<PathBuf> {
+    let shown = name.to_string_lossy();
+    let usage = |what: String| Err(Failure::Usage(format!("--exec: {what}")).into());
+    if name.is_empty() {
+        return usage("the command's name is empty".into());
+    }
+    if name.as_bytes().contains(&b'/') {
+        let path = Path::new(name);
+        return match std::fs::metadata(path) {
+            Err(_) => usage(format!("'{shown}' not found")),
+            Ok(meta) if !meta.is_file() => usage(format!("'{shown}' is not a file")),
+            Ok(_) if !executable(path) => usage(format!("'{shown}' is not executable")),
+            Ok(_) => Ok(path.to_path_buf()),
+        };
+    }
+    // Without PATH, execvp(3) searches these.
+    let search = std::env::var_os("PATH").unwrap_or_else(|| "/bin:/usr/bin".into());
+    let mut not_executable = None;
+    for dir in std::env::split_paths(&search) {
+        // An empty entry is the current folder.
+        let candidate = if dir.as_os_str().is_empty() {
+            Path::new(".").join(name)
+        } else {
+            dir.join(name)
+        };
+        if std::fs::metadata(&candidate).is_ok_and(|meta| meta.is_file()) {
+            if executable(&candidate) {
+                return Ok(candidate);
+            }
+            not_executable.get_or_insert(candidate);
+        }
+    }
+    match not_executable {
+        Some(path) => usage(format!("'{shown}' is not executable ({})", path.display())),
+        None => usage(format!("'{shown}' not found on PATH")),
+    }
+}
+
+/// Whether this user may run the file, as exec(2) will decide.
+fn executable(path: &Path) -> bool {
+    CString::new(path.as_os_str().as_bytes())
+        .is_ok_and(|path| unsafe { libc::access(path.as_ptr(), libc::X_OK) } == 0)
 }
 
 /// The bytes of a file, or of all stdin for `-`, read before the socket exists.

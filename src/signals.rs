@@ -1,10 +1,12 @@
 /*!
 SIGINT, SIGTERM and SIGHUP: stop with stdout flushed, and exit 130, 143 or 129.
 
-A handler thread records the signal and calls `nn_term`, which makes every blocking
-nanomsg call return, so the main loop flushes and returns. A read of stdin cannot be
-ended that way; while the main thread waits on stdin it has nothing unflushed (it
-flushes before every wait), so there the handler exits the process itself.
+A handler thread records the signal and calls the callback `install` is given, which
+wakes the main thread wherever it waits: lib.rs passes one that calls `nn_term`, so
+every blocking nanomsg call returns, and kills the running --exec command. The main
+loop then flushes and returns. A read of stdin cannot be ended that way; while the main
+thread waits on stdin it has nothing unflushed (it flushes before every wait), so there
+the handler exits the process itself.
 */
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -21,14 +23,16 @@ static IDLE: AtomicBool = AtomicBool::new(false);
 /// in case it is stuck writing to a stdout nobody reads.
 const FLUSH_WAIT: Duration = Duration::from_secs(2);
 
-pub fn install() -> std::io::Result<()> {
+/// `wake`: ends whatever the main thread may be blocked on. It runs on the handler
+/// thread, after the signal is recorded, so the main thread sees it once woken.
+pub fn install(wake: impl Fn() + Send + 'static) -> std::io::Result<()> {
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 RECEIVED.store(signal, Ordering::SeqCst);
-                crate::socket::terminate_all();
+                wake();
                 let step = Duration::from_millis(5);
                 let mut waited = Duration::ZERO;
                 while waited < FLUSH_WAIT && !IDLE.load(Ordering::SeqCst) {

@@ -997,7 +997,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1024,6 +1024,10 @@ _nncat() {
                     return 0
                     ;;
                 --exec-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-max-output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1261,7 +1265,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,6 +1292,10 @@ _nncat() {
                     return 0
                     ;;
                 --exec-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec-max-output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

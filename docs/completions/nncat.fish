@@ -292,7 +292,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s h -l help -d 'Print 
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
@@ -498,7 +499,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s h -l help -d 'P
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Give up on an --exec command after T, and answer nothing for that request' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r

@@ -371,7 +371,8 @@ _arguments "${_arguments_options[@]}" : \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
-'--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
+'--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
+'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -651,7 +652,8 @@ _arguments "${_arguments_options[@]}" : \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
-'--exec-timeout=[Give up on an --exec command after T, and answer nothing for that request]:T:_default' \
+'--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
+'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \

@@ -297,11 +297,23 @@ pub struct ReplyArgs {
     #[arg(long, group = "answer")]
     pub echo: bool,
     /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin
+    ///
+    /// CMD must be on PATH (or a path to an executable file) when nncat starts,
+    /// or nncat exits 2. The answer is what CMD printed by the time it exited; CMD runs
+    /// in a process group of its own, killed once CMD has exited, so nothing it started
+    /// outlives the request. A CMD that fails (exits non-zero, is killed, outlasts
+    /// --exec-timeout or prints more than --exec-max-output) gets a warning, and the
+    /// requester no answer: req sees its --recv-timeout pass, or resends. Other requests
+    /// are still answered, and nncat exits 1 at the end, after a line that counts the
+    /// failures. A CMD that succeeds but prints nothing sends no answer either.
     #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, group = "answer")]
     pub exec: Vec<OsString>,
-    /// Give up on an --exec command after T, and answer nothing for that request
+    /// Kill an --exec command (and its process group) after T: a failure, no answer
     #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "10s")]
     pub exec_timeout: Duration,
+    /// Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16M")]
+    pub exec_max_output: usize,
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]

@@ -6,6 +6,7 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 */
 
 mod duplex;
+mod exec;
 mod receive;
 mod reply;
 mod request;
@@ -28,6 +29,8 @@ use crate::options::{Plan, Role, Source};
 use crate::report;
 use crate::signals::Idle;
 use crate::socket::{Errno, Message, Socket};
+
+pub use exec::kill_running;
 
 pub fn run(plan: &Plan) -> Result<()> {
     match plan.role {

@@ -1,20 +1,18 @@
 /*!
 rep and respondent: print each request, then answer it with the next stdin record,
---data/--file, --echo, or the output of an --exec command.
+--data/--file, --echo, or the output of an --exec command (run by `exec.rs`).
+
+A failed --exec command gets no answer: any answer nncat made up (an empty message,
+the partial output) would reach the requester as the handler's own. The failure is
+reported on stderr and by nncat's exit code instead.
 */
 
-use std::ffi::OsString;
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::Duration;
-
 use anyhow::Result;
-use wait_timeout::ChildExt;
 
+use super::exec::{self, ExecError};
 use super::{Messages, Output, Received, finish, receive, send};
 use crate::exit::Failure;
-use crate::options::{Answer, Plan};
+use crate::options::{Answer, ExecPlan, Plan};
 use crate::report;
 use crate::socket::Socket;
 
@@ -25,11 +23,15 @@ pub fn run(plan: &Plan) -> Result<()> {
         Answer::Stdin => Responder::Stdin(Messages::answers(plan)),
         Answer::Fixed(data) => Responder::Fixed(data),
         Answer::Echo => Responder::Echo,
-        Answer::Exec { command, timeout } => Responder::Exec(command, *timeout),
+        Answer::Exec(exec) => Responder::Exec(exec, Failures::default()),
     };
     let result = answer_all(&socket, plan, &mut output, &mut responder);
     let result = result.and(output.flush());
-    finish(&socket, plan, result)
+    let result = finish(&socket, plan, result);
+    match responder {
+        Responder::Exec(_, failures) => failures.outcome(result),
+        _ => result,
+    }
 }
 
 /// Where answers come from; stdin's records need state that the plan does not hold.
@@ -37,7 +39,53 @@ enum Responder<'a> {
     Stdin(Messages),
     Fixed(&'a [u8]),
     Echo,
-    Exec(&'a [OsString], Duration),
+    Exec(&'a ExecPlan, Failures),
+}
+
+/// The --exec commands that failed: each one is warned about as it happens, and the run
+/// ends with exit 1, so that a harness sees that its handler failed.
+#[derive(Default)]
+struct Failures {
+    runs: u64,
+    failed: u64,
+    first: Option<String>,
+}
+
+impl Failures {
+    fn record(&mut self, why: Option<String>) {
+        self.runs += 1;
+        if let Some(why) = why {
+            self.failed += 1;
+            self.first.get_or_insert(why);
+        }
+    }
+
+    /// The run's result once failures are counted. A failure outranks the signal that
+    /// ended the run (a harness stops its server with one), but not another error, which
+    /// says why the run stopped early.
+    fn outcome(self, result: Result<()>) -> Result<()> {
+        let Some(first) = self.first else {
+            return result;
+        };
+        let summary = format!(
+            "{} of {} --exec commands failed; the first: {first}",
+            self.failed, self.runs
+        );
+        match result {
+            Ok(()) => Err(Failure::ExecFailed(summary).into()),
+            Err(err)
+                if err.downcast_ref::<Failure>().is_some_and(|failure| {
+                    matches!(failure, Failure::Interrupted(_) | Failure::Stopped)
+                }) =>
+            {
+                Err(Failure::ExecFailed(summary).into())
+            }
+            Err(err) => {
+                report::warn(&summary);
+                Err(err)
+            }
+        }
+    }
 }
 
 fn answer_all(
@@ -65,11 +113,25 @@ fn answer_all(
         match responder {
             Responder::Echo => send(socket, plan, &request)?,
             Responder::Fixed(data) => send(socket, plan, data)?,
-            Responder::Exec(command, timeout) => {
+            Responder::Exec(command, failures) => {
                 output.flush()?;
-                match run_command(command, &request, *timeout) {
-                    Ok(reply) => send(socket, plan, &reply)?,
-                    Err(why) => report::warn(&format!("{why}; no answer sent for this request")),
+                match exec::run(command, &request) {
+                    Ok(reply) if reply.is_empty() => {
+                        failures.record(None);
+                        report::warn(&format!(
+                            "'{}' printed nothing; no answer sent for this request",
+                            command.name()
+                        ));
+                    }
+                    Ok(reply) => {
+                        failures.record(None);
+                        send(socket, plan, &reply)?;
+                    }
+                    Err(ExecError::Interrupted) => return Err(super::halted()),
+                    Err(ExecError::Failed(why)) => {
+                        report::warn(&format!("{why}; no answer sent for this request"));
+                        failures.record(Some(why));
+                    }
                 }
             }
             Responder::Stdin(answers) => {
@@ -86,55 +148,4 @@ fn answer_all(
         answered += 1;
     }
     Ok(())
-}
-
-/// Runs `command` without a shell, with `input` on its stdin, and returns its stdout.
-/// A command that fails, hangs past `timeout` or prints nothing gives no answer.
-fn run_command(command: &[OsString], input: &[u8], timeout: Duration) -> Result<Vec<u8>, String> {
-    let name = command[0].to_string_lossy().into_owned();
-    let mut child = Command::new(&command[0])
-        .args(&command[1..])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|err| format!("cannot run '{name}': {err}"))?;
-    // Feed and drain on threads: a command may write before it has read everything.
-    let mut stdin = child.stdin.take();
-    let request = input.to_vec();
-    let feeder = thread::spawn(move || {
-        if let Some(stdin) = stdin.as_mut() {
-            // A command that exits without reading its input is its own business.
-            let _ = stdin.write_all(&request);
-        }
-    });
-    let mut stdout = child.stdout.take();
-    let collector = thread::spawn(move || {
-        let mut reply = Vec::new();
-        if let Some(stdout) = stdout.as_mut() {
-            let _ = stdout.read_to_end(&mut reply);
-        }
-        reply
-    });
-    let status = match child.wait_timeout(timeout) {
-        Ok(Some(status)) => status,
-        Ok(None) => {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!(
-                "'{name}' did not finish within --exec-timeout {}",
-                humantime::format_duration(timeout)
-            ));
-        }
-        Err(err) => return Err(format!("cannot wait for '{name}': {err}")),
-    };
-    let _ = feeder.join();
-    let reply = collector.join().unwrap_or_default();
-    if !status.success() {
-        return Err(format!("'{name}' failed ({status})"));
-    }
-    if reply.is_empty() {
-        return Err(format!("'{name}' printed nothing"));
-    }
-    Ok(reply)
 }

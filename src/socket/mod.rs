@@ -31,6 +31,7 @@ use crate::exit::Failure;
 use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
+mod drops;
 mod endpoint;
 mod kind;
 mod limit;
@@ -140,7 +141,7 @@ impl Socket {
             socket.start_monitor();
         }
         if plan.protocol != Protocol::Push && plan.protocol != Protocol::Pub {
-            socket.start_limit_watch();
+            socket.start_drop_watch(&plan.endpoints);
         }
         if plan.progress {
             socket.start_progress();

@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use libc::c_int;
 
 use super::Socket;
+use super::drops::DropWatch;
 use super::limit::human_size;
+use crate::options::Endpoint;
 use crate::report;
 
 /// Statistics from `nn.h`, which neither crate declares.
@@ -54,12 +56,8 @@ fn counts_of(id: c_int) -> Counts {
     }
 }
 
-/// The shortest time between two warnings that a live peer's connection broke.
-const LIMIT_WARNING_REPEAT: Duration = Duration::from_secs(5);
-
-/// How long a broken connection's peer has to be back for the break to count as
-/// nanomsg dropping a live peer: it reconnects every 100 ms.
-const BACK_WITHIN: Duration = Duration::from_secs(1);
+/// The shortest time between two warnings that nanomsg dropped a peer.
+const DROP_WARNING_REPEAT: Duration = Duration::from_secs(5);
 
 /// The shortest time between two `-v` reports of failed connect attempts.
 const MONITOR_REPEAT: Duration = Duration::from_secs(1);
@@ -125,59 +123,46 @@ impl Socket {
             });
     }
 
-    /// Warns when a live peer's connection breaks, which is what nanomsg does, without a
-    /// word, to a peer that sends a message over `NN_RCVMAXSIZE`. nanomsg gives no
-    /// reason for a break, so the warning says what is likely, not what is known: a
-    /// connection that was attached broke, and a peer was attached again soon after
-    /// (a peer that left on purpose does not come back; a peer of the wrong type is
-    /// never attached).
-    pub(super) fn start_limit_watch(&self) {
+    /// Warns when nanomsg closes a peer's connection itself, which it does, without a
+    /// word, to a peer that sends a message over `NN_RCVMAXSIZE` (see drops.rs for how
+    /// that is told apart from a peer that left). nanomsg gives no reason, so the
+    /// warning names the likely one and the option.
+    pub(super) fn start_drop_watch(&self, endpoints: &[Endpoint]) {
+        let Some(mut drops) = DropWatch::new(endpoints) else {
+            return;
+        };
         let id = self.id;
         let limit = human_size(self.recv_max_size);
         let stop = Arc::clone(&self.monitor_stop);
         let _ = thread::Builder::new()
-            .name("limit watch".into())
+            .name("drop watch".into())
             .spawn(move || {
-                let get = |statistic| unsafe { nn_get_statistic(id, statistic) };
                 let mut broken_seen = 0u64;
-                let mut broken_at: Option<Instant> = None;
-                let mut unreported = 0u64;
+                let mut unreported = 0usize;
                 let mut warned_at: Option<Instant> = None;
-                let mut was_attached = false;
                 while !stop.load(Ordering::Relaxed) {
-                    let broken = get(stat::BROKEN_CONNECTIONS);
-                    let attached = get(stat::CURRENT_CONNECTIONS);
+                    let broken = unsafe { nn_get_statistic(id, stat::BROKEN_CONNECTIONS) };
                     // After nn_term every statistic reads as -1.
-                    if broken == u64::MAX || attached == u64::MAX {
+                    if broken == u64::MAX {
                         break;
                     }
                     if broken > broken_seen {
-                        if was_attached {
-                            unreported += broken - broken_seen;
-                            broken_at = Some(Instant::now());
-                        }
                         broken_seen = broken;
+                        unreported += drops.new_drops();
                     }
-                    if let Some(at) = broken_at {
-                        let quiet_for = warned_at.is_none_or(|w| w.elapsed() >= LIMIT_WARNING_REPEAT);
-                        if attached > 0 && quiet_for {
-                            let times = if unreported > 1 {
-                                format!(" ({unreported} times)")
-                            } else {
-                                String::new()
-                            };
-                            report::warn(&format!(
-                                "a live peer's connection broke{times}; nanomsg drops a peer that sends a message over --recv-maxsz {limit}, so if messages are missing, raise --recv-maxsz"
-                            ));
-                            warned_at = Some(Instant::now());
-                            unreported = 0;
-                            broken_at = None;
-                        } else if at.elapsed() > BACK_WITHIN {
-                            broken_at = None;
-                            unreported = 0;
-                        }
+                    let quiet_for = warned_at.is_none_or(|at| at.elapsed() >= DROP_WARNING_REPEAT);
+                    if unreported > 0 && quiet_for {
+                        let times = if unreported > 1 {
+                            format!(" {unreported} times")
+                        } else {
+                            String::new()
+                        };
+                        report::warn(&format!(
+                            "nanomsg closed a peer's connection{times}: it sent a message over --recv-maxsz {limit} (raise it to accept larger ones), or broke the protocol"
+                        ));
+                        warned_at = Some(Instant::now());
+                        unreported = 0;
                     }
-                    was_attached = attached > 0;
                     thread::sleep(Duration::from_millis(20));
                 }
             });

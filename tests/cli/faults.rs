@@ -131,8 +131,7 @@ fn a_request_outlives_a_replier_restart_with_resend_interval() {
 /// still arrive.
 #[test]
 fn recv_maxsz_drops_a_larger_message_with_a_warning_and_the_next_peer_gets_through() {
-    let scratch = Scratch::new();
-    let url = scratch.ipc_url("limit");
+    let url = tcp_url();
     let mut puller = Running::start_streaming(nncat([
         "pull",
         "--bind",
@@ -153,7 +152,9 @@ fn recv_maxsz_drops_a_larger_message_with_a_warning_and_the_next_peer_gets_throu
     pusher.finish().success();
     assert_eq!(out.stdout, b"small\nafter\n");
     assert!(
-        out.stderr.contains("over --recv-maxsz 10 bytes"),
+        out.stderr.contains(
+            "nanomsg closed a peer's connection: it sent a message over --recv-maxsz 10 bytes"
+        ),
         "{}",
         out.stderr
     );
@@ -187,12 +188,19 @@ fn an_exec_command_that_hangs_or_prints_nothing_gets_no_answer_and_the_next_is_s
     ask("quiet", "1s").fails_with(3, "no reply within --recv-timeout 1s");
     // The command printed "ok fine\n"; req adds the record separator.
     assert_eq!(ask("fine", "10s").success().stdout, b"ok fine\n\n");
-    let replier = replier.finish().success();
+    // The command that hung failed, so the run ends with exit 1; printing nothing is no
+    // failure.
+    let replier = replier.finish();
+    assert_eq!(replier.code(), Some(1), "{}", replier.stderr);
     assert_eq!(replier.stdout, b"hang\nquiet\nfine\n");
-    let warnings: Vec<&str> = replier.stderr.lines().collect();
-    assert_eq!(warnings.len(), 2, "{}", replier.stderr);
-    assert!(warnings[0].contains("did not finish within --exec-timeout 300ms"));
-    assert!(warnings[1].contains("printed nothing; no answer sent"));
+    let lines: Vec<&str> = replier.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", replier.stderr);
+    assert!(lines[0].contains("did not finish within --exec-timeout 300ms; killed"));
+    assert!(lines[1].contains("printed nothing; no answer sent"));
+    assert_eq!(
+        lines[2],
+        "nncat: 1 of 3 --exec commands failed; the first: 'sh' did not finish within --exec-timeout 300ms; killed"
+    );
 }
 
 #[test]

@@ -72,6 +72,11 @@ impl Scratch {
         }
     }
 
+    /// The folder itself.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }

@@ -7,6 +7,7 @@ mod basics;
 mod cookbook;
 mod ecosystem;
 mod errors;
+mod exec;
 mod faults;
 mod formats;
 mod interop;

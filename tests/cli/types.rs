@@ -342,7 +342,7 @@ fn pub_that_connects_to_nobody_stops_waiting_and_exits_0() {
 }
 
 #[test]
-fn rep_with_exec_that_fails_answers_nothing_and_says_why() {
+fn rep_with_exec_that_fails_answers_nothing_says_why_and_exits_1() {
     let url = tcp_url();
     let replier = Running::start_without_stdin(nncat([
         "rep", "--bind", &url, "--count", "1", "--exec", "false",
@@ -358,9 +358,14 @@ fn rep_with_exec_that_fails_answers_nothing_and_says_why() {
         "500ms",
     ]))
     .fails_with(3, "no reply within");
-    let out = replier.finish().success();
+    let out = replier.finish();
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
     assert_eq!(out.stdout, b"q\n");
-    assert!(out.stderr.contains("'false' failed"), "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "nncat: warning: 'false' exited with status 1; no answer sent for this request\n\
+         nncat: 1 of 1 --exec commands failed; the first: 'false' exited with status 1\n"
+    );
 }
 
 #[test]

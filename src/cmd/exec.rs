@@ -1,0 +1,411 @@
+/*!
+One `--exec` command per request: the request on its stdin, its stdout the answer.
+
+Each command runs in a process group of its own, so that whatever it starts dies with
+it: the group is killed once the command has exited and its output is taken, at
+`--exec-timeout`, when its output passes `--exec-max-output`, and when a signal ends
+nncat (`kill_running`, called from the signal thread). A background child that keeps
+stdout open therefore cannot hold the answer back, and none outlives its request.
+
+The main thread waits on the command with poll(2): the command's stdout and stdin, and
+a pidfd that becomes readable when the command exits, so a signal that kills the group
+wakes it at once. Where the kernel has no pidfd (before Linux 5.3), it looks every
+`TICK` instead.
+*/
+
+use std::io::{self, Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crate::options::ExecPlan;
+use crate::signals;
+
+/// Why a command gave no answer.
+pub enum ExecError {
+    /// A signal is ending nncat; the command was killed, and is not to blame.
+    Interrupted,
+    /// The command failed: what happened, for a warning.
+    Failed(String),
+}
+
+/// The process group of the command running now (0: none). A lock rather than an
+/// atomic: the signal thread must never kill a group whose leader was just reaped, as
+/// its number could by then belong to an unrelated process.
+static RUNNING: Mutex<i32> = Mutex::new(0);
+
+/// How often to look whether the command has exited when there is no pidfd to wake us.
+const TICK: Duration = Duration::from_millis(10);
+
+/// Bytes read from the command's stdout at a time: a pipe's default capacity.
+const CHUNK: usize = 64 * 1024;
+
+/// Kills the running command's process group, if one runs. Safe from any thread.
+pub fn kill_running() {
+    let running = lock_running();
+    if *running > 0 {
+        kill_group(*running);
+    }
+}
+
+/// Runs the command with `request` on its stdin, and returns what it printed before it
+/// exited. Always returns within the plan's timeout, or soon after a signal.
+pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
+    let name = plan.name();
+    let child = Command::new(&plan.program)
+        .arg0(&plan.command[0])
+        .args(&plan.command[1..])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .process_group(0)
+        .spawn()
+        .map_err(|err| ExecError::Failed(format!("cannot run '{name}': {err}")))?;
+    let mut group = Group::register(child)?;
+    let mut stdin = group.child.stdin.take();
+    let mut stdout = group.child.stdout.take();
+    for fd in [
+        stdin.as_ref().map(AsRawFd::as_raw_fd),
+        stdout.as_ref().map(AsRawFd::as_raw_fd),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        set_nonblocking(fd).map_err(|err| ExecError::Failed(format!("'{name}': {err}")))?;
+    }
+    let exit_watch = pidfd(group.pgid);
+    let deadline = Instant::now() + plan.timeout;
+    let mut reply = Vec::new();
+    let mut written = 0;
+    if request.is_empty() {
+        stdin = None;
+    }
+    loop {
+        if signals::received().is_some() {
+            return Err(ExecError::Interrupted);
+        }
+        if has_exited(group.pgid) {
+            break;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ExecError::Failed(format!(
+                "'{name}' did not finish within --exec-timeout {}; killed",
+                humantime::format_duration(plan.timeout)
+            )));
+        }
+        let wait = if exit_watch.is_some() {
+            left
+        } else {
+            left.min(TICK)
+        };
+        let mut fds = Vec::with_capacity(3);
+        let watched = [
+            stdout.as_ref().map(|pipe| (pipe.as_raw_fd(), libc::POLLIN)),
+            stdin.as_ref().map(|pipe| (pipe.as_raw_fd(), libc::POLLOUT)),
+            exit_watch.as_ref().map(|fd| (fd.as_raw_fd(), libc::POLLIN)),
+        ];
+        for (fd, events) in watched.into_iter().flatten() {
+            fds.push(libc::pollfd {
+                fd,
+                events,
+                revents: 0,
+            });
+        }
+        poll(&mut fds, wait);
+        if let Some(pipe) = stdin.as_mut() {
+            match feed(pipe, &request[written..]) {
+                Ok(n) => written += n,
+                // The command closed its stdin: what it did not read is its own business.
+                Err(_) => written = request.len(),
+            }
+            if written == request.len() {
+                stdin = None;
+            }
+        }
+        if let Some(pipe) = stdout.as_mut()
+            && take_available(pipe, &mut reply, plan.max_output, &name)?
+        {
+            stdout = None;
+        }
+    }
+    // The command has exited: what it wrote is in the pipe. Whatever it left running
+    // goes now, before the read, so that nothing can keep writing while we read.
+    group.kill();
+    if let Some(pipe) = stdout.as_mut() {
+        take_available(pipe, &mut reply, plan.max_output, &name)?;
+    }
+    let status = group
+        .child
+        .wait()
+        .map_err(|err| ExecError::Failed(format!("cannot wait for '{name}': {err}")))?;
+    if !status.success() {
+        return Err(ExecError::Failed(format!("'{name}' {}", describe(status))));
+    }
+    Ok(reply)
+}
+
+/// The running command and its process group, killed and reaped when dropped, on every
+/// way out of `run`.
+struct Group {
+    child: Child,
+    pgid: i32,
+    alive: bool,
+}
+
+impl Group {
+    /// Makes the group the one a signal kills. A signal that came before that has
+    /// already called `kill_running`, so the group is killed here instead.
+    fn register(child: Child) -> Result<Group, ExecError> {
+        let pgid = child.id() as i32;
+        let mut group = Group {
+            child,
+            pgid,
+            alive: true,
+        };
+        let mut running = lock_running();
+        if signals::received().is_some() {
+            drop(running);
+            group.kill();
+            return Err(ExecError::Interrupted);
+        }
+        *running = pgid;
+        Ok(group)
+    }
+
+    /// Kills the whole group while its leader is not yet reaped, so its number cannot
+    /// have been reused. Only once: after the reap it could be.
+    fn kill(&mut self) {
+        let mut running = lock_running();
+        if self.alive {
+            kill_group(self.pgid);
+            // The leader itself, should it have moved to another group.
+            let _ = self.child.kill();
+            self.alive = false;
+        }
+        if *running == self.pgid {
+            *running = 0;
+        }
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn lock_running() -> MutexGuard<'static, i32> {
+    // The lock guards a plain number: a panic elsewhere cannot leave it half-written.
+    RUNNING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn kill_group(pgid: i32) {
+    unsafe {
+        libc::kill(-pgid, libc::SIGKILL);
+    }
+}
+
+/// Whether the command has exited, without reaping it: until it is reaped, its process
+/// group's number stays ours.
+fn has_exited(pid: i32) -> bool {
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    let rc = unsafe {
+        libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        )
+    };
+    // ECHILD cannot happen for a child we have not reaped; treat any error as an exit
+    // rather than wait for ever.
+    rc != 0 || unsafe { info.si_pid() } != 0
+}
+
+/// A file descriptor that polls readable once the process has exited, where the kernel
+/// has pidfd_open.
+fn pidfd(pid: i32) -> Option<OwnedFd> {
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if fd < 0 {
+        return None;
+    }
+    Some(unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
+}
+
+fn poll(fds: &mut [libc::pollfd], wait: Duration) {
+    // Rounded up: a timeout rounded down to 0 would make the loop spin.
+    let millis = wait.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+    // An interrupted poll (EINTR) just goes round the loop again, which looks at the
+    // signal; other errors cannot happen with valid descriptors.
+    unsafe {
+        libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, millis);
+    }
+}
+
+fn set_nonblocking(fd: RawFd) -> io::Result<()> {
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Writes what the pipe takes now; an error means the command closed its stdin.
+fn feed(pipe: &mut ChildStdin, rest: &[u8]) -> io::Result<usize> {
+    match pipe.write(rest) {
+        Ok(n) => Ok(n),
+        Err(err)
+            if matches!(
+                err.kind(),
+                io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
+            ) =>
+        {
+            Ok(0)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Appends what the pipe holds now to `reply`, up to `max` bytes in all; returns whether
+/// the pipe has reached its end. Memory is reserved fallibly: output too large for
+/// memory fails this command and nothing else.
+fn take_available(
+    pipe: &mut ChildStdout,
+    reply: &mut Vec<u8>,
+    max: usize,
+    name: &str,
+) -> Result<bool, ExecError> {
+    let mut chunk = [0u8; CHUNK];
+    loop {
+        let n = match pipe.read(&mut chunk) {
+            Ok(0) => return Ok(true),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => {
+                return Err(ExecError::Failed(format!(
+                    "cannot read the output of '{name}': {err}"
+                )));
+            }
+        };
+        if reply.len() + n > max {
+            return Err(ExecError::Failed(format!(
+                "'{name}' printed more than --exec-max-output {max} bytes; killed"
+            )));
+        }
+        reply.try_reserve(n).map_err(|_| {
+            ExecError::Failed(format!(
+                "'{name}' printed {} bytes: more than memory holds; killed",
+                reply.len() + n
+            ))
+        })?;
+        reply.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// "exited with status 1", "was killed by signal 11 (SIGSEGV)".
+fn describe(status: ExitStatus) -> String {
+    if let Some(code) = status.code() {
+        return format!("exited with status {code}");
+    }
+    match status.signal() {
+        Some(signal) => match signal_name(signal) {
+            Some(name) => format!("was killed by signal {signal} ({name})"),
+            None => format!("was killed by signal {signal}"),
+        },
+        None => format!("failed ({status})"),
+    }
+}
+
+fn signal_name(signal: i32) -> Option<&'static str> {
+    Some(match signal {
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGINT => "SIGINT",
+        libc::SIGQUIT => "SIGQUIT",
+        libc::SIGILL => "SIGILL",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGTERM => "SIGTERM",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn plan(command: &[&str], timeout: Duration, max_output: usize) -> ExecPlan {
+        ExecPlan {
+            program: PathBuf::from("/bin/sh"),
+            command: command.iter().map(OsString::from).collect(),
+            timeout,
+            max_output,
+        }
+    }
+
+    fn failure(result: Result<Vec<u8>, ExecError>) -> String {
+        match result {
+            Ok(reply) => panic!("expected a failure, got {reply:?}"),
+            Err(ExecError::Interrupted) => panic!("expected a failure, got an interruption"),
+            Err(ExecError::Failed(why)) => why,
+        }
+    }
+
+    #[test]
+    fn the_answer_is_the_output_of_the_command() {
+        let plan = plan(&["sh", "-c", "tr a-z A-Z"], Duration::from_secs(10), 1024);
+        let reply = run(&plan, b"shout").unwrap_or_else(|_| panic!("the command succeeds"));
+        assert_eq!(reply, b"SHOUT");
+    }
+
+    #[test]
+    fn a_large_request_and_answer_pass_both_ways_at_once() {
+        // More than both pipes hold: the command writes before it has read everything.
+        let request = vec![b'x'; 1 << 20];
+        let plan = plan(&["sh", "-c", "cat"], Duration::from_secs(30), 2 << 20);
+        let reply = run(&plan, &request).unwrap_or_else(|_| panic!("the command succeeds"));
+        assert_eq!(reply, request);
+    }
+
+    #[test]
+    fn output_over_the_limit_fails_the_command() {
+        let plan = plan(
+            &["sh", "-c", "head -c 5000 /dev/zero"],
+            Duration::from_secs(10),
+            4096,
+        );
+        let why = failure(run(&plan, b""));
+        assert!(
+            why.contains("more than --exec-max-output 4096 bytes"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn exit_statuses_and_signals_are_named() {
+        let plan1 = plan(&["sh", "-c", "exit 3"], Duration::from_secs(10), 1024);
+        assert_eq!(failure(run(&plan1, b"")), "'sh' exited with status 3");
+        let plan2 = plan(
+            &["sh", "-c", "kill -SEGV $$"],
+            Duration::from_secs(10),
+            1024,
+        );
+        assert_eq!(
+            failure(run(&plan2, b"")),
+            "'sh' was killed by signal 11 (SIGSEGV)"
+        );
+    }
+}
