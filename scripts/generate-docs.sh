@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the generated docs from the command-line definition: man pages and completions.
-# A unit test fails when these are stale.
+# Unit tests in src/cli/docs.rs fail when these are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
