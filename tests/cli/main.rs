@@ -11,6 +11,7 @@ mod faults;
 mod formats;
 mod interop;
 mod netns;
+mod package;
 mod soak;
 mod streaming;
 mod terminal;
