@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Installs what nncat builds and tests with, from Debian's packages, only where missing:
 # libnanomsg-dev (the library nncat links), pkg-config (how the build finds it),
-# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests.
+# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests;
+# dpkg-dev for scripts/package.sh (dpkg-shlibdeps computes the package's Depends).
 set -euo pipefail
 
 missing=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
 need libnanomsg-dev
 need pkg-config
-if [ "${1:-}" = "--test" ]; then
-  need nanomsg-utils
-  need nng-utils
-  need iproute2
-  need jq
-  need nftables
-fi
+for purpose in "$@"; do
+  case "$purpose" in
+    --test)
+      need nanomsg-utils
+      need nng-utils
+      need iproute2
+      need jq
+      need nftables
+      ;;
+    --package)
+      need dpkg-dev
+      ;;
+    *) echo "setup: unknown option $purpose (--test, --package)" >&2; exit 2 ;;
+  esac
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "setup: installing ${missing[*]}" >&2

@@ -20,7 +20,12 @@ pub fn man_page(page: Option<&str>) -> Result<Vec<u8>, String> {
                 .find(|sub| sub.get_name() == name)
                 .cloned()
                 .ok_or_else(|| format!("no man page for '{name}': name a socket type"))?;
+            // The page's .TH line and VERSION section read the version from the
+            // command; a subcommand has none of its own. No -V flag: `nncat push
+            // --version` is not an option, so the page must not list it.
             sub.name(format!("nncat-{name}"))
+                .version(env!("CARGO_PKG_VERSION"))
+                .disable_version_flag(true)
         }
     };
     let mut out = Vec::new();

@@ -12,6 +12,7 @@ mod faults;
 mod formats;
 mod interop;
 mod netns;
+mod package;
 mod soak;
 mod streaming;
 mod tap;
