@@ -9,6 +9,7 @@ mod ecosystem;
 mod errors;
 mod faults;
 mod formats;
+mod hostile;
 mod interop;
 mod netns;
 mod soak;
