@@ -10,6 +10,7 @@ mod errors;
 mod exec;
 mod faults;
 mod formats;
+mod hostile;
 mod interop;
 mod netns;
 mod package;
