@@ -1,12 +1,9 @@
-//! The test harness: real nncat processes (and nanocat/nngcat peers), free ports,
-//! temporary folders for ipc, and waits that end on a condition or a time bound.
-
-#![allow(dead_code)]
+//! The processes a test starts: nncat (or a nanocat/nngcat peer) with its stdin
+//! piped or closed, its stdout and stderr read on threads so that it never blocks on a
+//! full pipe, every wait bounded, and the process killed if the test ends first.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::os::fd::AsRawFd;
-use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,83 +29,6 @@ where
     let mut command = Command::new(nncat_path());
     command.args(args);
     command
-}
-
-/// Where `free_port` looks: below Linux's ephemeral range (32768 up), so that no
-/// outgoing connection (nanomsg's own, or a `wait_bound` probe) can take the port
-/// between the moment it is chosen and the moment nncat binds it.
-const PORTS: std::ops::Range<u16> = 10_000..32_000;
-
-/// A TCP port on 127.0.0.1 that nothing listens on right now, never the same twice in
-/// one test run. The starting point depends on the process id, so two test runs at
-/// once (two engineers' `cargo test`) start far apart.
-pub fn free_port() -> u16 {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let span = u32::from(PORTS.end - PORTS.start);
-    let offset = std::process::id().wrapping_mul(2_654_435_761) % span;
-    for _ in 0..span {
-        let step = NEXT.fetch_add(1, Ordering::SeqCst);
-        let port = PORTS.start + ((offset + step) % span) as u16;
-        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
-    panic!("no free port on 127.0.0.1 in {PORTS:?}");
-}
-
-pub fn tcp_url() -> String {
-    format!("tcp://127.0.0.1:{}", free_port())
-}
-
-/// A temporary folder for ipc sockets, removed at the end of the test.
-pub struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    pub fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().expect("a temporary folder can be made"),
-        }
-    }
-
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    pub fn ipc_url(&self, name: &str) -> String {
-        format!("ipc://{}", self.path(name).display())
-    }
-}
-
-/// Polls `condition` until it holds; fails the test after `limit`.
-pub fn wait_for(what: &str, limit: Duration, mut condition: impl FnMut() -> bool) {
-    let deadline = Instant::now() + limit;
-    while !condition() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        thread::sleep(Duration::from_millis(5));
-    }
-}
-
-/// Waits until an endpoint a process bound is ready: the tcp port accepts, or the ipc
-/// socket file exists.
-pub fn wait_bound(url: &str) {
-    if let Some(path) = url.strip_prefix("ipc://") {
-        let path = Path::new(path).to_path_buf();
-        wait_for(&format!("{url} to be bound"), LIMIT, || path.exists());
-    } else if let Some(addr) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
-    {
-        let addr = addr.split('/').next().unwrap_or(addr).to_string();
-        // A plain TCP connect that closes at once: nanomsg counts it as a failed
-        // handshake and carries on.
-        wait_for(&format!("{url} to accept"), LIMIT, || {
-            TcpStream::connect(&addr).is_ok()
-        });
-    } else {
-        panic!("wait_bound cannot watch {url}");
-    }
 }
 
 /// What a finished process left.
@@ -321,7 +241,7 @@ impl Running {
 
     /// Sends a signal (SIGINT, SIGTERM...) to the process.
     pub fn signal(&self, signal: i32) {
-        let rc = unsafe { libc::kill(self.child.id() as i32, signal) };
+        let rc = unsafe { libc::kill(self.pid() as i32, signal) };
         assert_eq!(rc, 0, "the signal is delivered");
     }
 }
@@ -487,123 +407,4 @@ pub fn run_with_input(command: Command, input: &[u8]) -> Finished {
 /// Runs `command` to the end with stdin closed; bounded by `LIMIT`.
 pub fn run(command: Command) -> Finished {
     Running::start_without_stdin(command).finish()
-}
-
-/// Whether a program is on PATH (nanocat, nngcat).
-pub fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .stdout(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
-/// Fails the test when an interop peer is missing: CI installs them, and a skipped
-/// interop test would pass without testing anything.
-pub fn require(program: &str) {
-    assert!(
-        have(program),
-        "{program} is not installed: run scripts/setup.sh --test"
-    );
-}
-
-/// Pseudo-random bytes from a seed, so a failing case can be replayed.
-pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 24) as u8
-        })
-        .collect()
-}
-
-/// Lowercase hex, one message a line, as nncat's --hex writes it.
-pub fn hex_lines(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        for byte in message {
-            out.extend_from_slice(format!("{byte:02x}").as_bytes());
-        }
-        out.push(b'\n');
-    }
-    out
-}
-
-/// nanocat's quoted form, written from its description: `\n`, `\r`, `\"` and `\\`
-/// named, every other byte outside ' '..'~' as `\xHH`; one message a line.
-pub fn quoted_lines(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        out.push(b'"');
-        for &byte in message {
-            match byte {
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                0x20..=0x7e => out.push(byte),
-                _ => out.extend_from_slice(format!("\\x{byte:02x}").as_bytes()),
-            }
-        }
-        out.extend_from_slice(b"\"\n");
-    }
-    out
-}
-
-/// Each message as a msgpack bin object (bin8, bin16, bin32), no delimiter.
-pub fn msgpack_stream(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        let len = message.len();
-        if len < 1 << 8 {
-            out.extend_from_slice(&[0xc4, len as u8]);
-        } else if len < 1 << 16 {
-            out.push(0xc5);
-            out.extend_from_slice(&(len as u16).to_be_bytes());
-        } else {
-            out.push(0xc6);
-            out.extend_from_slice(&(len as u32).to_be_bytes());
-        }
-        out.extend_from_slice(message);
-    }
-    out
-}
-
-/// `count` random messages from `seed`, of lengths up to `max_len`, the first empty.
-pub fn random_messages(seed: u64, count: usize, max_len: usize) -> Vec<Vec<u8>> {
-    let lengths = random_bytes(seed ^ 0x5eed, count * 2);
-    (0..count)
-        .map(|i| {
-            let len = if i == 0 {
-                0
-            } else {
-                (lengths[2 * i] as usize) << 8 | lengths[2 * i + 1] as usize
-            } % (max_len + 1);
-            random_bytes(seed.wrapping_add(i as u64), len)
-        })
-        .collect()
-}
-
-/// The lines `0\n1\n...` up to `count - 1`.
-pub fn numbered_lines(count: usize) -> Vec<u8> {
-    (0..count)
-        .map(|i| format!("{i}\n"))
-        .collect::<String>()
-        .into_bytes()
-}
-
-/// The output's lines, sorted, for peers whose messages may interleave in any order.
-pub fn sorted_lines(output: &[u8]) -> Vec<String> {
-    let mut lines: Vec<String> = String::from_utf8_lossy(output)
-        .lines()
-        .map(str::to_string)
-        .collect();
-    lines.sort();
-    lines
 }
