@@ -3,98 +3,13 @@
 //! `--stats`, `--progress` and `-v` for tools and people, completions, the man page,
 //! help with examples and errors that suggest the fix.
 
-use std::fs::File;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::harness::*;
 
 /// How long any one condition in these tests may take to come true.
 const WAIT: Duration = Duration::from_secs(15);
-
-/// A background process whose stdout and stderr go to files, so a test can wait for a
-/// line on either while the process runs (a tap's `-v` events, say). Killed on drop.
-struct Logged {
-    child: Child,
-    out: PathBuf,
-    err: PathBuf,
-}
-
-impl Logged {
-    fn start(scratch: &Scratch, name: &str, mut command: Command) -> Logged {
-        let out = scratch.path(&format!("{name}.stdout"));
-        let err = scratch.path(&format!("{name}.stderr"));
-        command
-            .stdin(Stdio::null())
-            .stdout(File::create(&out).expect("a log file in the scratch folder"))
-            .stderr(File::create(&err).expect("a log file in the scratch folder"));
-        let child = command.spawn().expect("the program starts");
-        Logged { child, out, err }
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&std::fs::read(&self.out).unwrap_or_default()).into_owned()
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8_lossy(&std::fs::read(&self.err).unwrap_or_default()).into_owned()
-    }
-
-    fn wait_stderr(&self, needle: &str) {
-        let deadline = Instant::now() + WAIT;
-        while !self.stderr().contains(needle) {
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {needle:?} on stderr; stderr: {}",
-                self.stderr()
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    fn wait_stdout_lines(&self, lines: usize) {
-        let deadline = Instant::now() + WAIT;
-        while self.stdout().lines().count() < lines {
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {lines} lines on stdout; stdout: {:?}; stderr: {}",
-                self.stdout(),
-                self.stderr()
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Waits for the process to exit on its own; returns its exit code.
-    fn exit_code(&mut self) -> Option<i32> {
-        use wait_timeout::ChildExt;
-        match self.child.wait_timeout(WAIT).expect("waiting works") {
-            Some(status) => status.code(),
-            None => panic!("process did not exit; stderr: {}", self.stderr()),
-        }
-    }
-}
-
-impl Logged {
-    fn signal(&self, signal: i32) {
-        let rc = unsafe { libc::kill(self.child.id() as i32, signal) };
-        assert_eq!(rc, 0, "the signal is delivered");
-    }
-}
-
-impl Drop for Logged {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn lines(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    lines.sort();
-    lines
-}
 
 // ---------------------------------------------------------------------------------
 // tap, with real clients and servers on both sides
@@ -103,18 +18,11 @@ fn lines(text: &str) -> Vec<String> {
 /// every client gets its own replies, and the tap prints each request and reply once,
 /// without the backtrace bytes that route the reply.
 fn tap_rep_serves_two_clients(front: &str, back: &str) {
-    let scratch = Scratch::new();
-    let server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["rep", "--bind", back, "--exec", "tr", "a-z", "A-Z"]),
-    );
+    let mut server =
+        Running::start_watching(nncat(["rep", "--bind", back, "--exec", "tr", "a-z", "A-Z"]));
     wait_bound(back);
-    let tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "rep", "--bind", front, "--connect", back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "rep", "--bind", front, "--connect", back]));
     wait_bound(front);
     let requests = |prefix: &str| -> Vec<u8> {
         (0..20)
@@ -138,7 +46,7 @@ fn tap_rep_serves_two_clients(front: &str, back: &str) {
     assert_eq!(a.stdout, a_in.to_ascii_uppercase());
     assert_eq!(b.stdout, b_in.to_ascii_uppercase());
 
-    tap.wait_stdout_lines(80);
+    tap.stdout().wait_for_lines(80);
     let mut expected = Vec::new();
     for prefix in ["a", "b"] {
         for i in 0..20 {
@@ -147,9 +55,14 @@ fn tap_rep_serves_two_clients(front: &str, back: &str) {
         }
     }
     expected.sort();
-    assert_eq!(lines(&tap.stdout()), expected, "tap printed exactly these");
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        expected,
+        "tap printed exactly these"
+    );
     // The server saw each request once.
-    assert_eq!(server.stdout().lines().count(), 40);
+    server.stdout().wait_for_lines(40);
+    assert_eq!(server.stdout().seen_text().lines().count(), 40);
 }
 
 #[test]
@@ -167,31 +80,23 @@ fn tap_rep_over_ipc_gives_each_of_two_concurrent_clients_its_own_replies() {
 fn tap_timestamp_prefixes_each_line_with_an_rfc3339_time() {
     let scratch = Scratch::new();
     let (front, back) = (scratch.ipc_url("front"), tcp_url());
-    let _server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["rep", "--bind", &back, "--echo"]),
-    );
+    let _server = Running::start_without_stdin(nncat(["rep", "--bind", &back, "--echo"]));
     wait_bound(&back);
-    let tap = Logged::start(
-        &scratch,
+    let mut tap = Running::start_watching(nncat([
         "tap",
-        nncat([
-            "tap",
-            "rep",
-            "--bind",
-            &front,
-            "--connect",
-            &back,
-            "--timestamp",
-        ]),
-    );
+        "rep",
+        "--bind",
+        &front,
+        "--connect",
+        &back,
+        "--timestamp",
+    ]));
     wait_bound(&front);
     let before = std::time::SystemTime::now();
     let out = run_with_input(nncat(["req", "--connect", &front]), b"ping\n").success();
     assert_eq!(out.stdout, b"ping\n");
-    tap.wait_stdout_lines(2);
-    let printed = tap.stdout();
+    tap.stdout().wait_for_lines(2);
+    let printed = tap.stdout().seen_text();
     for (line, direction) in printed.lines().zip(["> ping", "< ping"]) {
         let (time, rest) = line.split_once(' ').expect("a time, a space, the record");
         let time = humantime::parse_rfc3339(time)
@@ -210,11 +115,8 @@ fn tap_pull_forwards_pushers_to_the_pull_server() {
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
     let server = Running::start_without_stdin(nncat(["pull", "--bind", &back, "--count", "4"]));
     wait_bound(&back);
-    let tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "pull", "--bind", &front, "--connect", &back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pull", "--bind", &front, "--connect", &back]));
     wait_bound(&front);
     // Bounded: a tap that died leaves the pushers without a peer.
     let push = || nncat(["push", "--connect", &front, "--send-timeout", "5s"]);
@@ -222,8 +124,11 @@ fn tap_pull_forwards_pushers_to_the_pull_server() {
     run_with_input(push(), b"b1\nb2\n").success();
     let got = server.finish_within(WAIT).success();
     assert_eq!(sorted_lines(&got.stdout), ["a1", "a2", "b1", "b2"]);
-    tap.wait_stdout_lines(4);
-    assert_eq!(lines(&tap.stdout()), ["> a1", "> a2", "> b1", "> b2"]);
+    tap.stdout().wait_for_lines(4);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["> a1", "> a2", "> b1", "> b2"]
+    );
 }
 
 #[test]
@@ -233,17 +138,14 @@ fn tap_push_forwards_the_servers_messages_to_pulling_clients() {
     let mut server = Running::start(nncat(["push", "--bind", &back]));
     server.write_stdin(b"one\ntwo\nthree\n");
     server.close_stdin();
-    let tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "push", "--bind", &front, "--connect", &back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "push", "--bind", &front, "--connect", &back]));
     wait_bound(&front);
     let client = run(nncat(["pull", "--connect", &front, "--count", "3"])).success();
     assert_eq!(client.stdout, b"one\ntwo\nthree\n");
     server.finish_within(WAIT).success();
-    tap.wait_stdout_lines(3);
-    assert_eq!(tap.stdout(), "< one\n< two\n< three\n");
+    tap.stdout().wait_for_lines(3);
+    assert_eq!(tap.stdout().seen_text(), "< one\n< two\n< three\n");
 }
 
 #[test]
@@ -252,17 +154,11 @@ fn tap_pub_forwards_the_publishers_messages_to_subscribers() {
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
     // A publisher that ticks until the test ends: the subscriber takes three ticks
     // whenever its subscription starts, with no guess at how long connecting takes.
-    let _server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["pub", "--bind", &back, "-D", "tick", "-i", "20ms"]),
-    );
+    let _server =
+        Running::start_without_stdin(nncat(["pub", "--bind", &back, "-D", "tick", "-i", "20ms"]));
     wait_bound(&back);
-    let tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "pub", "--bind", &front, "--connect", &back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pub", "--bind", &front, "--connect", &back]));
     wait_bound(&front);
     let client = run(nncat([
         "sub",
@@ -275,29 +171,32 @@ fn tap_pub_forwards_the_publishers_messages_to_subscribers() {
     ]))
     .success();
     assert_eq!(client.stdout, b"tick\n".repeat(3));
-    tap.wait_stdout_lines(3);
+    tap.stdout().wait_for_lines(3);
     assert!(
-        tap.stdout().lines().all(|line| line == "< tick"),
-        "{}",
         tap.stdout()
+            .seen_text()
+            .lines()
+            .all(|line| line == "< tick"),
+        "{}",
+        tap.stdout().seen_text()
     );
 }
 
 #[test]
 fn tap_pair_forwards_both_ways() {
-    let scratch = Scratch::new();
     let (front, back) = (tcp_url(), tcp_url());
-    let mut server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["pair", "--bind", &back, "-D", "from server", "--count", "1"]),
-    );
+    let server = Running::start_without_stdin(nncat([
+        "pair",
+        "--bind",
+        &back,
+        "-D",
+        "from server",
+        "--count",
+        "1",
+    ]));
     wait_bound(&back);
-    let tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "pair", "--bind", &front, "--connect", &back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pair", "--bind", &front, "--connect", &back]));
     wait_bound(&front);
     let client = run(nncat([
         "pair",
@@ -310,10 +209,14 @@ fn tap_pair_forwards_both_ways() {
     ]))
     .success();
     assert_eq!(client.stdout, b"from server\n");
-    assert_eq!(server.exit_code(), Some(0), "{}", server.stderr());
-    assert_eq!(server.stdout(), "from client\n");
-    tap.wait_stdout_lines(2);
-    assert_eq!(lines(&tap.stdout()), ["< from server", "> from client"]);
+    let server = server.finish_within(WAIT);
+    assert_eq!(server.code(), Some(0), "{}", server.stderr);
+    assert_eq!(server.stdout_text(), "from client\n");
+    tap.stdout().wait_for_lines(2);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["< from server", "> from client"]
+    );
 }
 
 /// A tap stopped while it holds a message it cannot forward yet (no client is there to
@@ -324,36 +227,34 @@ fn tap_pair_forwards_both_ways() {
 fn tap_stopped_while_a_forward_waits_exits_cleanly() {
     let scratch = Scratch::new();
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
-    let _server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["push", "--bind", &back, "-D", "held"]),
-    );
+    let _server = Running::start_without_stdin(nncat(["push", "--bind", &back, "-D", "held"]));
     wait_bound(&back);
-    let mut tap = Logged::start(
-        &scratch,
-        "tap",
-        nncat(["tap", "push", "--bind", &front, "--connect", &back]),
-    );
+    let mut tap =
+        Running::start_watching(nncat(["tap", "push", "--bind", &front, "--connect", &back]));
     // Printed, then blocked: no client has connected to take it.
-    tap.wait_stdout_lines(1);
-    assert_eq!(tap.stdout(), "< held\n");
+    tap.stdout().wait_for_lines(1);
+    assert_eq!(tap.stdout().seen_text(), "< held\n");
     tap.signal(libc::SIGTERM);
-    let code = tap.exit_code();
-    let stderr = tap.stderr();
+    let tap = tap.finish_within(WAIT);
+    let code = tap.code();
+    let stderr = tap.stderr;
     assert!(!stderr.contains("Assertion"), "{stderr}");
     assert_eq!(code, Some(143), "{stderr}");
 }
 
 /// Bus and surveyor send only to the peers connected at that moment, so the client
 /// starts once the tap has reached the server (its `-v` says so).
-fn tap_connected_to_server(scratch: &Scratch, kind: &str, front: &str, back: &str) -> Logged {
-    let tap = Logged::start(
-        scratch,
+fn tap_connected_to_server(kind: &str, front: &str, back: &str) -> Running {
+    let mut tap = Running::start_watching(nncat([
         "tap",
-        nncat(["tap", kind, "--bind", front, "--connect", back, "-v"]),
-    );
-    tap.wait_stderr("connection established");
+        kind,
+        "--bind",
+        front,
+        "--connect",
+        back,
+        "-v",
+    ]));
+    tap.stderr().wait_for_text("connection established");
     wait_bound(front);
     tap
 }
@@ -364,7 +265,7 @@ fn tap_bus_forwards_both_ways() {
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
     let mut server = Running::start_streaming(nncat(["bus", "--bind", &back, "--count", "1"]));
     wait_bound(&back);
-    let tap = tap_connected_to_server(&scratch, "bus", &front, &back);
+    let mut tap = tap_connected_to_server("bus", &front, &back);
     // A bus that connects waits for its peer before its first send.
     let mut client = Running::start_streaming(nncat(["bus", "--connect", &front, "--count", "1"]));
     client.write_stdin(b"from client\n");
@@ -376,21 +277,28 @@ fn tap_bus_forwards_both_ways() {
     client.stdout().wait_for_exactly(b"from server\n");
     client.finish_within(WAIT).success();
     server.finish_within(WAIT).success();
-    tap.wait_stdout_lines(2);
-    assert_eq!(lines(&tap.stdout()), ["< from server", "> from client"]);
+    tap.stdout().wait_for_lines(2);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["< from server", "> from client"]
+    );
 }
 
 #[test]
 fn tap_respondent_forwards_surveys_and_every_answer() {
     let scratch = Scratch::new();
     let (front, back) = (tcp_url(), scratch.ipc_url("back"));
-    let _server = Logged::start(
-        &scratch,
-        "server",
-        nncat(["respondent", "--bind", &back, "--exec", "tr", "a-z", "A-Z"]),
-    );
+    let _server = Running::start_without_stdin(nncat([
+        "respondent",
+        "--bind",
+        &back,
+        "--exec",
+        "tr",
+        "a-z",
+        "A-Z",
+    ]));
     wait_bound(&back);
-    let tap = tap_connected_to_server(&scratch, "respondent", &front, &back);
+    let mut tap = tap_connected_to_server("respondent", &front, &back);
     // A surveyor that connects waits for its peer before the first survey.
     let client = run_with_input(
         nncat(["surveyor", "--connect", &front, "--deadline", "2s"]),
@@ -398,8 +306,8 @@ fn tap_respondent_forwards_surveys_and_every_answer() {
     )
     .success();
     assert_eq!(client.stdout, b"WHO\nWHAT\n");
-    tap.wait_stdout_lines(4);
-    assert_eq!(tap.stdout(), "> who\n< WHO\n> what\n< WHAT\n");
+    tap.stdout().wait_for_lines(4);
+    assert_eq!(tap.stdout().seen_text(), "> who\n< WHO\n> what\n< WHAT\n");
 }
 
 /// A client that sends as soon as it reaches the tap: the tap has accepted the message,
@@ -410,12 +318,16 @@ fn tap_accepts_clients_only_once_it_reaches_the_server() {
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
     // The tap starts first, with no server yet: it must not take a bus message it
     // could only drop, so it does not bind for clients until the server is there.
-    let tap = Logged::start(
-        &scratch,
+    let mut tap = Running::start_watching(nncat([
         "tap",
-        nncat(["tap", "bus", "--bind", &front, "--connect", &back, "-v"]),
-    );
-    tap.wait_stderr("connecting to");
+        "bus",
+        "--bind",
+        &front,
+        "--connect",
+        &back,
+        "-v",
+    ]));
+    tap.stderr().wait_for_text("connecting to");
     assert!(
         !scratch.path("front").exists(),
         "the tap bound for clients before it reached the server"
@@ -442,7 +354,7 @@ fn tap_accepts_clients_only_once_it_reaches_the_server() {
     client.finish_within(WAIT).success();
     let server = server.finish();
     assert_eq!(server.stdout_text(), "early\n", "{}", server.stderr);
-    tap.wait_stdout_lines(1);
+    tap.stdout().wait_for_lines(1);
 }
 
 // ---------------------------------------------------------------------------------
@@ -451,9 +363,7 @@ fn tap_accepts_clients_only_once_it_reaches_the_server() {
 #[test]
 fn nanocat_push_and_pull_command_lines_run_unchanged() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["--pull", "--bind", &url, "-A"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["--pull", "--bind", &url, "-A"]), &url);
     run(nncat(["--push", "--connect", &url, "--data", "hi\x01"])).success();
     puller.stdout().wait_for_exactly(b"hi.\n");
 }
@@ -470,9 +380,7 @@ fn a_symlink_named_nn_pull_takes_its_type_from_its_name() {
     let url = scratch.ipc_url("nn.sock");
     let mut puller = Command::new(&nn_pull);
     puller.args(["--bind", &url, "-Q"]);
-    let mut puller = Running::start_streaming(puller);
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(puller, &url);
     let mut pusher = Command::new(&nn_push);
     pusher.args(["--connect", &url, "--data", "by name"]);
     run(pusher).success();
@@ -483,35 +391,29 @@ fn a_symlink_named_nn_pull_takes_its_type_from_its_name() {
 fn nanocat_sub_with_subscribe_receives_only_its_topic() {
     let scratch = Scratch::new();
     let url = scratch.ipc_url("pubsub.sock");
-    let mut subscriber = Running::start_streaming(nncat([
-        "--sub",
-        "--bind",
+    let mut subscriber = start_receiver(
+        nncat(["--sub", "--bind", &url, "--subscribe", "news", "-A"]),
         &url,
-        "--subscribe",
-        "news",
-        "-A",
-    ]));
-    subscriber.close_stdin();
-    wait_bound(&url);
+    );
     // Two nanocat-style publishers repeating their message every interval.
-    let _sport = Logged::start(
-        &scratch,
-        "sport",
-        nncat([
-            "--pub",
-            "--connect",
-            &url,
-            "--data",
-            "sport y",
-            "-i",
-            "0.02",
-        ]),
-    );
-    let _news = Logged::start(
-        &scratch,
-        "news",
-        nncat(["--pub", "--connect", &url, "--data", "news x", "-i", "0.02"]),
-    );
+    let _sport = Running::start_without_stdin(nncat([
+        "--pub",
+        "--connect",
+        &url,
+        "--data",
+        "sport y",
+        "-i",
+        "0.02",
+    ]));
+    let _news = Running::start_without_stdin(nncat([
+        "--pub",
+        "--connect",
+        &url,
+        "--data",
+        "news x",
+        "-i",
+        "0.02",
+    ]));
     subscriber.stdout().wait_for_lines(3);
     let seen = subscriber.stdout().seen_text();
     assert!(seen.lines().all(|line| line == "news x"), "{seen}");
@@ -520,10 +422,10 @@ fn nanocat_sub_with_subscribe_receives_only_its_topic() {
 #[test]
 fn nanocat_req_and_rep_command_lines_run_unchanged() {
     let url = tcp_url();
-    let mut replier =
-        Running::start_streaming(nncat(["--rep", "--bind", &url, "--data", "pong", "-A"]));
-    replier.close_stdin();
-    wait_bound(&url);
+    let mut replier = start_receiver(
+        nncat(["--rep", "--bind", &url, "--data", "pong", "-A"]),
+        &url,
+    );
     let requester = run(nncat(["--req", "--connect", &url, "--data", "ping", "-A"])).success();
     assert_eq!(requester.stdout, b"pong\n");
     // Like nanocat, a rep with --data goes on serving and prints each request.
@@ -555,9 +457,7 @@ fn messages_over_one_mebibyte_are_received() {
     let file = scratch.path("big.bin");
     std::fs::write(&file, &big).expect("the scratch folder takes a file");
     let url = scratch.ipc_url("big.sock");
-    let mut puller = Running::start_streaming(nncat(["--pull", "--bind", &url, "--raw"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["--pull", "--bind", &url, "--raw"]), &url);
     let file = file.to_str().expect("a UTF-8 temporary path");
     run(nncat(["--push", "--connect", &url, "--file", file])).success();
     let arrived = puller
@@ -742,21 +642,25 @@ fn stats_prints_one_line_of_counts_at_exit() {
 fn progress_writes_lines_on_stderr_when_stdout_is_not_a_terminal() {
     let scratch = Scratch::new();
     let url = scratch.ipc_url("progress.sock");
-    let mut puller = Logged::start(
-        &scratch,
+    let mut puller = Running::start_watching(nncat([
         "pull",
-        nncat(["pull", "--bind", &url, "--count", "3", "--progress"]),
-    );
+        "--bind",
+        &url,
+        "--count",
+        "3",
+        "--progress",
+    ]));
     // The live count appears while nothing has arrived yet.
-    puller.wait_stderr("received 0 messages");
+    puller.stderr().wait_for_text("received 0 messages");
     run_with_input(nncat(["push", "--connect", &url]), b"a\nb\nc\n").success();
-    assert_eq!(puller.exit_code(), Some(0));
+    let puller = puller.finish_within(WAIT);
+    assert_eq!(puller.code(), Some(0));
     assert_eq!(
-        puller.stdout(),
+        puller.stdout_text(),
         "a\nb\nc\n",
         "stdout holds only the messages"
     );
-    let stderr = puller.stderr();
+    let stderr = puller.stderr;
     assert!(
         !stderr.contains('\r'),
         "whole lines, not redrawn: {stderr:?}"
@@ -773,17 +677,17 @@ fn progress_writes_lines_on_stderr_when_stdout_is_not_a_terminal() {
 fn verbose_reports_connection_events_with_times() {
     let scratch = Scratch::new();
     let url = scratch.ipc_url("verbose.sock");
-    let puller = Logged::start(&scratch, "pull", nncat(["pull", "--bind", &url, "-v"]));
+    let mut puller = Running::start_watching(nncat(["pull", "--bind", &url, "-v"]));
     wait_bound(&url);
     let pusher = run(nncat(["push", "--connect", &url, "-D", "hi", "-v"])).success();
-    puller.wait_stdout_lines(1);
-    puller.wait_stderr("connection accepted");
+    puller.stdout().wait_for_lines(1);
+    puller.stderr().wait_for_text("connection accepted");
     let stamped = |line: &str| {
         line.strip_prefix("nncat: [")
             .and_then(|rest| rest.split_once("s] "))
             .is_some_and(|(secs, _)| secs.parse::<f64>().is_ok())
     };
-    let pulled = puller.stderr();
+    let pulled = puller.stderr().seen_text();
     assert!(
         pulled.contains(&format!("bound to {url}")),
         "the endpoint: {pulled}"

@@ -13,10 +13,7 @@ fn command(program: &str, args: &[&str]) -> std::process::Command {
 #[test]
 fn nncat_push_reaches_nanocat_pull() {
     let url = tcp_url();
-    let mut nanocat =
-        Running::start_streaming(command("nanocat", &["--pull", "--bind", &url, "-A"]));
-    nanocat.close_stdin();
-    wait_bound(&url);
+    let mut nanocat = start_receiver(command("nanocat", &["--pull", "--bind", &url, "-A"]), &url);
     let input = numbered_lines(100);
     run_with_input(nncat(["push", "--connect", &url]), &input).success();
     // nanocat never exits on its own: wait for everything, then stop it.
@@ -28,9 +25,10 @@ fn nncat_push_reaches_nanocat_pull_over_ipc() {
     let scratch = Scratch::new();
     let path = scratch.path("nanocat.sock");
     let path = path.to_str().expect("a UTF-8 temporary path");
-    let mut nanocat = Running::start_streaming(command("nanocat", &["--pull", "-X", path, "-Q"]));
-    nanocat.close_stdin();
-    wait_bound(&format!("ipc://{path}"));
+    let mut nanocat = start_receiver(
+        command("nanocat", &["--pull", "-X", path, "-Q"]),
+        &format!("ipc://{path}"),
+    );
     run(nncat(["push", "-x", path, "-D", "via ipc", "-C", "3"])).success();
     nanocat
         .stdout()
@@ -133,9 +131,7 @@ fn printed_by_nanocat(format: &[&str], expected_len: usize) -> Vec<u8> {
     let url = tcp_url();
     let mut args = vec!["--pull", "--bind", &url];
     args.extend_from_slice(format);
-    let mut nanocat = Running::start_streaming(command("nanocat", &args));
-    nanocat.close_stdin();
-    wait_bound(&url);
+    let mut nanocat = start_receiver(command("nanocat", &args), &url);
     run_with_input(
         nncat(["push", "--connect", &url, "--hex"]),
         &hex_lines(&comparison_messages()),

@@ -8,9 +8,7 @@ use crate::harness::*;
 #[test]
 fn push_sends_each_line_while_its_stdin_is_still_open() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "3"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "3"]), &url);
     let mut pusher = Running::start(nncat(["push", "--connect", &url]));
     let mut expected = Vec::new();
     for line in [&b"first\n"[..], b"second\n", b"third\n"] {
@@ -29,9 +27,7 @@ fn push_sends_each_line_while_its_stdin_is_still_open() {
 fn pub_publishes_each_line_live_over_ipc() {
     let scratch = Scratch::new();
     let url = scratch.ipc_url("live.sock");
-    let mut subscriber = Running::start_streaming(nncat(["sub", "--bind", &url, "--count", "3"]));
-    subscriber.close_stdin();
-    wait_bound(&url);
+    let mut subscriber = start_receiver(nncat(["sub", "--bind", &url, "--count", "3"]), &url);
     // `tail -f log | nncat pub --connect URL`: a record at a time.
     let mut publisher = Running::start(nncat(["pub", "--connect", &url]));
     let mut expected = Vec::new();
@@ -48,10 +44,7 @@ fn pub_publishes_each_line_live_over_ipc() {
 #[test]
 fn hex_records_stream_one_at_a_time_too() {
     let url = tcp_url();
-    let mut puller =
-        Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2", "-Q"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "2", "-Q"]), &url);
     let mut pusher = Running::start(nncat(["push", "--connect", &url, "--hex"]));
     pusher.write_stdin(b"00ff\n");
     puller.stdout().wait_for_exactly(b"\"\\x00\\xff\"\n");
@@ -230,9 +223,7 @@ fn interval_with_stdin_waits_between_messages() {
 #[test]
 fn delay_waits_before_the_first_send() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "1"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "1"]), &url);
     let started = Instant::now();
     let pusher = Running::start_without_stdin(nncat([
         "push",
@@ -332,9 +323,7 @@ fn rep_answers_with_a_files_bytes() {
 #[test]
 fn msgpack_records_stream_one_at_a_time() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "2"]), &url);
     let mut pusher = Running::start(nncat(["push", "--connect", &url, "--msgpack"]));
     pusher.write_stdin(&msgpack_stream(&[b"first".to_vec()]));
     puller.stdout().wait_for_exactly(b"first\n");
@@ -347,10 +336,7 @@ fn msgpack_records_stream_one_at_a_time() {
 #[test]
 fn null_separated_records_stream_one_at_a_time() {
     let url = tcp_url();
-    let mut puller =
-        Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2", "-0"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "2", "-0"]), &url);
     let mut pusher = Running::start(nncat(["push", "--connect", &url, "-0"]));
     pusher.write_stdin(b"one\nline\0");
     puller.stdout().wait_for_exactly(b"one\nline\0");

@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::os::fd::AsRawFd;
-use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -12,6 +12,8 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
+
+use super::wait_bound;
 
 /// The longest any single process in a test may run before the test fails.
 pub const LIMIT: Duration = Duration::from_secs(60);
@@ -84,15 +86,39 @@ impl Finished {
     }
 }
 
-/// A running process whose stdout and stderr are collected on threads, so it never
-/// blocks on a full pipe. Killed if dropped before it finished.
+/// A running process whose stdout and stderr are read on threads, so it never blocks
+/// on a full pipe: whole at the end, or as they arrive for a test that waits on them.
+/// Killed if dropped before it finished.
 pub struct Running {
     child: Child,
-    stdout: Option<JoinHandle<Vec<u8>>>,
-    /// Set instead of `stdout` by `start_streaming`.
-    stream: Option<StdoutStream>,
-    stderr: Option<JoinHandle<Vec<u8>>>,
+    stdout: Option<Output>,
+    stderr: Option<Output>,
     stdin: Option<std::process::ChildStdin>,
+}
+
+/// How a test reads one of a child's outputs.
+enum Output {
+    /// Read to its end on a thread, handed over when the process has exited.
+    Whole(JoinHandle<Vec<u8>>),
+    /// Read as it arrives, so a test can wait for a line while the process runs.
+    Streamed(StdoutStream),
+}
+
+impl Output {
+    fn read(pipe: impl Read + AsRawFd + Send + 'static, streamed: bool) -> Output {
+        if streamed {
+            Output::Streamed(StdoutStream::new(pipe))
+        } else {
+            Output::Whole(collect(pipe))
+        }
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Output::Whole(reader) => reader.join().unwrap_or_default(),
+            Output::Streamed(stream) => stream.into_all(),
+        }
+    }
 }
 
 fn collect(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
@@ -104,62 +130,76 @@ fn collect(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
 }
 
 impl Running {
-    /// Starts `command` with piped stdin (kept open until `close_stdin` or `finish`).
-    pub fn start(mut command: Command) -> Running {
+    /// Starts `command` with stdin, stdout and stderr piped; `stream_stdout` and
+    /// `stream_stderr` choose which are read as they arrive.
+    fn spawn(mut command: Command, stream_stdout: bool, stream_stderr: bool) -> Running {
         command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = command.spawn().expect("the program starts");
-        let stdout = child.stdout.take().map(collect);
-        let stderr = child.stderr.take().map(collect);
+        let stdout = child
+            .stdout
+            .take()
+            .map(|pipe| Output::read(pipe, stream_stdout));
+        let stderr = child
+            .stderr
+            .take()
+            .map(|pipe| Output::read(pipe, stream_stderr));
         let stdin = child.stdin.take();
         Running {
             child,
             stdout,
-            stream: None,
             stderr,
             stdin,
         }
+    }
+
+    /// Starts `command` with piped stdin (kept open until `close_stdin` or `finish`).
+    pub fn start(command: Command) -> Running {
+        Running::spawn(command, false, false)
     }
 
     /// Starts `command` with piped stdin, and its stdout read as it arrives: see
     /// `stdout()` to wait for output while the process runs.
-    pub fn start_streaming(mut command: Command) -> Running {
-        command
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = command.spawn().expect("the program starts");
-        let stream = child.stdout.take().map(StdoutStream::new);
-        let stderr = child.stderr.take().map(collect);
-        let stdin = child.stdin.take();
-        Running {
-            child,
-            stdout: None,
-            stream,
-            stderr,
-            stdin,
+    pub fn start_streaming(command: Command) -> Running {
+        Running::spawn(command, true, false)
+    }
+
+    /// Starts `command` with stdin closed, and both its stdout and its stderr read as
+    /// they arrive: for a process in the background whose output or `-v` events a test
+    /// waits for while it runs (a tap, a server).
+    pub fn start_watching(command: Command) -> Running {
+        let mut running = Running::spawn(command, true, true);
+        running.stdin = None;
+        running
+    }
+
+    /// The stdout of a process started with `start_streaming` or `start_watching`.
+    pub fn stdout(&mut self) -> &mut StdoutStream {
+        match self.stdout.as_mut() {
+            Some(Output::Streamed(stream)) => stream,
+            _ => panic!("the process was started with start_streaming or start_watching"),
         }
     }
 
-    /// The stdout of a process started with `start_streaming`.
-    pub fn stdout(&mut self) -> &mut StdoutStream {
-        self.stream
-            .as_mut()
-            .expect("the process was started with start_streaming")
+    /// The stderr of a process started with `start_watching`.
+    pub fn stderr(&mut self) -> &mut StdoutStream {
+        match self.stderr.as_mut() {
+            Some(Output::Streamed(stream)) => stream,
+            _ => panic!("the process was started with start_watching"),
+        }
     }
 
     /// Closes our end of the process's stdout, as `head -1` does after its line.
     pub fn close_stdout(&mut self) {
-        if let Some(stream) = self.stream.as_mut() {
+        if let Some(Output::Streamed(stream)) = self.stdout.as_mut() {
             stream.close();
         }
     }
 
     /// Starts `command` with stdin closed (reads see end of file at once).
-    pub fn start_without_stdin(mut command: Command) -> Running {
-        command.stdin(Stdio::null());
+    pub fn start_without_stdin(command: Command) -> Running {
         let mut running = Running::start(command);
         running.stdin = None;
         running
@@ -216,18 +256,15 @@ impl Running {
             None => {
                 let _ = self.child.kill();
                 let _ = self.child.wait();
-                let stderr = self.stderr.take().map(|h| h.join().unwrap_or_default());
+                let stderr = self.stderr.take().map(Output::into_bytes);
                 panic!(
                     "process did not exit within {limit:?}; stderr: {}",
                     String::from_utf8_lossy(&stderr.unwrap_or_default())
                 );
             }
         };
-        let stdout = match self.stream.take() {
-            Some(stream) => Some(stream.into_all()),
-            None => self.stdout.take().map(|h| h.join().unwrap_or_default()),
-        };
-        let stderr = self.stderr.take().map(|h| h.join().unwrap_or_default());
+        let stdout = self.stdout.take().map(Output::into_bytes);
+        let stderr = self.stderr.take().map(Output::into_bytes);
         Finished {
             status,
             stdout: stdout.unwrap_or_default(),
@@ -255,7 +292,7 @@ impl Drop for Running {
     }
 }
 
-/// A child's stdout read as it arrives: a thread reads whatever the pipe holds and
+/// A child's stdout (or stderr) read as it arrives: a thread reads whatever the pipe holds and
 /// sends it over a channel, so a test can wait (bounded) for output while the process
 /// is still running, and can close the pipe while the process still writes to it.
 pub struct StdoutStream {
@@ -267,7 +304,7 @@ pub struct StdoutStream {
 }
 
 impl StdoutStream {
-    fn new(pipe: ChildStdout) -> StdoutStream {
+    fn new(pipe: impl Read + AsRawFd + Send + 'static) -> StdoutStream {
         let (sender, chunks) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
@@ -350,6 +387,17 @@ impl StdoutStream {
         );
     }
 
+    /// Waits (at most `LIMIT`) until the output holds `needle`; fails the test when it
+    /// does not, showing what came instead.
+    pub fn wait_for_text(&mut self, needle: &str) {
+        let arrived = self.wait_until(LIMIT, |seen| String::from_utf8_lossy(seen).contains(needle));
+        assert!(
+            arrived,
+            "expected {needle:?} in the output, got {:?}",
+            self.seen_text()
+        );
+    }
+
     /// Waits (at most `LIMIT`) until the output holds `lines` newline-ended lines.
     pub fn wait_for_lines(&mut self, lines: usize) {
         let arrived = self.wait_until(LIMIT, |seen| {
@@ -407,4 +455,14 @@ pub fn run_with_input(command: Command, input: &[u8]) -> Finished {
 /// Runs `command` to the end with stdin closed; bounded by `LIMIT`.
 pub fn run(command: Command) -> Finished {
     Running::start_without_stdin(command).finish()
+}
+
+/// Starts a process that binds `url` (a puller, a subscriber, a replier; nncat or a
+/// peer) with stdin closed and its stdout read as it arrives, and returns once `url` is
+/// bound, so that a peer started next reaches it at once.
+pub fn start_receiver(command: Command, url: &str) -> Running {
+    let mut receiver = Running::start_streaming(command);
+    receiver.close_stdin();
+    wait_bound(url);
+    receiver
 }
