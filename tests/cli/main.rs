@@ -5,12 +5,15 @@ mod harness;
 
 mod basics;
 mod cookbook;
-mod ecosystem;
 mod errors;
 mod faults;
 mod formats;
+mod help;
 mod interop;
+mod json;
+mod nanocat;
 mod netns;
+mod observability;
 mod soak;
 mod streaming;
 mod tap;
