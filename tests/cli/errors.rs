@@ -23,12 +23,6 @@ fn tcp_address_without_port_is_a_usage_error() {
 }
 
 #[test]
-fn address_without_scheme_is_a_usage_error() {
-    run(nncat(["push", "--connect", "nohost", "-D", "x"]))
-        .fails_with(2, "cannot connect to 'nohost'");
-}
-
-#[test]
 fn unknown_transport_is_a_usage_error() {
     run(nncat(["pull", "--bind", "carrier-pigeon://coop"])).fails_with(2, "unknown transport");
 }
@@ -125,6 +119,21 @@ fn wait_peers_that_never_come_exits_3() {
         "x",
     ]))
     .fails_with(3, "no peer connected within 300ms");
+}
+
+#[test]
+fn connecting_to_a_closed_port_times_out_with_exit_3() {
+    let url = tcp_url();
+    run(nncat([
+        "push",
+        "--connect",
+        &url,
+        "--send-timeout",
+        "200ms",
+        "-D",
+        "hi",
+    ]))
+    .fails_with(3, "no peer ever connected");
 }
 
 // Input that does not parse: exit 4, naming the record; the records before it were sent.

@@ -192,36 +192,3 @@ fn quoted_output_matches_nanocat_byte_for_byte() {
 fn msgpack_output_matches_nanocat_byte_for_byte() {
     same_bytes_as_nanocat(&["--msgpack"]);
 }
-
-#[test]
-fn nanocat_command_line_runs_unchanged_under_nncat() {
-    let url = tcp_url();
-    // The same flags nanocat takes: --pull as a flag, -A, --recv-timeout in seconds.
-    let puller = Running::start_without_stdin(nncat([
-        "--pull",
-        "--bind",
-        &url,
-        "-A",
-        "--recv-timeout",
-        "1",
-    ]));
-    wait_bound(&url);
-    run(nncat(["--push", "--connect", &url, "-D", "compatible"])).success();
-    assert_eq!(puller.finish().success().stdout, b"compatible\n");
-}
-
-#[test]
-fn nncat_called_as_nn_pull_takes_the_type_from_its_name() {
-    let scratch = Scratch::new();
-    let link = scratch.path("nn_pull");
-    std::os::unix::fs::symlink(nncat_path(), &link).expect("a symlink can be made");
-    let url = tcp_url();
-    let puller = Running::start_without_stdin({
-        let mut command = std::process::Command::new(&link);
-        command.args(["--bind", &url, "--count", "1"]);
-        command
-    });
-    wait_bound(&url);
-    run(nncat(["push", "--connect", &url, "-D", "by name"])).success();
-    assert_eq!(puller.finish().success().stdout, b"by name\n");
-}

@@ -3,7 +3,6 @@
 
 mod harness;
 
-mod basics;
 mod cookbook;
 mod errors;
 mod faults;

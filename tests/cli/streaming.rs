@@ -125,20 +125,6 @@ fn data_is_sent_once_without_count_or_interval() {
 }
 
 #[test]
-fn fractional_recv_timeout_waits_that_long_instead_of_none() {
-    let url = tcp_url();
-    let started = Instant::now();
-    let out = run(nncat(["pull", "--bind", &url, "--recv-timeout", "0.5"])).success();
-    let elapsed = started.elapsed();
-    assert!(out.stdout.is_empty());
-    assert!(
-        elapsed >= Duration::from_millis(400),
-        "--recv-timeout 0.5 ended after {elapsed:?}"
-    );
-    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
-}
-
-#[test]
 fn recv_timeout_counts_from_the_last_message_received() {
     let url = tcp_url();
     let puller =
