@@ -160,6 +160,13 @@ impl Running {
         Running::spawn(command, false, false)
     }
 
+    /// Starts `command` with stdin closed (reads see end of file at once).
+    pub fn start_without_stdin(command: Command) -> Running {
+        let mut running = Running::start(command);
+        running.stdin = None;
+        running
+    }
+
     /// Starts `command` with piped stdin, and its stdout read as it arrives: see
     /// `stdout()` to wait for output while the process runs.
     pub fn start_streaming(command: Command) -> Running {
@@ -196,13 +203,6 @@ impl Running {
         if let Some(Output::Streamed(stream)) = self.stdout.as_mut() {
             stream.close();
         }
-    }
-
-    /// Starts `command` with stdin closed (reads see end of file at once).
-    pub fn start_without_stdin(command: Command) -> Running {
-        let mut running = Running::start(command);
-        running.stdin = None;
-        running
     }
 
     pub fn pid(&self) -> u32 {
