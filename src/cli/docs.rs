@@ -58,4 +58,22 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn completions_in_docs_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/completions");
+        for (shell, file) in [
+            (clap_complete::Shell::Bash, "nncat.bash"),
+            (clap_complete::Shell::Zsh, "nncat.zsh"),
+            (clap_complete::Shell::Fish, "nncat.fish"),
+        ] {
+            let mut expected = Vec::new();
+            write_completions(shell, &mut expected);
+            let found = std::fs::read(dir.join(file)).unwrap_or_default();
+            assert!(
+                found == expected,
+                "docs/completions/{file} is stale: run scripts/generate-docs.sh"
+            );
+        }
+    }
 }

@@ -13,10 +13,7 @@ fn command(program: &str, args: &[&str]) -> std::process::Command {
 #[test]
 fn nncat_push_reaches_nanocat_pull() {
     let url = tcp_url();
-    let mut nanocat =
-        Running::start_streaming(command("nanocat", &["--pull", "--bind", &url, "-A"]));
-    nanocat.close_stdin();
-    wait_bound(&url);
+    let mut nanocat = start_receiver(command("nanocat", &["--pull", "--bind", &url, "-A"]), &url);
     let input = numbered_lines(100);
     run_with_input(nncat(["push", "--connect", &url]), &input).success();
     // nanocat never exits on its own: wait for everything, then stop it.
@@ -28,9 +25,10 @@ fn nncat_push_reaches_nanocat_pull_over_ipc() {
     let scratch = Scratch::new();
     let path = scratch.path("nanocat.sock");
     let path = path.to_str().expect("a UTF-8 temporary path");
-    let mut nanocat = Running::start_streaming(command("nanocat", &["--pull", "-X", path, "-Q"]));
-    nanocat.close_stdin();
-    wait_bound(&format!("ipc://{path}"));
+    let mut nanocat = start_receiver(
+        command("nanocat", &["--pull", "-X", path, "-Q"]),
+        &format!("ipc://{path}"),
+    );
     run(nncat(["push", "-x", path, "-D", "via ipc", "-C", "3"])).success();
     nanocat
         .stdout()
@@ -133,9 +131,7 @@ fn printed_by_nanocat(format: &[&str], expected_len: usize) -> Vec<u8> {
     let url = tcp_url();
     let mut args = vec!["--pull", "--bind", &url];
     args.extend_from_slice(format);
-    let mut nanocat = Running::start_streaming(command("nanocat", &args));
-    nanocat.close_stdin();
-    wait_bound(&url);
+    let mut nanocat = start_receiver(command("nanocat", &args), &url);
     run_with_input(
         nncat(["push", "--connect", &url, "--hex"]),
         &hex_lines(&comparison_messages()),
@@ -195,37 +191,4 @@ fn quoted_output_matches_nanocat_byte_for_byte() {
 #[test]
 fn msgpack_output_matches_nanocat_byte_for_byte() {
     same_bytes_as_nanocat(&["--msgpack"]);
-}
-
-#[test]
-fn nanocat_command_line_runs_unchanged_under_nncat() {
-    let url = tcp_url();
-    // The same flags nanocat takes: --pull as a flag, -A, --recv-timeout in seconds.
-    let puller = Running::start_without_stdin(nncat([
-        "--pull",
-        "--bind",
-        &url,
-        "-A",
-        "--recv-timeout",
-        "1",
-    ]));
-    wait_bound(&url);
-    run(nncat(["--push", "--connect", &url, "-D", "compatible"])).success();
-    assert_eq!(puller.finish().success().stdout, b"compatible\n");
-}
-
-#[test]
-fn nncat_called_as_nn_pull_takes_the_type_from_its_name() {
-    let scratch = Scratch::new();
-    let link = scratch.path("nn_pull");
-    std::os::unix::fs::symlink(nncat_path(), &link).expect("a symlink can be made");
-    let url = tcp_url();
-    let puller = Running::start_without_stdin({
-        let mut command = std::process::Command::new(&link);
-        command.args(["--bind", &url, "--count", "1"]);
-        command
-    });
-    wait_bound(&url);
-    run(nncat(["push", "--connect", &url, "-D", "by name"])).success();
-    assert_eq!(puller.finish().success().stdout, b"by name\n");
 }

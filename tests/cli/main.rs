@@ -3,16 +3,18 @@
 
 mod harness;
 
-mod basics;
 mod cookbook;
-mod ecosystem;
 mod errors;
 mod exec;
 mod faults;
 mod formats;
+mod help;
 mod hostile;
 mod interop;
+mod json;
+mod nanocat;
 mod netns;
+mod observability;
 mod package;
 mod soak;
 mod streaming;

@@ -8,9 +8,7 @@ use crate::harness::*;
 #[test]
 fn push_sends_each_line_while_its_stdin_is_still_open() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "3"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "3"]), &url);
     let mut pusher = Running::start(nncat(["push", "--connect", &url]));
     let mut expected = Vec::new();
     for line in [&b"first\n"[..], b"second\n", b"third\n"] {
@@ -29,9 +27,7 @@ fn push_sends_each_line_while_its_stdin_is_still_open() {
 fn pub_publishes_each_line_live_over_ipc() {
     let scratch = Scratch::new();
     let url = scratch.ipc_url("live.sock");
-    let mut subscriber = Running::start_streaming(nncat(["sub", "--bind", &url, "--count", "3"]));
-    subscriber.close_stdin();
-    wait_bound(&url);
+    let mut subscriber = start_receiver(nncat(["sub", "--bind", &url, "--count", "3"]), &url);
     // `tail -f log | nncat pub --connect URL`: a record at a time.
     let mut publisher = Running::start(nncat(["pub", "--connect", &url]));
     let mut expected = Vec::new();
@@ -45,20 +41,39 @@ fn pub_publishes_each_line_live_over_ipc() {
     assert_eq!(subscriber.finish().success().stdout, expected);
 }
 
-#[test]
-fn hex_records_stream_one_at_a_time_too() {
+/// Writes `records` one at a time to `nncat push <push_args>`, its stdin open all
+/// along, and waits after each until `nncat pull <pull_args>` has printed what it
+/// became (`records[i].1`) before writing the next.
+fn records_stream_one_at_a_time(
+    pull_args: &[&str],
+    push_args: &[&str],
+    records: &[(&[u8], &[u8])],
+) {
     let url = tcp_url();
-    let mut puller =
-        Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2", "-Q"]));
-    puller.close_stdin();
-    wait_bound(&url);
-    let mut pusher = Running::start(nncat(["push", "--connect", &url, "--hex"]));
-    pusher.write_stdin(b"00ff\n");
-    puller.stdout().wait_for_exactly(b"\"\\x00\\xff\"\n");
-    pusher.write_stdin(b"41\n");
-    puller.stdout().wait_for_exactly(b"\"\\x00\\xff\"\n\"A\"\n");
+    let count = records.len().to_string();
+    let mut pull = vec!["pull", "--bind", &url, "--count", &count];
+    pull.extend_from_slice(pull_args);
+    let mut puller = start_receiver(nncat(pull), &url);
+    let mut push = vec!["push", "--connect", &url];
+    push.extend_from_slice(push_args);
+    let mut pusher = Running::start(nncat(push));
+    let mut printed = Vec::new();
+    for (record, output) in records {
+        pusher.write_stdin(record);
+        printed.extend_from_slice(output);
+        puller.stdout().wait_for_exactly(&printed);
+    }
     pusher.close_stdin();
     pusher.finish().success();
+}
+
+#[test]
+fn hex_records_stream_one_at_a_time_too() {
+    records_stream_one_at_a_time(
+        &["-Q"],
+        &["--hex"],
+        &[(b"00ff\n", b"\"\\x00\\xff\"\n"), (b"41\n", b"\"A\"\n")],
+    );
 }
 
 #[test]
@@ -129,20 +144,6 @@ fn data_is_sent_once_without_count_or_interval() {
     let pusher = run(nncat(["push", "--connect", &url, "--data", "only once"])).success();
     assert!(pusher.stdout.is_empty());
     assert_eq!(puller.finish().success().stdout, b"only once\n");
-}
-
-#[test]
-fn fractional_recv_timeout_waits_that_long_instead_of_none() {
-    let url = tcp_url();
-    let started = Instant::now();
-    let out = run(nncat(["pull", "--bind", &url, "--recv-timeout", "0.5"])).success();
-    let elapsed = started.elapsed();
-    assert!(out.stdout.is_empty());
-    assert!(
-        elapsed >= Duration::from_millis(400),
-        "--recv-timeout 0.5 ended after {elapsed:?}"
-    );
-    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
 }
 
 #[test]
@@ -230,9 +231,7 @@ fn interval_with_stdin_waits_between_messages() {
 #[test]
 fn delay_waits_before_the_first_send() {
     let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "1"]));
-    puller.close_stdin();
-    wait_bound(&url);
+    let mut puller = start_receiver(nncat(["pull", "--bind", &url, "--count", "1"]), &url);
     let started = Instant::now();
     let pusher = Running::start_without_stdin(nncat([
         "push",
@@ -331,33 +330,23 @@ fn rep_answers_with_a_files_bytes() {
 
 #[test]
 fn msgpack_records_stream_one_at_a_time() {
-    let url = tcp_url();
-    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2"]));
-    puller.close_stdin();
-    wait_bound(&url);
-    let mut pusher = Running::start(nncat(["push", "--connect", &url, "--msgpack"]));
-    pusher.write_stdin(&msgpack_stream(&[b"first".to_vec()]));
-    puller.stdout().wait_for_exactly(b"first\n");
-    pusher.write_stdin(&msgpack_stream(&[b"second".to_vec()]));
-    puller.stdout().wait_for_exactly(b"first\nsecond\n");
-    pusher.close_stdin();
-    pusher.finish().success();
+    records_stream_one_at_a_time(
+        &[],
+        &["--msgpack"],
+        &[
+            (&msgpack_stream(&[b"first".to_vec()]), b"first\n"),
+            (&msgpack_stream(&[b"second".to_vec()]), b"second\n"),
+        ],
+    );
 }
 
 #[test]
 fn null_separated_records_stream_one_at_a_time() {
-    let url = tcp_url();
-    let mut puller =
-        Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "2", "-0"]));
-    puller.close_stdin();
-    wait_bound(&url);
-    let mut pusher = Running::start(nncat(["push", "--connect", &url, "-0"]));
-    pusher.write_stdin(b"one\nline\0");
-    puller.stdout().wait_for_exactly(b"one\nline\0");
-    pusher.write_stdin(b"two\0");
-    puller.stdout().wait_for_exactly(b"one\nline\0two\0");
-    pusher.close_stdin();
-    pusher.finish().success();
+    records_stream_one_at_a_time(
+        &["-0"],
+        &["-0"],
+        &[(b"one\nline\0", b"one\nline\0"), (b"two\0", b"two\0")],
+    );
 }
 
 #[test]

@@ -1,7 +1,356 @@
-//! tap's ends: by --recv-timeout after forwarding, with no server behind it, and by a
-//! signal while it waits for one.
+//! `tap` between real clients and servers of every type: what it forwards each way
+//! and prints, and how it ends: by --recv-timeout after forwarding, with no server
+//! behind it, by a signal while it waits for one or holds a message it cannot forward.
+
+use std::time::Duration;
 
 use crate::harness::*;
+
+/// How long any one condition in these tests may take to come true.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Two req clients at once through one tap in front of a rep server that upper-cases:
+/// every client gets its own replies, and the tap prints each request and reply once,
+/// without the backtrace bytes that route the reply.
+fn tap_rep_serves_two_clients(front: &str, back: &str) {
+    let mut server =
+        Running::start_watching(nncat(["rep", "--bind", back, "--exec", "tr", "a-z", "A-Z"]));
+    wait_bound(back);
+    let mut tap =
+        Running::start_watching(nncat(["tap", "rep", "--bind", front, "--connect", back]));
+    wait_bound(front);
+    let requests = |prefix: &str| -> Vec<u8> {
+        (0..20)
+            .map(|i| format!("{prefix}{i}\n"))
+            .collect::<String>()
+            .into_bytes()
+    };
+    let (a_in, b_in) = (requests("a"), requests("b"));
+    let a = {
+        let mut client = Running::start(nncat(["req", "--connect", front]));
+        client.feed_stdin(a_in.clone());
+        client
+    };
+    let b = {
+        let mut client = Running::start(nncat(["req", "--connect", front]));
+        client.feed_stdin(b_in.clone());
+        client
+    };
+    let a = a.finish().success();
+    let b = b.finish().success();
+    assert_eq!(a.stdout, a_in.to_ascii_uppercase());
+    assert_eq!(b.stdout, b_in.to_ascii_uppercase());
+
+    tap.stdout().wait_for_lines(80);
+    let mut expected = Vec::new();
+    for prefix in ["a", "b"] {
+        for i in 0..20 {
+            expected.push(format!("> {prefix}{i}"));
+            expected.push(format!("< {}{i}", prefix.to_uppercase()));
+        }
+    }
+    expected.sort();
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        expected,
+        "tap printed exactly these"
+    );
+    // The server saw each request once.
+    server.stdout().wait_for_lines(40);
+    assert_eq!(server.stdout().seen_text().lines().count(), 40);
+}
+
+#[test]
+fn tap_rep_over_tcp_gives_each_of_two_concurrent_clients_its_own_replies() {
+    tap_rep_serves_two_clients(&tcp_url(), &tcp_url());
+}
+
+#[test]
+fn tap_rep_over_ipc_gives_each_of_two_concurrent_clients_its_own_replies() {
+    let scratch = Scratch::new();
+    tap_rep_serves_two_clients(&scratch.ipc_url("front"), &scratch.ipc_url("back"));
+}
+
+#[test]
+fn tap_timestamp_prefixes_each_line_with_an_rfc3339_time() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), tcp_url());
+    let _server = Running::start_without_stdin(nncat(["rep", "--bind", &back, "--echo"]));
+    wait_bound(&back);
+    let mut tap = Running::start_watching(nncat([
+        "tap",
+        "rep",
+        "--bind",
+        &front,
+        "--connect",
+        &back,
+        "--timestamp",
+    ]));
+    wait_bound(&front);
+    let before = std::time::SystemTime::now();
+    let out = run_with_input(nncat(["req", "--connect", &front]), b"ping\n").success();
+    assert_eq!(out.stdout, b"ping\n");
+    tap.stdout().wait_for_lines(2);
+    let printed = tap.stdout().seen_text();
+    for (line, direction) in printed.lines().zip(["> ping", "< ping"]) {
+        let (time, rest) = line.split_once(' ').expect("a time, a space, the record");
+        let time = humantime::parse_rfc3339(time)
+            .unwrap_or_else(|err| panic!("{time:?} is not RFC 3339: {err}"));
+        // The clock may have been read just before `before` was; allow a second.
+        assert!(time + Duration::from_secs(1) >= before, "{line}");
+        assert_eq!(rest, direction);
+    }
+}
+
+/// nanomsg's raw push cannot receive, and the tap's thread for the server's direction
+/// receives from it: `tap pull` exits at once with "Operation not supported".
+#[test]
+fn tap_pull_forwards_pushers_to_the_pull_server() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    let server = Running::start_without_stdin(nncat(["pull", "--bind", &back, "--count", "4"]));
+    wait_bound(&back);
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pull", "--bind", &front, "--connect", &back]));
+    wait_bound(&front);
+    // Bounded: a tap that died leaves the pushers without a peer.
+    let push = || nncat(["push", "--connect", &front, "--send-timeout", "5s"]);
+    run_with_input(push(), b"a1\na2\n").success();
+    run_with_input(push(), b"b1\nb2\n").success();
+    let got = server.finish_within(WAIT).success();
+    assert_eq!(sorted_lines(&got.stdout), ["a1", "a2", "b1", "b2"]);
+    tap.stdout().wait_for_lines(4);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["> a1", "> a2", "> b1", "> b2"]
+    );
+}
+
+#[test]
+fn tap_push_forwards_the_servers_messages_to_pulling_clients() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), tcp_url());
+    let mut server = Running::start(nncat(["push", "--bind", &back]));
+    server.write_stdin(b"one\ntwo\nthree\n");
+    server.close_stdin();
+    let mut tap =
+        Running::start_watching(nncat(["tap", "push", "--bind", &front, "--connect", &back]));
+    wait_bound(&front);
+    let client = run(nncat(["pull", "--connect", &front, "--count", "3"])).success();
+    assert_eq!(client.stdout, b"one\ntwo\nthree\n");
+    server.finish_within(WAIT).success();
+    tap.stdout().wait_for_lines(3);
+    assert_eq!(tap.stdout().seen_text(), "< one\n< two\n< three\n");
+}
+
+#[test]
+fn tap_pub_forwards_the_publishers_messages_to_subscribers() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    // A publisher that ticks until the test ends: the subscriber takes three ticks
+    // whenever its subscription starts, with no guess at how long connecting takes.
+    let _server =
+        Running::start_without_stdin(nncat(["pub", "--bind", &back, "-D", "tick", "-i", "20ms"]));
+    wait_bound(&back);
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pub", "--bind", &front, "--connect", &back]));
+    wait_bound(&front);
+    let client = run(nncat([
+        "sub",
+        "--connect",
+        &front,
+        "--subscribe",
+        "ti",
+        "--count",
+        "3",
+    ]))
+    .success();
+    assert_eq!(client.stdout, b"tick\n".repeat(3));
+    tap.stdout().wait_for_lines(3);
+    assert!(
+        tap.stdout()
+            .seen_text()
+            .lines()
+            .all(|line| line == "< tick"),
+        "{}",
+        tap.stdout().seen_text()
+    );
+}
+
+#[test]
+fn tap_pair_forwards_both_ways() {
+    let (front, back) = (tcp_url(), tcp_url());
+    let server = Running::start_without_stdin(nncat([
+        "pair",
+        "--bind",
+        &back,
+        "-D",
+        "from server",
+        "--count",
+        "1",
+    ]));
+    wait_bound(&back);
+    let mut tap =
+        Running::start_watching(nncat(["tap", "pair", "--bind", &front, "--connect", &back]));
+    wait_bound(&front);
+    let client = run(nncat([
+        "pair",
+        "--connect",
+        &front,
+        "-D",
+        "from client",
+        "--count",
+        "1",
+    ]))
+    .success();
+    assert_eq!(client.stdout, b"from server\n");
+    let server = server.finish_within(WAIT);
+    assert_eq!(server.code(), Some(0), "{}", server.stderr);
+    assert_eq!(server.stdout_text(), "from client\n");
+    tap.stdout().wait_for_lines(2);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["< from server", "> from client"]
+    );
+}
+
+/// A tap stopped while it holds a message it cannot forward yet (no client is there to
+/// take it) exits as a signal says, without a crash. nn_sendmsg frees the control
+/// (header) chunk when it fails, and `RawMessage`'s drop frees it again: libnanomsg
+/// aborts with "Assertion failed: ... NN_CHUNK_TAG (src/utils/chunk.c:231)".
+#[test]
+fn tap_stopped_while_a_forward_waits_exits_cleanly() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    let _server = Running::start_without_stdin(nncat(["push", "--bind", &back, "-D", "held"]));
+    wait_bound(&back);
+    let mut tap =
+        Running::start_watching(nncat(["tap", "push", "--bind", &front, "--connect", &back]));
+    // Printed, then blocked: no client has connected to take it.
+    tap.stdout().wait_for_lines(1);
+    assert_eq!(tap.stdout().seen_text(), "< held\n");
+    tap.signal(libc::SIGTERM);
+    let tap = tap.finish_within(WAIT);
+    let code = tap.code();
+    let stderr = tap.stderr;
+    assert!(!stderr.contains("Assertion"), "{stderr}");
+    assert_eq!(code, Some(143), "{stderr}");
+}
+
+/// Bus and surveyor send only to the peers connected at that moment, so the client
+/// starts once the tap has reached the server (its `-v` says so).
+fn tap_connected_to_server(kind: &str, front: &str, back: &str) -> Running {
+    let mut tap = Running::start_watching(nncat([
+        "tap",
+        kind,
+        "--bind",
+        front,
+        "--connect",
+        back,
+        "-v",
+    ]));
+    tap.stderr().wait_for_text("connection established");
+    wait_bound(front);
+    tap
+}
+
+#[test]
+fn tap_bus_forwards_both_ways() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    let mut server = Running::start_streaming(nncat(["bus", "--bind", &back, "--count", "1"]));
+    wait_bound(&back);
+    let mut tap = tap_connected_to_server("bus", &front, &back);
+    // A bus that connects waits for its peer before its first send.
+    let mut client = Running::start_streaming(nncat(["bus", "--connect", &front, "--count", "1"]));
+    client.write_stdin(b"from client\n");
+    client.close_stdin();
+    server.stdout().wait_for_exactly(b"from client\n");
+    // The server heard the client through the tap: the path back is up too.
+    server.write_stdin(b"from server\n");
+    server.close_stdin();
+    client.stdout().wait_for_exactly(b"from server\n");
+    client.finish_within(WAIT).success();
+    server.finish_within(WAIT).success();
+    tap.stdout().wait_for_lines(2);
+    assert_eq!(
+        sorted_lines(tap.stdout().seen()),
+        ["< from server", "> from client"]
+    );
+}
+
+#[test]
+fn tap_respondent_forwards_surveys_and_every_answer() {
+    let scratch = Scratch::new();
+    let (front, back) = (tcp_url(), scratch.ipc_url("back"));
+    let _server = Running::start_without_stdin(nncat([
+        "respondent",
+        "--bind",
+        &back,
+        "--exec",
+        "tr",
+        "a-z",
+        "A-Z",
+    ]));
+    wait_bound(&back);
+    let mut tap = tap_connected_to_server("respondent", &front, &back);
+    // A surveyor that connects waits for its peer before the first survey.
+    let client = run_with_input(
+        nncat(["surveyor", "--connect", &front, "--deadline", "2s"]),
+        b"who\nwhat\n",
+    )
+    .success();
+    assert_eq!(client.stdout, b"WHO\nWHAT\n");
+    tap.stdout().wait_for_lines(4);
+    assert_eq!(tap.stdout().seen_text(), "> who\n< WHO\n> what\n< WHAT\n");
+}
+
+/// A client that sends as soon as it reaches the tap: the tap has accepted the message,
+/// so it should not drop it because its own connection to the server is not up yet.
+#[test]
+fn tap_accepts_clients_only_once_it_reaches_the_server() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    // The tap starts first, with no server yet: it must not take a bus message it
+    // could only drop, so it does not bind for clients until the server is there.
+    let mut tap = Running::start_watching(nncat([
+        "tap",
+        "bus",
+        "--bind",
+        &front,
+        "--connect",
+        &back,
+        "-v",
+    ]));
+    tap.stderr().wait_for_text("connecting to");
+    assert!(
+        !scratch.path("front").exists(),
+        "the tap bound for clients before it reached the server"
+    );
+    let server = Running::start_without_stdin(nncat([
+        "bus",
+        "--bind",
+        &back,
+        "--count",
+        "1",
+        "--recv-timeout",
+        "5s",
+    ]));
+    wait_bound(&front);
+    let client = Running::start_without_stdin(nncat([
+        "bus",
+        "--connect",
+        &front,
+        "-D",
+        "early",
+        "--recv-timeout",
+        "100ms",
+    ]));
+    client.finish_within(WAIT).success();
+    let server = server.finish();
+    assert_eq!(server.stdout_text(), "early\n", "{}", server.stderr);
+    tap.stdout().wait_for_lines(1);
+}
 
 /// nncat stops its own other direction when one ends; that is no interruption, so
 /// the run ends with 0, not 130.

@@ -1,13 +1,10 @@
-//! The test harness: real nncat processes (and nanocat/nngcat peers), free ports,
-//! temporary folders for ipc, and waits that end on a condition or a time bound.
-
-#![allow(dead_code)]
+//! The processes a test starts: nncat (or a nanocat/nngcat peer) with its stdin
+//! piped or closed, its stdout and stderr read on threads so that it never blocks on a
+//! full pipe, every wait bounded, and the process killed if the test ends first.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::os::fd::AsRawFd;
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -15,6 +12,8 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
+
+use super::wait_bound;
 
 /// The longest any single process in a test may run before the test fails.
 pub const LIMIT: Duration = Duration::from_secs(60);
@@ -32,88 +31,6 @@ where
     let mut command = Command::new(nncat_path());
     command.args(args);
     command
-}
-
-/// Where `free_port` looks: below Linux's ephemeral range (32768 up), so that no
-/// outgoing connection (nanomsg's own, or a `wait_bound` probe) can take the port
-/// between the moment it is chosen and the moment nncat binds it.
-const PORTS: std::ops::Range<u16> = 10_000..32_000;
-
-/// A TCP port on 127.0.0.1 that nothing listens on right now, never the same twice in
-/// one test run. The starting point depends on the process id, so two test runs at
-/// once (two engineers' `cargo test`) start far apart.
-pub fn free_port() -> u16 {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let span = u32::from(PORTS.end - PORTS.start);
-    let offset = std::process::id().wrapping_mul(2_654_435_761) % span;
-    for _ in 0..span {
-        let step = NEXT.fetch_add(1, Ordering::SeqCst);
-        let port = PORTS.start + ((offset + step) % span) as u16;
-        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
-    panic!("no free port on 127.0.0.1 in {PORTS:?}");
-}
-
-pub fn tcp_url() -> String {
-    format!("tcp://127.0.0.1:{}", free_port())
-}
-
-/// A temporary folder for ipc sockets, removed at the end of the test.
-pub struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    pub fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().expect("a temporary folder can be made"),
-        }
-    }
-
-    /// The folder itself.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
-    }
-
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    pub fn ipc_url(&self, name: &str) -> String {
-        format!("ipc://{}", self.path(name).display())
-    }
-}
-
-/// Polls `condition` until it holds; fails the test after `limit`.
-pub fn wait_for(what: &str, limit: Duration, mut condition: impl FnMut() -> bool) {
-    let deadline = Instant::now() + limit;
-    while !condition() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        thread::sleep(Duration::from_millis(5));
-    }
-}
-
-/// Waits until an endpoint a process bound is ready: the tcp port accepts, or the ipc
-/// socket file exists.
-pub fn wait_bound(url: &str) {
-    if let Some(path) = url.strip_prefix("ipc://") {
-        let path = Path::new(path).to_path_buf();
-        wait_for(&format!("{url} to be bound"), LIMIT, || path.exists());
-    } else if let Some(addr) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
-    {
-        let addr = addr.split('/').next().unwrap_or(addr).to_string();
-        // A plain TCP connect that closes at once: nanomsg counts it as a failed
-        // handshake and carries on.
-        wait_for(&format!("{url} to accept"), LIMIT, || {
-            TcpStream::connect(&addr).is_ok()
-        });
-    } else {
-        panic!("wait_bound cannot watch {url}");
-    }
 }
 
 /// What a finished process left.
@@ -169,15 +86,39 @@ impl Finished {
     }
 }
 
-/// A running process whose stdout and stderr are collected on threads, so it never
-/// blocks on a full pipe. Killed if dropped before it finished.
+/// A running process whose stdout and stderr are read on threads, so it never blocks
+/// on a full pipe: whole at the end, or as they arrive for a test that waits on them.
+/// Killed if dropped before it finished.
 pub struct Running {
     child: Child,
-    stdout: Option<JoinHandle<Vec<u8>>>,
-    /// Set instead of `stdout` by `start_streaming`.
-    stream: Option<StdoutStream>,
-    stderr: Option<JoinHandle<Vec<u8>>>,
+    stdout: Option<Output>,
+    stderr: Option<Output>,
     stdin: Option<std::process::ChildStdin>,
+}
+
+/// How a test reads one of a child's outputs.
+enum Output {
+    /// Read to its end on a thread, handed over when the process has exited.
+    Whole(JoinHandle<Vec<u8>>),
+    /// Read as it arrives, so a test can wait for a line while the process runs.
+    Streamed(StdoutStream),
+}
+
+impl Output {
+    fn read(pipe: impl Read + AsRawFd + Send + 'static, streamed: bool) -> Output {
+        if streamed {
+            Output::Streamed(StdoutStream::new(pipe))
+        } else {
+            Output::Whole(collect(pipe))
+        }
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Output::Whole(reader) => reader.join().unwrap_or_default(),
+            Output::Streamed(stream) => stream.into_all(),
+        }
+    }
 }
 
 fn collect(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
@@ -189,65 +130,79 @@ fn collect(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
 }
 
 impl Running {
-    /// Starts `command` with piped stdin (kept open until `close_stdin` or `finish`).
-    pub fn start(mut command: Command) -> Running {
+    /// Starts `command` with stdin, stdout and stderr piped; `stream_stdout` and
+    /// `stream_stderr` choose which are read as they arrive.
+    fn spawn(mut command: Command, stream_stdout: bool, stream_stderr: bool) -> Running {
         command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = command.spawn().expect("the program starts");
-        let stdout = child.stdout.take().map(collect);
-        let stderr = child.stderr.take().map(collect);
+        let stdout = child
+            .stdout
+            .take()
+            .map(|pipe| Output::read(pipe, stream_stdout));
+        let stderr = child
+            .stderr
+            .take()
+            .map(|pipe| Output::read(pipe, stream_stderr));
         let stdin = child.stdin.take();
         Running {
             child,
             stdout,
-            stream: None,
             stderr,
             stdin,
         }
+    }
+
+    /// Starts `command` with piped stdin (kept open until `close_stdin` or `finish`).
+    pub fn start(command: Command) -> Running {
+        Running::spawn(command, false, false)
+    }
+
+    /// Starts `command` with stdin closed (reads see end of file at once).
+    pub fn start_without_stdin(command: Command) -> Running {
+        let mut running = Running::start(command);
+        running.stdin = None;
+        running
     }
 
     /// Starts `command` with piped stdin, and its stdout read as it arrives: see
     /// `stdout()` to wait for output while the process runs.
-    pub fn start_streaming(mut command: Command) -> Running {
-        command
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = command.spawn().expect("the program starts");
-        let stream = child.stdout.take().map(StdoutStream::new);
-        let stderr = child.stderr.take().map(collect);
-        let stdin = child.stdin.take();
-        Running {
-            child,
-            stdout: None,
-            stream,
-            stderr,
-            stdin,
+    pub fn start_streaming(command: Command) -> Running {
+        Running::spawn(command, true, false)
+    }
+
+    /// Starts `command` with stdin closed, and both its stdout and its stderr read as
+    /// they arrive: for a process in the background whose output or `-v` events a test
+    /// waits for while it runs (a tap, a server).
+    pub fn start_watching(command: Command) -> Running {
+        let mut running = Running::spawn(command, true, true);
+        running.stdin = None;
+        running
+    }
+
+    /// The stdout of a process started with `start_streaming` or `start_watching`.
+    pub fn stdout(&mut self) -> &mut StdoutStream {
+        match self.stdout.as_mut() {
+            Some(Output::Streamed(stream)) => stream,
+            _ => panic!("the process was started with start_streaming or start_watching"),
         }
     }
 
-    /// The stdout of a process started with `start_streaming`.
-    pub fn stdout(&mut self) -> &mut StdoutStream {
-        self.stream
-            .as_mut()
-            .expect("the process was started with start_streaming")
+    /// The stderr of a process started with `start_watching`.
+    pub fn stderr(&mut self) -> &mut StdoutStream {
+        match self.stderr.as_mut() {
+            Some(Output::Streamed(stream)) => stream,
+            _ => panic!("the process was started with start_watching"),
+        }
     }
 
     /// Closes our end of the process's stdout, as `head -1` does after its line.
     pub fn close_stdout(&mut self) {
-        if let Some(stream) = self.stream.as_mut() {
+        if let Some(Output::Streamed(stream)) = self.stdout.as_mut() {
             stream.close();
         }
-    }
-
-    /// Starts `command` with stdin closed (reads see end of file at once).
-    pub fn start_without_stdin(mut command: Command) -> Running {
-        command.stdin(Stdio::null());
-        let mut running = Running::start(command);
-        running.stdin = None;
-        running
     }
 
     pub fn pid(&self) -> u32 {
@@ -301,18 +256,15 @@ impl Running {
             None => {
                 let _ = self.child.kill();
                 let _ = self.child.wait();
-                let stderr = self.stderr.take().map(|h| h.join().unwrap_or_default());
+                let stderr = self.stderr.take().map(Output::into_bytes);
                 panic!(
                     "process did not exit within {limit:?}; stderr: {}",
                     String::from_utf8_lossy(&stderr.unwrap_or_default())
                 );
             }
         };
-        let stdout = match self.stream.take() {
-            Some(stream) => Some(stream.into_all()),
-            None => self.stdout.take().map(|h| h.join().unwrap_or_default()),
-        };
-        let stderr = self.stderr.take().map(|h| h.join().unwrap_or_default());
+        let stdout = self.stdout.take().map(Output::into_bytes);
+        let stderr = self.stderr.take().map(Output::into_bytes);
         Finished {
             status,
             stdout: stdout.unwrap_or_default(),
@@ -326,7 +278,7 @@ impl Running {
 
     /// Sends a signal (SIGINT, SIGTERM...) to the process.
     pub fn signal(&self, signal: i32) {
-        let rc = unsafe { libc::kill(self.child.id() as i32, signal) };
+        let rc = unsafe { libc::kill(self.pid() as i32, signal) };
         assert_eq!(rc, 0, "the signal is delivered");
     }
 }
@@ -340,7 +292,7 @@ impl Drop for Running {
     }
 }
 
-/// A child's stdout read as it arrives: a thread reads whatever the pipe holds and
+/// A child's stdout (or stderr) read as it arrives: a thread reads whatever the pipe holds and
 /// sends it over a channel, so a test can wait (bounded) for output while the process
 /// is still running, and can close the pipe while the process still writes to it.
 pub struct StdoutStream {
@@ -352,7 +304,7 @@ pub struct StdoutStream {
 }
 
 impl StdoutStream {
-    fn new(pipe: ChildStdout) -> StdoutStream {
+    fn new(pipe: impl Read + AsRawFd + Send + 'static) -> StdoutStream {
         let (sender, chunks) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
@@ -435,6 +387,17 @@ impl StdoutStream {
         );
     }
 
+    /// Waits (at most `LIMIT`) until the output holds `needle`; fails the test when it
+    /// does not, showing what came instead.
+    pub fn wait_for_text(&mut self, needle: &str) {
+        let arrived = self.wait_until(LIMIT, |seen| String::from_utf8_lossy(seen).contains(needle));
+        assert!(
+            arrived,
+            "expected {needle:?} in the output, got {:?}",
+            self.seen_text()
+        );
+    }
+
     /// Waits (at most `LIMIT`) until the output holds `lines` newline-ended lines.
     pub fn wait_for_lines(&mut self, lines: usize) {
         let arrived = self.wait_until(LIMIT, |seen| {
@@ -494,121 +457,12 @@ pub fn run(command: Command) -> Finished {
     Running::start_without_stdin(command).finish()
 }
 
-/// Whether a program is on PATH (nanocat, nngcat).
-pub fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .stdout(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
-/// Fails the test when an interop peer is missing: CI installs them, and a skipped
-/// interop test would pass without testing anything.
-pub fn require(program: &str) {
-    assert!(
-        have(program),
-        "{program} is not installed: run scripts/setup.sh --test"
-    );
-}
-
-/// Pseudo-random bytes from a seed, so a failing case can be replayed.
-pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 24) as u8
-        })
-        .collect()
-}
-
-/// Lowercase hex, one message a line, as nncat's --hex writes it.
-pub fn hex_lines(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        for byte in message {
-            out.extend_from_slice(format!("{byte:02x}").as_bytes());
-        }
-        out.push(b'\n');
-    }
-    out
-}
-
-/// nanocat's quoted form, written from its description: `\n`, `\r`, `\"` and `\\`
-/// named, every other byte outside ' '..'~' as `\xHH`; one message a line.
-pub fn quoted_lines(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        out.push(b'"');
-        for &byte in message {
-            match byte {
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                0x20..=0x7e => out.push(byte),
-                _ => out.extend_from_slice(format!("\\x{byte:02x}").as_bytes()),
-            }
-        }
-        out.extend_from_slice(b"\"\n");
-    }
-    out
-}
-
-/// Each message as a msgpack bin object (bin8, bin16, bin32), no delimiter.
-pub fn msgpack_stream(messages: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for message in messages {
-        let len = message.len();
-        if len < 1 << 8 {
-            out.extend_from_slice(&[0xc4, len as u8]);
-        } else if len < 1 << 16 {
-            out.push(0xc5);
-            out.extend_from_slice(&(len as u16).to_be_bytes());
-        } else {
-            out.push(0xc6);
-            out.extend_from_slice(&(len as u32).to_be_bytes());
-        }
-        out.extend_from_slice(message);
-    }
-    out
-}
-
-/// `count` random messages from `seed`, of lengths up to `max_len`, the first empty.
-pub fn random_messages(seed: u64, count: usize, max_len: usize) -> Vec<Vec<u8>> {
-    let lengths = random_bytes(seed ^ 0x5eed, count * 2);
-    (0..count)
-        .map(|i| {
-            let len = if i == 0 {
-                0
-            } else {
-                (lengths[2 * i] as usize) << 8 | lengths[2 * i + 1] as usize
-            } % (max_len + 1);
-            random_bytes(seed.wrapping_add(i as u64), len)
-        })
-        .collect()
-}
-
-/// The lines `0\n1\n...` up to `count - 1`.
-pub fn numbered_lines(count: usize) -> Vec<u8> {
-    (0..count)
-        .map(|i| format!("{i}\n"))
-        .collect::<String>()
-        .into_bytes()
-}
-
-/// The output's lines, sorted, for peers whose messages may interleave in any order.
-pub fn sorted_lines(output: &[u8]) -> Vec<String> {
-    let mut lines: Vec<String> = String::from_utf8_lossy(output)
-        .lines()
-        .map(str::to_string)
-        .collect();
-    lines.sort();
-    lines
+/// Starts a process that binds `url` (a puller, a subscriber, a replier; nncat or a
+/// peer) with stdin closed and its stdout read as it arrives, and returns once `url` is
+/// bound, so that a peer started next reaches it at once.
+pub fn start_receiver(command: Command, url: &str) -> Running {
+    let mut receiver = Running::start_streaming(command);
+    receiver.close_stdin();
+    wait_bound(url);
+    receiver
 }

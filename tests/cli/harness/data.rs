@@ -1,0 +1,103 @@
+//! Test data: seeded pseudo-random messages (a failing case can be replayed), the
+//! records nncat reads and writes for them in each format, written here from the
+//! formats' descriptions rather than from nncat's code, and output made comparable.
+
+/// Pseudo-random bytes from a seed, so a failing case can be replayed.
+pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+/// Lowercase hex, one message a line, as nncat's --hex writes it.
+pub fn hex_lines(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for message in messages {
+        for byte in message {
+            out.extend_from_slice(format!("{byte:02x}").as_bytes());
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
+/// nanocat's quoted form, written from its description: `\n`, `\r`, `\"` and `\\`
+/// named, every other byte outside ' '..'~' as `\xHH`; one message a line.
+pub fn quoted_lines(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for message in messages {
+        out.push(b'"');
+        for &byte in message {
+            match byte {
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                0x20..=0x7e => out.push(byte),
+                _ => out.extend_from_slice(format!("\\x{byte:02x}").as_bytes()),
+            }
+        }
+        out.extend_from_slice(b"\"\n");
+    }
+    out
+}
+
+/// Each message as a msgpack bin object (bin8, bin16, bin32), no delimiter.
+pub fn msgpack_stream(messages: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for message in messages {
+        let len = message.len();
+        if len < 1 << 8 {
+            out.extend_from_slice(&[0xc4, len as u8]);
+        } else if len < 1 << 16 {
+            out.push(0xc5);
+            out.extend_from_slice(&(len as u16).to_be_bytes());
+        } else {
+            out.push(0xc6);
+            out.extend_from_slice(&(len as u32).to_be_bytes());
+        }
+        out.extend_from_slice(message);
+    }
+    out
+}
+
+/// `count` random messages from `seed`, of lengths up to `max_len`, the first empty.
+pub fn random_messages(seed: u64, count: usize, max_len: usize) -> Vec<Vec<u8>> {
+    let lengths = random_bytes(seed ^ 0x5eed, count * 2);
+    (0..count)
+        .map(|i| {
+            let len = if i == 0 {
+                0
+            } else {
+                (lengths[2 * i] as usize) << 8 | lengths[2 * i + 1] as usize
+            } % (max_len + 1);
+            random_bytes(seed.wrapping_add(i as u64), len)
+        })
+        .collect()
+}
+
+/// The lines `0\n1\n...` up to `count - 1`.
+pub fn numbered_lines(count: usize) -> Vec<u8> {
+    (0..count)
+        .map(|i| format!("{i}\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// The output's lines, sorted, for peers whose messages may interleave in any order.
+pub fn sorted_lines(output: &[u8]) -> Vec<String> {
+    let mut lines: Vec<String> = String::from_utf8_lossy(output)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}

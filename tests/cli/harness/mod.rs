@@ -1,0 +1,11 @@
+//! The test harness: real nncat processes (and nanocat/nngcat peers), free ports,
+//! temporary folders for ipc, and waits that end on a condition or a time bound.
+//! Every test file takes all of it with `use crate::harness::*;`.
+
+mod data;
+mod environment;
+mod processes;
+
+pub use data::*;
+pub use environment::*;
+pub use processes::*;

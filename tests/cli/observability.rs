@@ -1,0 +1,96 @@
+//! What nncat tells people and tools about a run, on stderr so that stdout holds only
+//! the messages: --stats at exit, --progress while it runs, -v's connection events.
+
+use crate::harness::*;
+
+#[test]
+fn stats_prints_one_line_of_counts_at_exit() {
+    let url = tcp_url();
+    let puller =
+        Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "3", "--stats"]));
+    wait_bound(&url);
+    let pusher = run_with_input(
+        nncat(["push", "--connect", &url, "--stats"]),
+        b"one\ntwo\nthree\n",
+    )
+    .success();
+    let puller = puller.finish().success();
+    assert_eq!(puller.stdout, b"one\ntwo\nthree\n");
+    for (stderr, counts) in [
+        (&pusher.stderr, "sent 3 messages (11 bytes)"),
+        (&puller.stderr, "received 3 messages (11 bytes)"),
+    ] {
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.starts_with("nncat: stats: "), "{stderr}");
+        assert!(stderr.contains(counts), "{counts:?} in {stderr}");
+        assert!(stderr.contains("messages/s"), "a rate in {stderr}");
+    }
+}
+
+#[test]
+fn progress_writes_lines_on_stderr_when_stdout_is_not_a_terminal() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("progress.sock");
+    let mut puller = Running::start_watching(nncat([
+        "pull",
+        "--bind",
+        &url,
+        "--count",
+        "3",
+        "--progress",
+    ]));
+    // The live count appears while nothing has arrived yet.
+    puller.stderr().wait_for_text("received 0 messages");
+    run_with_input(nncat(["push", "--connect", &url]), b"a\nb\nc\n").success();
+    let puller = puller.finish();
+    assert_eq!(puller.code(), Some(0));
+    assert_eq!(
+        puller.stdout_text(),
+        "a\nb\nc\n",
+        "stdout holds only the messages"
+    );
+    let stderr = puller.stderr;
+    assert!(
+        !stderr.contains('\r'),
+        "whole lines, not redrawn: {stderr:?}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .all(|line| line.starts_with("nncat: sent ") && line.contains("messages")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn verbose_reports_connection_events_with_times() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("verbose.sock");
+    let mut puller = Running::start_watching(nncat(["pull", "--bind", &url, "-v"]));
+    wait_bound(&url);
+    let pusher = run(nncat(["push", "--connect", &url, "-D", "hi", "-v"])).success();
+    puller.stdout().wait_for_lines(1);
+    puller.stderr().wait_for_text("connection accepted");
+    let stamped = |line: &str| {
+        line.strip_prefix("nncat: [")
+            .and_then(|rest| rest.split_once("s] "))
+            .is_some_and(|(secs, _)| secs.parse::<f64>().is_ok())
+    };
+    let pulled = puller.stderr().seen_text();
+    assert!(
+        pulled.contains(&format!("bound to {url}")),
+        "the endpoint: {pulled}"
+    );
+    assert!(pulled.lines().all(stamped), "{pulled}");
+    assert!(
+        pusher.stderr.contains(&format!("connecting to {url}")),
+        "{}",
+        pusher.stderr
+    );
+    assert!(
+        pusher.stderr.contains("connection established"),
+        "{}",
+        pusher.stderr
+    );
+    assert!(pusher.stderr.lines().all(stamped), "{}", pusher.stderr);
+}
