@@ -138,6 +138,7 @@ impl Socket {
             .name("drop watch".into())
             .spawn(move || {
                 let mut broken_seen = 0u64;
+                let mut attached_since_break = false;
                 let mut unreported = 0usize;
                 let mut warned_at: Option<Instant> = None;
                 while !stop.load(Ordering::Relaxed) {
@@ -146,9 +147,17 @@ impl Socket {
                     if broken == u64::MAX {
                         break;
                     }
+                    let attached = unsafe { nn_get_statistic(id, stat::CURRENT_CONNECTIONS) };
+                    attached_since_break |= attached > 0 && attached != u64::MAX;
+                    // A peer of the wrong type is closed by nanomsg too, but it is never
+                    // attached: that is the mismatch explanation's business, not ours.
                     if broken > broken_seen {
                         broken_seen = broken;
-                        unreported += drops.new_drops();
+                        let drops_now = drops.new_drops();
+                        if attached_since_break {
+                            unreported += drops_now;
+                        }
+                        attached_since_break = attached > 0;
                     }
                     let quiet_for = warned_at.is_none_or(|at| at.elapsed() >= DROP_WARNING_REPEAT);
                     if unreported > 0 && quiet_for {
