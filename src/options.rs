@@ -335,7 +335,7 @@ impl Plan {
                 endpoints,
                 recv_timeout: common.recv_timeout,
                 send_timeout: common.send_timeout,
-                recv_max_size: recv_max_size(common.recv_maxsz),
+                recv_max_size: recv_max_size(common.recv_maxsz, common.quiet),
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
                 survey_deadline: None,
@@ -367,12 +367,23 @@ impl Plan {
 
 /// The effective --recv-maxsz: the default, or what was asked, never above what this
 /// process can allocate (0 asks for that much).
-fn recv_max_size(asked: Option<usize>) -> usize {
+fn recv_max_size(asked: Option<usize>, quiet: bool) -> usize {
     let cap = socket::recv_max_size_cap();
     match asked {
         None => socket::DEFAULT_RECV_MAX_SIZE.min(cap),
         Some(0) => cap,
-        Some(asked) => asked.min(cap),
+        Some(asked) if asked > cap => {
+            // Said before `report` knows about -q, so it checks for itself.
+            if !quiet {
+                crate::report::warn(&format!(
+                    "--recv-maxsz {} is more than this process can allocate; accepting messages up to {}",
+                    socket::human_size(asked),
+                    socket::human_size(cap)
+                ));
+            }
+            cap
+        }
+        Some(asked) => asked,
     }
 }
 

@@ -75,7 +75,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s d -l delay -d 'Wait
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -122,7 +122,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In 
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -173,7 +173,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s d -l delay -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -221,7 +221,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In j
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -273,7 +273,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s d -l delay -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -325,7 +325,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In j
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -377,7 +377,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s d -l delay -d 'Wait
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -428,7 +428,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -s d -l delay -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -480,7 +480,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s d -l delay -d '
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -532,7 +532,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
@@ -580,7 +580,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In j
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes); default: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r

@@ -74,7 +74,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -136,7 +136,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -206,7 +206,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -269,7 +269,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -340,7 +340,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -409,7 +409,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -480,7 +480,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -550,7 +550,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -621,7 +621,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -690,7 +690,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -753,7 +753,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes); default\: no limit]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \

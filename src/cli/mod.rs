@@ -207,7 +207,9 @@ pub struct CommonArgs {
     /// Give up sending after T with no peer to take the message
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub send_timeout: Option<Duration>,
-    /// Largest message to accept, in bytes (K, M, G suffixes); default: no limit
+    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg
+    /// drops a peer that sends more. 0, or more than this machine can hold, means as
+    /// much as it can hold: never unlimited (see docs/security.md)
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub recv_maxsz: Option<usize>,
     /// Wait for N connected peers before the first send

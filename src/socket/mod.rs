@@ -139,6 +139,13 @@ impl Socket {
         }
         if plan.verbose {
             socket.start_monitor();
+            report::event(
+                socket.started,
+                &format!(
+                    "accepting messages up to {} (--recv-maxsz)",
+                    human_size(plan.recv_max_size)
+                ),
+            );
         }
         if plan.protocol != Protocol::Push && plan.protocol != Protocol::Pub {
             socket.start_drop_watch(&plan.endpoints);
