@@ -519,6 +519,7 @@ fn find_program(name: &OsStr) -> Result<PathBuf> {
 /// Whether this user may run the file, as exec(2) will decide.
 fn executable(path: &Path) -> bool {
     CString::new(path.as_os_str().as_bytes())
+        // SAFETY: access(2) reads the NUL-terminated path, which lives through the call.
         .is_ok_and(|path| unsafe { libc::access(path.as_ptr(), libc::X_OK) } == 0)
 }
 

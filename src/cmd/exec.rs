@@ -206,6 +206,7 @@ fn lock_running() -> MutexGuard<'static, i32> {
 }
 
 fn kill_group(pgid: i32) {
+    // SAFETY: kill takes two integers; the group is ours while its leader is unreaped.
     unsafe {
         libc::kill(-pgid, libc::SIGKILL);
     }
@@ -214,7 +215,9 @@ fn kill_group(pgid: i32) {
 /// Whether the command has exited, without reaping it: until it is reaped, its process
 /// group's number stays ours.
 fn has_exited(pid: i32) -> bool {
+    // SAFETY: siginfo_t is plain data, for which all zeroes is a valid value.
     let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: waitid writes one siginfo_t into `info`, which lives through the call.
     let rc = unsafe {
         libc::waitid(
             libc::P_PID,
@@ -225,17 +228,21 @@ fn has_exited(pid: i32) -> bool {
     };
     // ECHILD cannot happen for a child we have not reaped; treat any error as an exit
     // rather than wait for ever.
+    // SAFETY: after a successful waitid with WEXITED, si_pid is the field it set.
     rc != 0 || unsafe { info.si_pid() } != 0
 }
 
 /// A file descriptor that polls readable once the process has exited, where the kernel
 /// has pidfd_open.
 fn pidfd(pid: i32) -> Option<OwnedFd> {
+    // SAFETY: pidfd_open takes two integers and returns a new descriptor or -1.
     let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
     if fd < 0 {
         return None;
     }
-    Some(unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
+    let fd = RawFd::try_from(fd).ok()?;
+    // SAFETY: the descriptor was just opened for us and nothing else owns it.
+    Some(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
 fn poll(fds: &mut [libc::pollfd], wait: Duration) {
@@ -243,13 +250,17 @@ fn poll(fds: &mut [libc::pollfd], wait: Duration) {
     let millis = wait.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
     // An interrupted poll (EINTR) just goes round the loop again, which looks at the
     // signal; other errors cannot happen with valid descriptors.
+    // SAFETY: poll reads and writes `fds.len()` pollfd entries, which `fds` holds.
     unsafe {
         libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, millis);
     }
 }
 
 fn set_nonblocking(fd: RawFd) -> io::Result<()> {
+    // SAFETY: fcntl with F_GETFL/F_SETFL reads or sets an int flag of a descriptor we
+    // own; a bad descriptor only makes it fail.
     let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    // SAFETY: as above.
     if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) } < 0 {
         return Err(io::Error::last_os_error());
     }

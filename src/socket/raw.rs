@@ -41,13 +41,16 @@ impl std::ops::Deref for RawMessage {
         if self.len == 0 || self.body.is_null() {
             return &[];
         }
-        // nanomsg gave us `len` bytes at `body`, ours until sent or freed.
+        // SAFETY: nanomsg gave us `len` bytes at `body` (not null: checked above), ours
+        // until sent or freed, and `&self` keeps them from being freed meanwhile.
         unsafe { std::slice::from_raw_parts(self.body as *const u8, self.len) }
     }
 }
 
 impl Drop for RawMessage {
     fn drop(&mut self) {
+        // SAFETY: each pointer is a chunk nanomsg gave us and nobody else frees: send_raw
+        // sets to null whatever nanomsg took.
         unsafe {
             if !self.body.is_null() {
                 sys::nn_freemsg(self.body);
@@ -75,8 +78,10 @@ impl Socket {
                 control: &mut control as *mut *mut c_void as *mut c_void,
                 control_len: sys::NN_MSG,
             };
-            let rc =
-                unsafe { sys::nn_recvmsg(self.id, &mut header as *mut MsgHdr as *mut c_void, 0) };
+            // SAFETY: `header` matches nn.h's nn_msghdr and points at `iov`, `body` and
+            // `control`, which outlive the call; with NN_MSG nanomsg stores its own
+            // chunks' addresses there.
+            let rc = unsafe { sys::nn_recvmsg(self.id, (&raw mut header).cast::<c_void>(), 0) };
             if rc >= 0 {
                 return Ok(RawMessage {
                     body,
@@ -98,7 +103,7 @@ impl Socket {
             len: sys::NN_MSG,
         };
         let has_control = !message.control.is_null();
-        let mut header = MsgHdr {
+        let header = MsgHdr {
             iov: &mut iov,
             iov_len: 1,
             control: if has_control {
@@ -108,8 +113,9 @@ impl Socket {
             },
             control_len: if has_control { sys::NN_MSG } else { 0 },
         };
-        let rc =
-            unsafe { sys::nn_sendmsg(self.id, &mut header as *mut MsgHdr as *const c_void, 0) };
+        // SAFETY: `header` matches nn.h's nn_msghdr; its pointers lead to the message's
+        // own chunks (from nn_recvmsg), which nanomsg takes over with NN_MSG.
+        let rc = unsafe { sys::nn_sendmsg(self.id, (&raw const header).cast::<c_void>(), 0) };
         // nanomsg took the control chunk whatever happened: on success it sent it, on
         // failure it freed it (and gave the body back). So no retry: the message has
         // lost its header and would go astray.
