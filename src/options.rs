@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs, SocketCommand,
-    SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReceivingArgs, ReplyArgs, ReqArgs, SendArgs,
+    SendReceiveArgs, SendingArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -78,6 +78,8 @@ pub struct SocketPlan {
     pub wait_peers: Option<PeerWait>,
     pub verbose: bool,
     pub progress: bool,
+    /// Notices a script reads (the port bound for port 0) as JSON objects.
+    pub json_notices: bool,
 }
 
 /// Where the messages to send come from.
@@ -128,36 +130,60 @@ pub struct Plan {
     pub progress: bool,
 }
 
+/// What one subcommand's arguments hold; the parts a type does not have are absent.
+struct Parts {
+    endpoints: EndpointArgs,
+    format: FormatArgs,
+    source: SourceArgs,
+    sending: Option<SendingArgs>,
+    receiving: Option<ReceivingArgs>,
+    common: CommonArgs,
+}
+
+impl Parts {
+    fn sender(args: SendArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: args.source,
+            sending: Some(args.sending),
+            receiving: None,
+            common: args.common,
+        }
+    }
+
+    fn receiver(args: ReceiveArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: SourceArgs::default(),
+            sending: None,
+            receiving: Some(args.receiving),
+            common: args.common,
+        }
+    }
+
+    fn both(args: SendReceiveArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: args.source,
+            sending: Some(args.sending),
+            receiving: Some(args.receiving),
+            common: args.common,
+        }
+    }
+}
+
 impl Plan {
     pub fn from_command(command: SocketCommand) -> Result<Plan> {
         use SocketCommand as Type;
-        let sending = |role, protocol, args: SendArgs| {
-            Plan::build(
-                role,
-                protocol,
-                args.endpoints,
-                args.format,
-                args.source,
-                args.common,
-            )
-        };
-        let receiving = |protocol, args: ReceiveArgs| {
-            let source = SourceArgs::default();
-            Plan::build(
-                Role::Receive,
-                protocol,
-                args.endpoints,
-                args.format,
-                source,
-                args.common,
-            )
-        };
         match command {
-            Type::Push(args) => sending(Role::Send, Protocol::Push, args),
-            Type::Pub(args) => sending(Role::Send, Protocol::Pub, args),
-            Type::Pull(args) => receiving(Protocol::Pull, args),
+            Type::Push(args) => Plan::build(Role::Send, Protocol::Push, Parts::sender(args)),
+            Type::Pub(args) => Plan::build(Role::Send, Protocol::Pub, Parts::sender(args)),
+            Type::Pull(args) => Plan::build(Role::Receive, Protocol::Pull, Parts::receiver(args)),
             Type::Sub(SubArgs { subscribe, receive }) => {
-                let mut plan = receiving(Protocol::Sub, receive)?;
+                let mut plan = Plan::build(Role::Receive, Protocol::Sub, Parts::receiver(receive))?;
                 plan.socket.subscriptions = if subscribe.is_empty() {
                     vec![Vec::new()]
                 } else {
@@ -169,19 +195,20 @@ impl Plan {
                 resend_interval,
                 request,
             }) => {
-                let mut plan = sending(Role::Request, Protocol::Req, request)?;
+                let mut plan = Plan::build(Role::Request, Protocol::Req, Parts::both(request))?;
                 plan.socket.resend_interval = resend_interval;
                 Ok(plan)
             }
             Type::Surveyor(SurveyArgs { deadline, request }) => {
-                let mut plan = sending(Role::Request, Protocol::Surveyor, request)?;
+                let mut plan =
+                    Plan::build(Role::Request, Protocol::Surveyor, Parts::both(request))?;
                 plan.socket.survey_deadline = deadline;
                 Ok(plan)
             }
             Type::Rep(args) => Plan::build_reply(Protocol::Rep, args),
             Type::Respondent(args) => Plan::build_reply(Protocol::Respondent, args),
-            Type::Pair(args) => sending(Role::Duplex, Protocol::Pair, args),
-            Type::Bus(args) => sending(Role::Duplex, Protocol::Bus, args),
+            Type::Pair(args) => Plan::build(Role::Duplex, Protocol::Pair, Parts::both(args)),
+            Type::Bus(args) => Plan::build(Role::Duplex, Protocol::Bus, Parts::both(args)),
         }
     }
 
@@ -192,10 +219,14 @@ impl Plan {
         let mut plan = Plan::build(
             Role::Tap,
             server,
-            args.endpoints,
-            args.format,
-            SourceArgs::default(),
-            args.common,
+            Parts {
+                endpoints: args.endpoints,
+                format: args.format,
+                source: SourceArgs::default(),
+                sending: Some(args.sending),
+                receiving: Some(args.receiving),
+                common: args.common,
+            },
         )?;
         let (front, back): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.socket.endpoints)
             .into_iter()
@@ -227,15 +258,33 @@ impl Plan {
             exec_timeout,
             endpoints,
             format,
+            sending,
+            receiving,
             common,
         } = args;
+        if !exec.is_empty() && no_endpoint(&endpoints) {
+            let command = exec
+                .iter()
+                .map(|arg| arg.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Err(Failure::Usage(format!(
+                "no endpoint: --exec takes the rest of the command line, so '{command}' is all \
+                 the command; put --exec last, after --bind or --connect"
+            ))
+            .into());
+        }
         let mut plan = Plan::build(
             Role::Reply,
             protocol,
-            endpoints,
-            format,
-            SourceArgs::default(),
-            common,
+            Parts {
+                endpoints,
+                format,
+                source: SourceArgs::default(),
+                sending: Some(sending),
+                receiving: Some(receiving),
+                common,
+            },
         )?;
         plan.answer = if let Some(data) = data {
             Answer::Fixed(data.into_vec())
@@ -254,41 +303,52 @@ impl Plan {
         Ok(plan)
     }
 
-    fn build(
-        role: Role,
-        protocol: Protocol,
-        endpoints: EndpointArgs,
-        format: FormatArgs,
-        source: SourceArgs,
-        common: CommonArgs,
-    ) -> Result<Plan> {
+    fn build(role: Role, protocol: Protocol, parts: Parts) -> Result<Plan> {
+        let Parts {
+            endpoints,
+            format,
+            source,
+            sending,
+            receiving,
+            common,
+        } = parts;
         let endpoints = collect_endpoints(endpoints)?;
         let (in_format, out_format) = formats(&format);
-        let json = json_options(&format, in_format, out_format, role == Role::Tap)?;
+        let json = json_options(&format, in_format, out_format, role)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,
             file,
             interval,
             delay,
+            wait_peers,
         } = source;
         let source = match (data, file) {
             (Some(data), _) => Source::Fixed(data.into_vec()),
             (None, Some(path)) => Source::Fixed(read_file(&path)?),
             (None, None) => Source::Stdin,
         };
+        let send_timeout = sending.as_ref().and_then(|s| s.send_timeout);
+        // Only what is sent needs time to leave; a receiver has nothing to drain.
+        let linger = sending.as_ref().map_or(Duration::ZERO, |s| s.linger);
+        let recv_timeout = receiving.as_ref().and_then(|r| r.recv_timeout);
+        // nngcat's 0 is "no limit"; the safety cap on what nanomsg allocates stays.
+        let recv_max_size = receiving
+            .as_ref()
+            .and_then(|r| r.recv_maxsz)
+            .filter(|&size| size > 0);
         let connects = endpoints.iter().any(|e| e.kind == EndpointKind::Connect);
-        let wait_peers = match common.wait_peers {
+        let wait_peers = match wait_peers {
             Some(count) => Some(PeerWait {
                 count,
-                timeout: common.send_timeout,
+                timeout: send_timeout,
                 required: true,
             }),
             // req queues a request for a peer that may come later, so its send never
             // times out: --send-timeout bounds the wait for a first peer instead.
-            None if protocol == Protocol::Req && common.send_timeout.is_some() => Some(PeerWait {
+            None if protocol == Protocol::Req && send_timeout.is_some() => Some(PeerWait {
                 count: 1,
-                timeout: common.send_timeout,
+                timeout: send_timeout,
                 required: true,
             }),
             // These send only to the peers connected at that moment.
@@ -309,9 +369,9 @@ impl Plan {
                 protocol,
                 raw: false,
                 endpoints,
-                recv_timeout: common.recv_timeout,
-                send_timeout: common.send_timeout,
-                recv_max_size: common.recv_maxsz,
+                recv_timeout,
+                send_timeout,
+                recv_max_size,
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
                 survey_deadline: None,
@@ -319,6 +379,7 @@ impl Plan {
                 wait_peers,
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,
+                json_notices: out_format == Format::Json,
             },
             tap_back: None,
             in_format,
@@ -328,11 +389,12 @@ impl Plan {
             json,
             source,
             answer: Answer::Stdin,
-            count: common.count,
+            // nngcat's 0 is "no limit".
+            count: common.count.filter(|&count| count > 0),
             interval,
             delay,
-            recv_timeout: common.recv_timeout,
-            linger: common.linger,
+            recv_timeout,
+            linger,
             verbose: common.verbose > 0,
             quiet: common.quiet,
             stats: common.stats,
@@ -362,19 +424,28 @@ fn formats(args: &FormatArgs) -> (Format, Format) {
     )
 }
 
-/// `tap`: tap prints a timestamp before each record in any format.
 fn json_options(
     args: &FormatArgs,
     input: Format,
     output: Format,
-    tap: bool,
+    role: Role,
 ) -> Result<JsonOptions> {
     let json = input == Format::Json || output == Format::Json;
-    if args.timestamp && output != Format::Json && !tap {
-        return Err(Failure::Usage(
-            "--timestamp needs --format json (or --out-format json), or tap".into(),
-        )
-        .into());
+    if args.timestamp {
+        if role == Role::Send {
+            return Err(Failure::Usage(
+                "--timestamp stamps what is printed, and push and pub print nothing".into(),
+            )
+            .into());
+        }
+        // Without a line to put it in front of, the time would corrupt the stream.
+        if matches!(output, Format::Msgpack | Format::Raw | Format::No) {
+            return Err(Failure::Usage(format!(
+                "--timestamp needs a format with one record a line (text, ascii, quoted, hex, json), not {}",
+                format_name(output)
+            ))
+            .into());
+        }
     }
     if args.topic_split.is_some() && !json {
         return Err(Failure::Usage("--topic-split needs --format json".into()).into());
@@ -383,6 +454,14 @@ fn json_options(
         timestamp: args.timestamp,
         topic_separator: args.topic_split.clone().map(OsString::into_vec),
     })
+}
+
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format.to_possible_value().map_or_else(
+        || format!("{format:?}"),
+        |value| value.get_name().to_string(),
+    )
 }
 
 fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
@@ -419,6 +498,11 @@ fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
             Failure::Usage(format!("'{}' needs a path or a name after it", empty.url)).into(),
         );
     }
+    for endpoint in &mut endpoints {
+        if endpoint.kind == EndpointKind::Bind {
+            endpoint.url = loopback_for_localhost(&endpoint.url);
+        }
+    }
     if endpoints.is_empty() {
         return Err(Failure::Usage(
             "no endpoint: give at least one of --bind URL, --connect URL, -L PORT, -l PORT, -X PATH, -x PATH"
@@ -427,6 +511,29 @@ fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
         .into());
     }
     Ok(endpoints)
+}
+
+fn no_endpoint(args: &EndpointArgs) -> bool {
+    args.bind.is_empty()
+        && args.connect.is_empty()
+        && args.bind_local.is_empty()
+        && args.connect_local.is_empty()
+        && args.bind_ipc.is_empty()
+        && args.connect_ipc.is_empty()
+}
+
+/// nanomsg binds an address or an interface name, and `localhost` is neither: it
+/// connects to `localhost` but cannot bind it. The loopback address is what is meant.
+fn loopback_for_localhost(url: &str) -> String {
+    for scheme in ["tcp://", "ws://"] {
+        if let Some(port) = url
+            .strip_prefix(scheme)
+            .and_then(|rest| rest.strip_prefix("localhost:"))
+        {
+            return format!("{scheme}127.0.0.1:{port}");
+        }
+    }
+    url.to_string()
 }
 
 /// The bytes of a file, or of all stdin for `-`, read before the socket exists.

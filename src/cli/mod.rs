@@ -101,12 +101,12 @@ pub enum SocketCommand {
     Rep(ReplyArgs),
     /// Send input messages and print received ones, with one peer
     #[command(after_help = "Example: nncat pair --bind ipc:///tmp/chat.sock")]
-    Pair(SendArgs),
+    Pair(SendReceiveArgs),
     /// Send input messages to every bus peer and print what they send
     #[command(
         after_help = "Example: nncat bus --bind tcp://127.0.0.1:7000 --connect tcp://127.0.0.1:7001"
     )]
-    Bus(SendArgs),
+    Bus(SendReceiveArgs),
     /// Send each input message as a survey and print every answer until the deadline
     #[command(
         after_help = "Example: echo who | nncat surveyor --bind tcp://127.0.0.1:7100 --deadline 500ms"
@@ -120,13 +120,14 @@ pub enum SocketCommand {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
 pub struct EndpointArgs {
-    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)
-    #[arg(long, value_name = "URL")]
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0
+    /// picks a free port and prints the URL bound
+    #[arg(long, visible_alias = "listen", value_name = "URL")]
     pub bind: Vec<String>,
     /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
-    #[arg(long, value_name = "URL")]
+    #[arg(long, visible_alias = "dial", value_name = "URL")]
     pub connect: Vec<String>,
-    /// Bind to tcp://127.0.0.1:PORT
+    /// Bind to tcp://127.0.0.1:PORT (0: a free port, printed)
     #[arg(short = 'L', long, value_name = "PORT")]
     pub bind_local: Vec<u16>,
     /// Connect to tcp://127.0.0.1:PORT
@@ -170,7 +171,8 @@ pub struct FormatArgs {
     /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
     #[arg(short = '0', long)]
     pub null: bool,
-    /// Add the receive time to each record ("time" in json)
+    /// Add the receive time to each record: "time" in json, a prefix before each line in
+    /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
     #[arg(long)]
     pub timestamp: bool,
     /// In json, split each message at the first SEP into "topic" and "data"
@@ -193,29 +195,19 @@ pub struct SourceArgs {
     /// Wait T before the first send
     #[arg(short = 'd', long, value_name = "T", value_parser = parse_duration)]
     pub delay: Option<Duration>,
+    /// Wait for N connected peers before the first send
+    #[arg(long, value_name = "N", help_heading = "Socket")]
+    pub wait_peers: Option<u64>,
 }
 
+/// The options of every type.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Socket")]
 pub struct CommonArgs {
-    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)
+    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep);
+    /// 0: no limit
     #[arg(short = 'C', long, value_name = "N")]
     pub count: Option<u64>,
-    /// Give up receiving after T with nothing received
-    #[arg(long, value_name = "T", value_parser = parse_duration)]
-    pub recv_timeout: Option<Duration>,
-    /// Give up sending after T with no peer to take the message
-    #[arg(long, value_name = "T", value_parser = parse_duration)]
-    pub send_timeout: Option<Duration>,
-    /// Largest message to accept, in bytes (K, M, G suffixes); default: no limit
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub recv_maxsz: Option<usize>,
-    /// Wait for N connected peers before the first send
-    #[arg(long, value_name = "N")]
-    pub wait_peers: Option<u64>,
-    /// At exit, wait at most T for sent messages to leave (0 to skip)
-    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
-    pub linger: Duration,
     /// Name of the socket (NN_SOCKET_NAME), shown in nanomsg's own statistics
     #[arg(long, value_name = "NAME")]
     pub socket_name: Option<String>,
@@ -229,11 +221,51 @@ pub struct CommonArgs {
     #[arg(long)]
     pub progress: bool,
     /// No warnings or notices on stderr (errors are still printed)
-    #[arg(short = 'q', long, conflicts_with = "verbose")]
+    #[arg(
+        short = 'q',
+        long,
+        visible_alias = "silent",
+        conflicts_with = "verbose"
+    )]
     pub quiet: bool,
+    /// nngcat's: connect in the background; nncat always does, as nanocat did
+    #[arg(
+        long = "async",
+        hide_short_help = true,
+        help_heading = "nngcat compatibility"
+    )]
+    pub asynchronous: bool,
+    /// nngcat's: behave like nanocat; nncat's connects and --pair always do
+    #[arg(long, hide_short_help = true, help_heading = "nngcat compatibility")]
+    pub compat: bool,
 }
 
-/// The options of every type that sends from stdin, --data or --file.
+/// The options of every type that receives: all but push and pub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct ReceivingArgs {
+    /// Give up receiving after T with nothing received
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub recv_timeout: Option<Duration>,
+    /// Largest message to accept, in bytes (K, M, G suffixes); default: no limit; 0: no
+    /// limit
+    #[arg(short = 'Z', long, value_name = "SIZE", value_parser = parse_size)]
+    pub recv_maxsz: Option<usize>,
+}
+
+/// The options of every type that sends: all but pull and sub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct SendingArgs {
+    /// Give up sending after T with no peer to take the message
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub send_timeout: Option<Duration>,
+    /// At exit, wait at most T for sent messages to leave (0 to skip)
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
+    pub linger: Duration,
+}
+
+/// push and pub: they send from stdin, --data or --file, and receive nothing.
 #[derive(Debug, Args)]
 pub struct SendArgs {
     #[command(flatten)]
@@ -243,15 +275,37 @@ pub struct SendArgs {
     #[command(flatten)]
     pub source: SourceArgs,
     #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
     pub common: CommonArgs,
 }
 
+/// pull and sub: they receive and send nothing.
 #[derive(Debug, Args)]
 pub struct ReceiveArgs {
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub format: FormatArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// pair, bus, req and surveyor: they send from stdin, --data or --file, and receive.
+#[derive(Debug, Args)]
+pub struct SendReceiveArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -272,7 +326,7 @@ pub struct ReqArgs {
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub resend_interval: Option<Duration>,
     #[command(flatten)]
-    pub request: SendArgs,
+    pub request: SendReceiveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -281,7 +335,7 @@ pub struct SurveyArgs {
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub deadline: Option<Duration>,
     #[command(flatten)]
-    pub request: SendArgs,
+    pub request: SendReceiveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -296,7 +350,8 @@ pub struct ReplyArgs {
     /// Answer every request with the request itself
     #[arg(long, group = "answer")]
     pub echo: bool,
-    /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin
+    /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its
+    /// stdin. It takes the rest of the command line: put it last
     #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, group = "answer")]
     pub exec: Vec<OsString>,
     /// Give up on an --exec command after T, and answer nothing for that request
@@ -306,6 +361,10 @@ pub struct ReplyArgs {
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub format: FormatArgs,
+    #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -319,6 +378,10 @@ pub struct TapArgs {
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub format: FormatArgs,
+    #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
     #[command(flatten)]
     pub common: CommonArgs,
 }

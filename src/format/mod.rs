@@ -41,6 +41,8 @@ pub enum Format {
     Raw,
     /// One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same.
     Json,
+    /// Print nothing (nanocat's and nngcat's --format no); input as text.
+    No,
 }
 
 /// Turns messages into output records.
@@ -83,6 +85,7 @@ impl Encoder {
             Format::Quoted => self.delimited(quoted::encode, message, out),
             Format::Hex => self.delimited(hex::encode, message, out),
             Format::Json => self.delimited(|m, o| json::encode(m, &self.json, o), message, out),
+            Format::No => {}
         }
     }
 
@@ -221,7 +224,7 @@ impl<R: Read> Decoder<R> {
             },
         };
         let message = match self.format {
-            Format::Text | Format::Ascii => self.input.next_line(self.separator)?,
+            Format::Text | Format::Ascii | Format::No => self.input.next_line(self.separator)?,
             Format::Quoted => Self::decode_line_into(
                 &mut self.input,
                 self.separator,
