@@ -6,6 +6,7 @@ roles never re-check a flag.
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Read};
+use std::net::Ipv4Addr;
 use std::os::unix::ffi::OsStringExt;
 use std::path::Path;
 use std::time::Duration;
@@ -80,6 +81,8 @@ pub struct SocketPlan {
     pub progress: bool,
     /// Notices a script reads (the port bound for port 0) as JSON objects.
     pub json_notices: bool,
+    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see `allow_ipv6`.
+    pub ipv6: bool,
 }
 
 /// Where the messages to send come from.
@@ -312,7 +315,8 @@ impl Plan {
             receiving,
             common,
         } = parts;
-        let endpoints = collect_endpoints(endpoints)?;
+        let mut endpoints = collect_endpoints(endpoints)?;
+        let ipv6 = allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats(&format);
         let json = json_options(&format, in_format, out_format, role)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
@@ -380,6 +384,7 @@ impl Plan {
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,
                 json_notices: out_format == Format::Json,
+                ipv6,
             },
             tap_back: None,
             in_format,
@@ -536,6 +541,42 @@ fn loopback_for_localhost(url: &str) -> String {
     url.to_string()
 }
 
+/// Whether the socket needs IPv6: one of its addresses is an IPv6 literal. nanomsg is
+/// IPv4-only by default, and with IPv6 on, libnanomsg 1.1.5 aborts when it connects to an
+/// IPv4 literal (nanomsg issue #1007, measured: `Assertion failed ... usock_posix.inc:195`).
+/// So IPv6 is on only where an address needs it, and there an IPv4 address to connect
+/// to is written in its IPv4-mapped IPv6 form, which reaches the same listener.
+fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
+    let needed = endpoints
+        .iter()
+        .any(|e| tcp_host(&e.url).is_some_and(|host| host.starts_with('[')));
+    if needed {
+        for endpoint in endpoints.iter_mut() {
+            let Some(host) = tcp_host(&endpoint.url) else {
+                continue;
+            };
+            if endpoint.kind == EndpointKind::Connect && host.parse::<Ipv4Addr>().is_ok() {
+                let mapped = format!("[::ffff:{host}]");
+                endpoint.url = endpoint.url.replacen(host, &mapped, 1);
+            }
+        }
+    }
+    needed
+}
+
+/// The host of a tcp:// or ws:// address (`[::1]`, `127.0.0.1`, `*`, a name).
+fn tcp_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("tcp://")
+        .or_else(|| url.strip_prefix("ws://"))?;
+    let address = rest.split('/').next().unwrap_or(rest);
+    // tcp's `interface;host:port` connects from a local interface to host.
+    let address = address
+        .rsplit_once(';')
+        .map_or(address, |(_, remote)| remote);
+    address.rsplit_once(':').map(|(host, _)| host)
+}
+
 /// The bytes of a file, or of all stdin for `-`, read before the socket exists.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
@@ -547,4 +588,52 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
         return Ok(data);
     }
     std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint(kind: EndpointKind, url: &str) -> Endpoint {
+        Endpoint {
+            kind,
+            url: url.into(),
+        }
+    }
+
+    #[test]
+    fn ipv6_is_on_only_with_an_ipv6_address_and_then_ipv4_connects_are_mapped() {
+        let mut v4 = vec![
+            endpoint(EndpointKind::Connect, "tcp://127.0.0.1:5"),
+            endpoint(EndpointKind::Bind, "tcp://*:6"),
+        ];
+        assert!(!allow_ipv6(&mut v4));
+        assert_eq!(v4[0].url, "tcp://127.0.0.1:5");
+        let mut mixed = vec![
+            endpoint(EndpointKind::Bind, "tcp://[::1]:5"),
+            endpoint(EndpointKind::Connect, "ws://127.0.0.1:6/path"),
+            endpoint(EndpointKind::Connect, "tcp://localhost:7"),
+            endpoint(EndpointKind::Bind, "tcp://127.0.0.1:8"),
+        ];
+        assert!(allow_ipv6(&mut mixed));
+        assert_eq!(mixed[1].url, "ws://[::ffff:127.0.0.1]:6/path");
+        assert_eq!(mixed[2].url, "tcp://localhost:7");
+        assert_eq!(mixed[3].url, "tcp://127.0.0.1:8");
+    }
+
+    #[test]
+    fn localhost_binds_the_loopback_address() {
+        assert_eq!(
+            loopback_for_localhost("tcp://localhost:5"),
+            "tcp://127.0.0.1:5"
+        );
+        assert_eq!(
+            loopback_for_localhost("ws://localhost:5"),
+            "ws://127.0.0.1:5"
+        );
+        assert_eq!(
+            loopback_for_localhost("ipc://localhost:5"),
+            "ipc://localhost:5"
+        );
+    }
 }

@@ -121,7 +121,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,7 +131,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -168,15 +176,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -215,15 +223,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -231,15 +231,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -493,7 +505,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,7 +515,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -540,15 +560,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -587,15 +607,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -603,15 +615,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -627,7 +651,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +661,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -674,15 +706,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -721,15 +753,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -737,15 +761,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -761,7 +785,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,7 +795,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -808,18 +840,30 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -828,26 +872,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,7 +887,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,7 +897,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -910,15 +942,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -957,15 +989,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,15 +997,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -997,7 +1021,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,7 +1055,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1068,18 +1100,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1088,26 +1140,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1123,7 +1155,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --resend-interval --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,7 +1169,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1174,15 +1214,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -1221,15 +1261,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1237,15 +1269,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1261,7 +1305,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,7 +1339,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1332,18 +1384,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1352,26 +1424,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1387,7 +1439,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --subscribe --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,7 +1453,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1438,18 +1498,30 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1458,26 +1530,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,7 +1545,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --deadline --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,7 +1559,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1544,15 +1604,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -1591,15 +1651,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1607,15 +1659,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1631,7 +1695,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__tap)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help push pull pub sub req rep pair bus surveyor respondent"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1641,7 +1705,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1678,18 +1750,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1698,26 +1790,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -9,7 +9,7 @@ mod argv;
 mod docs;
 mod values;
 
-pub use argv::nanocat_compatible;
+pub use argv::{Refused, Rewritten, rewrite};
 pub use docs::{man_page, write_completions};
 pub use values::{parse_duration, parse_size};
 
@@ -247,7 +247,7 @@ pub struct ReceivingArgs {
     /// Give up receiving after T with nothing received
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub recv_timeout: Option<Duration>,
-    /// Largest message to accept, in bytes (K, M, G suffixes); default: no limit; 0: no
+    /// Largest message to accept, in bytes (K, M, G suffixes); by default, and with 0: no
     /// limit
     #[arg(short = 'Z', long, value_name = "SIZE", value_parser = parse_size)]
     pub recv_maxsz: Option<usize>,
@@ -387,15 +387,40 @@ pub struct TapArgs {
 }
 
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
-/// one line on stderr, with clap's suggestion when it has one (exit 2).
+/// one line on stderr with everything clap said, pointing at the type's help (exit 2).
 pub fn parse() -> Result<Cli, u8> {
-    let args = nanocat_compatible(std::env::args_os().collect());
-    if let Some(message) = argv::mistyped_type_flag(&args) {
-        crate::report::error(&message);
-        return Err(crate::exit::USAGE);
+    let usage_error = |message: &str, subcommand: Option<&str>| {
+        crate::report::error(&format!("{message}; {}", argv::help_hint(subcommand)));
+        Err(crate::exit::USAGE)
+    };
+    let Rewritten { args, warnings } = match rewrite(std::env::args_os().collect()) {
+        Ok(rewritten) => rewritten,
+        Err(Refused {
+            message,
+            subcommand,
+        }) => return usage_error(&message, subcommand.as_deref()),
+    };
+    let subcommand = args.get(1).and_then(|arg| arg.to_str()).map(str::to_string);
+    let known = subcommand.as_deref().is_some_and(|name| {
+        <Cli as clap::CommandFactory>::command()
+            .find_subcommand(name)
+            .is_some()
+    });
+    if !known && let Some(message) = argv::mistyped_type_flag(&args) {
+        return usage_error(&message, None);
     }
+    let quiet = args
+        .iter()
+        .any(|arg| arg == "-q" || arg == "--quiet" || arg == "--silent");
     let err = match Cli::try_parse_from(args) {
-        Ok(cli) => return Ok(cli),
+        Ok(cli) => {
+            if !quiet {
+                warnings
+                    .iter()
+                    .for_each(|warning| crate::report::warn(warning));
+            }
+            return Ok(cli);
+        }
         Err(err) => err,
     };
     if !err.use_stderr() {
@@ -406,8 +431,11 @@ pub fn parse() -> Result<Cli, u8> {
         let _ = err.print();
         return Err(crate::exit::USAGE);
     }
-    crate::report::error(&argv::one_line(&err.render().to_string()));
-    Err(crate::exit::USAGE)
+    let subcommand = subcommand.filter(|_| known);
+    usage_error(
+        &argv::one_line(&err.render().to_string()),
+        subcommand.as_deref(),
+    )
 }
 
 #[cfg(test)]

@@ -164,8 +164,10 @@ impl Socket {
         self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, -1)
             .context("lifting nanomsg's limit on message size")?;
         // nanomsg speaks IPv4 only unless told otherwise: tcp://[::1]:P would fail.
-        self.set_int(sys::NN_SOL_SOCKET, sys::NN_IPV4ONLY, 0)
-            .context("allowing IPv6")?;
+        if plan.ipv6 {
+            self.set_int(sys::NN_SOL_SOCKET, sys::NN_IPV4ONLY, 0)
+                .context("allowing IPv6")?;
+        }
         if let Some(interval) = plan.resend_interval {
             self.set_int(
                 self.protocol as c_int,
