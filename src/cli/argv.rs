@@ -323,7 +323,7 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
     }
 
     let kinds: Vec<SocketType> = flags.iter().map(|(_, kind, _)| *kind).collect();
-    if let Some(&(_, _, ref flag)) = flags.first() {
+    if let Some((_, _, flag)) = flags.first() {
         if let Some(at) = explicit {
             let word = args[at].to_string_lossy().into_owned();
             return Err(refuse(
