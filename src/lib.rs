@@ -19,8 +19,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
         cli::Command::Completions { shell } => {
-            cli::write_completions(shell, &mut std::io::stdout());
-            return Ok(());
+            return Ok(std::io::stdout().write_all(&cli::completions(shell))?);
         }
         cli::Command::Man { page } => {
             let page = cli::man_page(page.as_deref()).map_err(exit::Failure::Usage)?;

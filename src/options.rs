@@ -119,6 +119,8 @@ pub struct Plan {
     /// Escape control bytes in text output: stdout is a terminal.
     pub escape_controls: bool,
     pub json: JsonOptions,
+    /// Quoted output in nngcat's form (a tab as `\t`): the command line is nngcat's.
+    pub nngcat_quoted: bool,
     pub source: Source,
     pub answer: Answer,
     pub count: Option<u64>,
@@ -392,6 +394,7 @@ impl Plan {
             separator: if format.null { 0 } else { b'\n' },
             escape_controls: stdout_is_terminal,
             json,
+            nngcat_quoted: format.quoted_tab,
             source,
             answer: Answer::Stdin,
             // nngcat's 0 is "no limit".

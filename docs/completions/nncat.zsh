@@ -91,6 +91,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -159,6 +160,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -235,6 +237,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -304,6 +307,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -384,6 +388,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -461,6 +466,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -540,6 +546,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -619,6 +626,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -699,6 +707,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -776,6 +785,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -846,6 +856,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
+'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \

@@ -83,7 +83,8 @@ struct Table {
 fn options_of(command: &clap::Command) -> Vec<Opt> {
     command
         .get_arguments()
-        .filter(|arg| !arg.is_positional())
+        // Hidden options are set by this rewriting, never abbreviated by a user.
+        .filter(|arg| !arg.is_positional() && !arg.is_hide_set())
         .map(|arg| Opt {
             longs: arg
                 .get_long()
@@ -337,22 +338,6 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
                 None,
             ));
         }
-        let nngcat_flavour = args.iter().any(|arg| {
-            arg.to_str()
-                .and_then(|arg| arg.strip_prefix("--"))
-                .is_some_and(|body| {
-                    let (typed, _) = split_long(body);
-                    ["dial", "listen", "async"].contains(&typed)
-                })
-        }) || flags.iter().any(|(_, _, name)| name.ends_with('0'));
-        let compat = args.iter().any(|arg| arg == "--compat");
-        if kinds[0] == SocketType::Pair && nngcat_flavour && !compat {
-            warnings.push(
-                "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
-                 pair version 0, which nngcat speaks with --pair0 or --compat"
-                    .into(),
-            );
-        }
         for (at, _, _) in flags.iter().rev() {
             args.remove(*at);
         }
@@ -371,7 +356,36 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
     };
     complete_options(&table, sub, &mut args[2..])
         .map_err(|message| refuse(message, Some(&sub.name)))?;
+    if nngcat_flavour(&args, &flags) {
+        // The one byte nngcat's quoted form differs in (measured over all 256).
+        args.insert(2, "--quoted-tab".into());
+        if flags.iter().any(|(_, _, name)| name == "pair") {
+            warnings.push(
+                "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
+                 pair version 0, which nngcat speaks with --pair0 or --compat"
+                    .into(),
+            );
+        }
+    }
     Ok(Rewritten { args, warnings })
+}
+
+/// Whether the command line is written for nngcat rather than nanocat: a type flag, and
+/// something only nngcat takes (`--push0`, `--listen`, `--dial`, `--async`), and not
+/// `--compat`, which asks nngcat itself to behave like nanocat.
+fn nngcat_flavour(args: &[OsString], flags: &[(usize, SocketType, String)]) -> bool {
+    let names: Vec<&str> = args
+        .iter()
+        .take_while(|arg| *arg != "--" && *arg != "--exec")
+        .filter_map(|arg| arg.to_str()?.strip_prefix("--"))
+        .map(|body| split_long(body).0)
+        .collect();
+    !flags.is_empty()
+        && !names.contains(&"compat")
+        && (flags.iter().any(|(_, _, name)| name.ends_with('0'))
+            || names
+                .iter()
+                .any(|name| ["dial", "listen", "async"].contains(name)))
 }
 
 /// A program named `nn_push`, `nn_sub`...: nanocat's symlinks take the type from their
@@ -395,11 +409,12 @@ fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(
     let own = sub.words();
     let every = table.every_word();
     let mut at = 0;
-    while let Some(arg) = args
-        .get(at)
-        .and_then(|arg| arg.to_str())
-        .map(str::to_string)
-    {
+    while at < args.len() {
+        // Not UTF-8: neither an option nor anything this could complete.
+        let Some(arg) = args[at].to_str().map(str::to_string) else {
+            at += 1;
+            continue;
+        };
         if arg == "--" {
             break;
         }
@@ -415,24 +430,29 @@ fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(
                     long
                 }
                 Resolved::Ambiguous(names) => return Err(ambiguous(typed, &names)),
-                Resolved::One(..) | Resolved::Unknown => {
-                    return match resolve(typed, &every) {
-                        Resolved::One(name, Meaning::Option(long)) => Err(format!(
+                Resolved::One(..) | Resolved::Unknown => match resolve(typed, &every) {
+                    Resolved::One(name, Meaning::Option(long)) => {
+                        return Err(format!(
                             "--{name} does not apply to {}; it works with {}",
                             sub.name,
                             table.types_with(|opt| opt.long() == long)
-                        )),
-                        Resolved::One(name, Meaning::Type(_)) => Err(format!(
+                        ));
+                    }
+                    Resolved::One(name, Meaning::Type(_)) => {
+                        return Err(format!(
                             "two socket types, '{}' and '--{name}': give one",
                             sub.name
-                        )),
-                        Resolved::One(name, meaning) => {
-                            Err(unsupported(&name, &meaning).unwrap_or_default())
-                        }
-                        // clap says what it can: an unknown option, with a suggestion.
-                        Resolved::Ambiguous(_) | Resolved::Unknown => Ok(()),
-                    };
-                }
+                        ));
+                    }
+                    Resolved::One(name, meaning) => {
+                        return Err(unsupported(&name, &meaning).unwrap_or_default());
+                    }
+                    // clap says what it can: an unknown option, with a suggestion.
+                    Resolved::Ambiguous(_) | Resolved::Unknown => {
+                        at += 1;
+                        continue;
+                    }
+                },
             };
             if long == "exec" {
                 // The rest of the command line is the command and its arguments.
@@ -604,11 +624,13 @@ mod tests {
             [
                 "nncat",
                 "rep",
+                "--quoted-tab",
                 "--listen=tcp://a:1",
                 "--data=42",
                 "--quoted"
             ]
         );
+        // --compat asks nngcat to behave as nanocat: nanocat's quoted form then.
         assert_eq!(
             rewritten(&["nncat", "--surv", "--dial", "tcp://a:1", "--comp"]),
             ["nncat", "surveyor", "--dial", "tcp://a:1", "--compat"]
@@ -657,6 +679,23 @@ mod tests {
     }
 
     #[test]
+    fn arguments_that_are_not_utf8_are_passed_over() {
+        use std::os::unix::ffi::OsStringExt;
+        let args = vec![
+            OsString::from("nncat"),
+            OsString::from("push"),
+            OsString::from_vec(b"\xff".to_vec()),
+            OsString::from("--recv-t"),
+        ];
+        let refused = rewrite(args).expect_err("--recv-timeout is not push's");
+        assert!(
+            refused.message.contains("does not apply"),
+            "{}",
+            refused.message
+        );
+    }
+
+    #[test]
     fn exec_keeps_the_rest_of_the_line_as_it_is() {
         assert_eq!(
             rewritten(&["nncat", "rep", "-L", "5", "--exec", "grep", "--cou", "x"]),
@@ -672,6 +711,8 @@ mod tests {
         let args = ["nncat", "--pair", "--dial", "tcp://a:1"].map(OsString::from);
         let warnings = rewrite(args.to_vec()).expect("taken").warnings;
         assert!(warnings[0].contains("pair version 1"), "{warnings:?}");
+        let args = ["nncat", "--pair0", "--dial", "tcp://a:1"].map(OsString::from);
+        assert!(rewrite(args.to_vec()).expect("taken").warnings.is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod docs;
 mod values;
 
 pub use argv::{Refused, Rewritten, rewrite};
-pub use docs::{man_page, write_completions};
+pub use docs::{completions, man_page};
 pub use values::{parse_duration, parse_size};
 
 use std::ffi::OsString;
@@ -175,6 +175,9 @@ pub struct FormatArgs {
     /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
     #[arg(long)]
     pub timestamp: bool,
+    /// Write a tab as \t in quoted output, as nngcat does; set for nngcat's command lines
+    #[arg(long, hide = true)]
+    pub quoted_tab: bool,
     /// In json, split each message at the first SEP into "topic" and "data"
     #[arg(long, value_name = "SEP")]
     pub topic_split: Option<OsString>,

@@ -69,7 +69,8 @@ impl Output {
     pub fn new(plan: &Plan) -> Output {
         Output {
             encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
-                .with_json(plan.json.clone()),
+                .with_json(plan.json.clone())
+                .with_nngcat_quoted(plan.nngcat_quoted),
             buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
             stdout: fd_file(1),
             time_prefix: plan.json.timestamp && plan.out_format != Format::Json,

@@ -52,6 +52,7 @@ pub struct Encoder {
     separator: u8,
     escape_controls: bool,
     json: JsonOptions,
+    nngcat_quoted: bool,
 }
 
 impl Encoder {
@@ -63,7 +64,14 @@ impl Encoder {
             separator,
             escape_controls,
             json: JsonOptions::default(),
+            nngcat_quoted: false,
         }
+    }
+
+    /// Quoted output in nngcat's form (a tab as `\t`), for nngcat's command lines.
+    pub fn with_nngcat_quoted(mut self, nngcat: bool) -> Encoder {
+        self.nngcat_quoted = nngcat;
+        self
     }
 
     /// What JSON records carry besides the message.
@@ -82,6 +90,9 @@ impl Encoder {
             }
             Format::Text => self.delimited(|m, o| o.extend_from_slice(m), message, out),
             Format::Ascii => self.delimited(ascii::encode, message, out),
+            Format::Quoted if self.nngcat_quoted => {
+                self.delimited(quoted::encode_nngcat, message, out)
+            }
             Format::Quoted => self.delimited(quoted::encode, message, out),
             Format::Hex => self.delimited(hex::encode, message, out),
             Format::Json => self.delimited(|m, o| json::encode(m, &self.json, o), message, out),

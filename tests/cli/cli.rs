@@ -143,6 +143,43 @@ fn nngcat_flags_protocol_versions_colon_values_and_abbreviations_work_with_nngca
     assert_eq!(puller.finish().success().stdout, b"v0\nv0\n");
 }
 
+/// What `puller` (a command line without its endpoint) prints for one message of every
+/// byte value, pushed by nncat.
+fn quoted_every_byte(program: &str, puller: &[&str]) -> Vec<u8> {
+    let url = tcp_url();
+    let mut args = puller.to_vec();
+    args.extend(["--bind", url.as_str(), "-Q"]);
+    let mut receiver = Running::start_streaming(if program == "nncat" {
+        nncat(args)
+    } else {
+        peer(program, &args)
+    });
+    wait_bound(&url);
+    let every_byte: Vec<u8> = (0..=255).collect();
+    run_with_input(
+        nncat(["push", "--connect", &url, "--hex"]),
+        &hex_lines(&[every_byte]),
+    )
+    .success();
+    receiver.stdout().wait_for_lines(1);
+    receiver.stdout().seen().to_vec()
+}
+
+#[test]
+fn quoted_output_follows_the_flavour_of_the_command_line() {
+    // nngcat writes a tab as \t, nanocat as \x09: the one byte they differ in.
+    let nngcat = quoted_every_byte("nngcat", &["--pull0"]);
+    assert_eq!(quoted_every_byte("nncat", &["--pull0"]), nngcat);
+    let nanocat = quoted_every_byte("nanocat", &["--pull"]);
+    assert_eq!(quoted_every_byte("nncat", &["--pull"]), nanocat);
+    assert_eq!(quoted_every_byte("nncat", &["pull"]), nanocat);
+    assert_eq!(
+        quoted_every_byte("nncat", &["--pull0", "--compat"]),
+        nanocat
+    );
+    assert_ne!(nngcat, nanocat);
+}
+
 #[test]
 fn nncat_pair_talks_to_nngcat_pair0_and_an_nngcat_style_pair_is_warned_about() {
     let url = tcp_url();
