@@ -15,7 +15,7 @@ pub mod socket;
 /// Runs the command the user typed.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;
-    let plan = match cli.command {
+    let mut plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
         cli::Command::Completions { shell } => {
@@ -26,6 +26,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             return Ok(std::io::stdout().write_all(&page)?);
         }
     };
+    plan.nngcat_quoted = cli.nngcat;
     report::set_quiet(plan.quiet);
     signals::install()?;
     cmd::run(&plan)

@@ -119,7 +119,8 @@ pub struct Plan {
     /// Escape control bytes in text output: stdout is a terminal.
     pub escape_controls: bool,
     pub json: JsonOptions,
-    /// Quoted output in nngcat's form (a tab as `\t`): the command line is nngcat's.
+    /// Quoted output in nngcat's form (a tab as `\t`): the command line is nngcat's
+    /// (set by the caller, which knows how the command line was written).
     pub nngcat_quoted: bool,
     pub source: Source,
     pub answer: Answer,
@@ -394,7 +395,7 @@ impl Plan {
             separator: if format.null { 0 } else { b'\n' },
             escape_controls: stdout_is_terminal,
             json,
-            nngcat_quoted: format.quoted_tab,
+            nngcat_quoted: false,
             source,
             answer: Answer::Stdin,
             // nngcat's 0 is "no limit".

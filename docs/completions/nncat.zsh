@@ -91,7 +91,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -160,7 +159,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -237,7 +235,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -307,7 +304,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -388,7 +384,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -466,7 +461,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -546,7 +540,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -626,7 +619,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -707,7 +699,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -785,7 +776,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
@@ -856,7 +846,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
-'--quoted-tab[Write a tab as \\t in quoted output, as nngcat does; set for nngcat'\''s command lines]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \

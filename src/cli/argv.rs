@@ -22,6 +22,8 @@ use crate::socket::SocketType;
 pub struct Rewritten {
     pub args: Vec<OsString>,
     pub warnings: Vec<String>,
+    /// Written for nngcat: its quoted form, where it differs from nanocat's.
+    pub nngcat: bool,
 }
 
 /// A usage error found while rewriting, and the help page it points at.
@@ -83,8 +85,7 @@ struct Table {
 fn options_of(command: &clap::Command) -> Vec<Opt> {
     command
         .get_arguments()
-        // Hidden options are set by this rewriting, never abbreviated by a user.
-        .filter(|arg| !arg.is_positional() && !arg.is_hide_set())
+        .filter(|arg| !arg.is_positional())
         .map(|arg| Opt {
             longs: arg
                 .get_long()
@@ -352,22 +353,27 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
         .and_then(|arg| arg.to_str())
         .and_then(|name| table.sub(name))
     else {
-        return Ok(Rewritten { args, warnings });
+        return Ok(Rewritten {
+            args,
+            warnings,
+            nngcat: false,
+        });
     };
     complete_options(&table, sub, &mut args[2..])
         .map_err(|message| refuse(message, Some(&sub.name)))?;
-    if nngcat_flavour(&args, &flags) {
-        // The one byte nngcat's quoted form differs in (measured over all 256).
-        args.insert(2, "--quoted-tab".into());
-        if flags.iter().any(|(_, _, name)| name == "pair") {
-            warnings.push(
-                "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
-                 pair version 0, which nngcat speaks with --pair0 or --compat"
-                    .into(),
-            );
-        }
+    let nngcat = nngcat_flavour(&args, &flags);
+    if nngcat && flags.iter().any(|(_, _, name)| name == "pair") {
+        warnings.push(
+            "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
+             pair version 0, which nngcat speaks with --pair0 or --compat"
+                .into(),
+        );
     }
-    Ok(Rewritten { args, warnings })
+    Ok(Rewritten {
+        args,
+        warnings,
+        nngcat,
+    })
 }
 
 /// Whether the command line is written for nngcat rather than nanocat: a type flag, and
@@ -624,17 +630,26 @@ mod tests {
             [
                 "nncat",
                 "rep",
-                "--quoted-tab",
                 "--listen=tcp://a:1",
                 "--data=42",
                 "--quoted"
             ]
         );
-        // --compat asks nngcat to behave as nanocat: nanocat's quoted form then.
         assert_eq!(
             rewritten(&["nncat", "--surv", "--dial", "tcp://a:1", "--comp"]),
             ["nncat", "surveyor", "--dial", "tcp://a:1", "--compat"]
         );
+        let flavour = |args: &[&str]| {
+            rewrite(args.iter().map(OsString::from).collect())
+                .expect("taken")
+                .nngcat
+        };
+        assert!(flavour(&["nncat", "--pull0", "-l", "5"]));
+        assert!(flavour(&["nncat", "--pull", "--dial", "tcp://a:1"]));
+        assert!(!flavour(&["nncat", "--pull", "--connect", "tcp://a:1"]));
+        assert!(!flavour(&["nncat", "pull", "--dial", "tcp://a:1"]));
+        // --compat asks nngcat to behave as nanocat.
+        assert!(!flavour(&["nncat", "--pull0", "-l", "5", "--compat"]));
     }
 
     #[test]

@@ -48,6 +48,9 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The command line was written for nngcat (see `argv`), not typed for clap.
+    #[arg(skip)]
+    pub nngcat: bool,
 }
 
 // Parsed once per run: boxing the large variant would buy nothing.
@@ -175,9 +178,6 @@ pub struct FormatArgs {
     /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
     #[arg(long)]
     pub timestamp: bool,
-    /// Write a tab as \t in quoted output, as nngcat does; set for nngcat's command lines
-    #[arg(long, hide = true)]
-    pub quoted_tab: bool,
     /// In json, split each message at the first SEP into "topic" and "data"
     #[arg(long, value_name = "SEP")]
     pub topic_split: Option<OsString>,
@@ -396,7 +396,11 @@ pub fn parse() -> Result<Cli, u8> {
         crate::report::error(&format!("{message}; {}", argv::help_hint(subcommand)));
         Err(crate::exit::USAGE)
     };
-    let Rewritten { args, warnings } = match rewrite(std::env::args_os().collect()) {
+    let Rewritten {
+        args,
+        warnings,
+        nngcat,
+    } = match rewrite(std::env::args_os().collect()) {
         Ok(rewritten) => rewritten,
         Err(Refused {
             message,
@@ -422,7 +426,7 @@ pub fn parse() -> Result<Cli, u8> {
                     .iter()
                     .for_each(|warning| crate::report::warn(warning));
             }
-            return Ok(cli);
+            return Ok(Cli { nngcat, ..cli });
         }
         Err(err) => err,
     };
