@@ -315,12 +315,12 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
             if arg.len() == 2 && table.short_takes_value(short) {
                 at += 1;
             }
-        } else {
-            if table.sub(arg).is_some() {
-                explicit = Some(at);
-            }
+        } else if table.sub(arg).is_some() {
+            explicit = Some(at);
             break;
         }
+        // Any other word is the value of an option this could not resolve; a type
+        // flag may still follow it.
         at += 1;
     }
 
@@ -723,6 +723,7 @@ mod tests {
         assert!(refused(&["nncat", "--pair1", "-l", "5"]).contains("no pair version 1"));
         assert!(refused(&["nncat", "--push", "--cacert", "f"]).contains("no TLS"));
         assert!(refused(&["nncat", "--push", "--pull"]).contains("two socket types"));
+        assert!(refused(&["nncat", "--co", "tcp://a:1", "--push"]).contains("ambiguous"));
         let args = ["nncat", "--pair", "--dial", "tcp://a:1"].map(OsString::from);
         let warnings = rewrite(args.to_vec()).expect("taken").warnings;
         assert!(warnings[0].contains("pair version 1"), "{warnings:?}");
