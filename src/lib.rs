@@ -15,18 +15,18 @@ pub mod socket;
 /// Runs the command the user typed.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;
-    let plan = match cli.command {
+    let mut plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
         cli::Command::Completions { shell } => {
-            cli::write_completions(shell, &mut std::io::stdout());
-            return Ok(());
+            return Ok(std::io::stdout().write_all(&cli::completions(shell))?);
         }
         cli::Command::Man { page } => {
             let page = cli::man_page(page.as_deref()).map_err(exit::Failure::Usage)?;
             return Ok(std::io::stdout().write_all(&page)?);
         }
     };
+    plan.nngcat_quoted = cli.nngcat;
     report::set_quiet(plan.quiet);
     // A signal must wake whatever the main thread waits on: a nanomsg call, or an
     // --exec command.

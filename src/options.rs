@@ -6,6 +6,7 @@ roles never re-check a flag.
 
 use std::ffi::{CString, OsStr, OsString};
 use std::io::{IsTerminal, Read};
+use std::net::Ipv4Addr;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,8 +15,8 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs, SocketCommand,
-    SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReceivingArgs, ReplyArgs, ReqArgs, SendArgs,
+    SendReceiveArgs, SendingArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -80,6 +81,10 @@ pub struct SocketPlan {
     pub wait_peers: Option<PeerWait>,
     pub verbose: bool,
     pub progress: bool,
+    /// Notices a script reads (the port bound for port 0) as JSON objects.
+    pub json_notices: bool,
+    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see `allow_ipv6`.
+    pub ipv6: bool,
 }
 
 /// Where the messages to send come from.
@@ -135,6 +140,9 @@ pub struct Plan {
     /// Escape control bytes in text output: stdout is a terminal.
     pub escape_controls: bool,
     pub json: JsonOptions,
+    /// Quoted output in nngcat's form (a tab as `\t`): the command line is nngcat's
+    /// (set by the caller, which knows how the command line was written).
+    pub nngcat_quoted: bool,
     pub source: Source,
     pub answer: Answer,
     pub count: Option<u64>,
@@ -149,36 +157,60 @@ pub struct Plan {
     pub progress: bool,
 }
 
+/// What one subcommand's arguments hold; the parts a type does not have are absent.
+struct Parts {
+    endpoints: EndpointArgs,
+    format: FormatArgs,
+    source: SourceArgs,
+    sending: Option<SendingArgs>,
+    receiving: Option<ReceivingArgs>,
+    common: CommonArgs,
+}
+
+impl Parts {
+    fn sender(args: SendArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: args.source,
+            sending: Some(args.sending),
+            receiving: None,
+            common: args.common,
+        }
+    }
+
+    fn receiver(args: ReceiveArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: SourceArgs::default(),
+            sending: None,
+            receiving: Some(args.receiving),
+            common: args.common,
+        }
+    }
+
+    fn both(args: SendReceiveArgs) -> Parts {
+        Parts {
+            endpoints: args.endpoints,
+            format: args.format,
+            source: args.source,
+            sending: Some(args.sending),
+            receiving: Some(args.receiving),
+            common: args.common,
+        }
+    }
+}
+
 impl Plan {
     pub fn from_command(command: SocketCommand) -> Result<Plan> {
         use SocketCommand as Type;
-        let sending = |role, protocol, args: SendArgs| {
-            Plan::build(
-                role,
-                protocol,
-                args.endpoints,
-                args.format,
-                args.source,
-                args.common,
-            )
-        };
-        let receiving = |protocol, args: ReceiveArgs| {
-            let source = SourceArgs::default();
-            Plan::build(
-                Role::Receive,
-                protocol,
-                args.endpoints,
-                args.format,
-                source,
-                args.common,
-            )
-        };
         match command {
-            Type::Push(args) => sending(Role::Send, Protocol::Push, args),
-            Type::Pub(args) => sending(Role::Send, Protocol::Pub, args),
-            Type::Pull(args) => receiving(Protocol::Pull, args),
+            Type::Push(args) => Plan::build(Role::Send, Protocol::Push, Parts::sender(args)),
+            Type::Pub(args) => Plan::build(Role::Send, Protocol::Pub, Parts::sender(args)),
+            Type::Pull(args) => Plan::build(Role::Receive, Protocol::Pull, Parts::receiver(args)),
             Type::Sub(SubArgs { subscribe, receive }) => {
-                let mut plan = receiving(Protocol::Sub, receive)?;
+                let mut plan = Plan::build(Role::Receive, Protocol::Sub, Parts::receiver(receive))?;
                 plan.socket.subscriptions = if subscribe.is_empty() {
                     vec![Vec::new()]
                 } else {
@@ -190,19 +222,20 @@ impl Plan {
                 resend_interval,
                 request,
             }) => {
-                let mut plan = sending(Role::Request, Protocol::Req, request)?;
+                let mut plan = Plan::build(Role::Request, Protocol::Req, Parts::both(request))?;
                 plan.socket.resend_interval = resend_interval;
                 Ok(plan)
             }
             Type::Surveyor(SurveyArgs { deadline, request }) => {
-                let mut plan = sending(Role::Request, Protocol::Surveyor, request)?;
+                let mut plan =
+                    Plan::build(Role::Request, Protocol::Surveyor, Parts::both(request))?;
                 plan.socket.survey_deadline = deadline;
                 Ok(plan)
             }
             Type::Rep(args) => Plan::build_reply(Protocol::Rep, args),
             Type::Respondent(args) => Plan::build_reply(Protocol::Respondent, args),
-            Type::Pair(args) => sending(Role::Duplex, Protocol::Pair, args),
-            Type::Bus(args) => sending(Role::Duplex, Protocol::Bus, args),
+            Type::Pair(args) => Plan::build(Role::Duplex, Protocol::Pair, Parts::both(args)),
+            Type::Bus(args) => Plan::build(Role::Duplex, Protocol::Bus, Parts::both(args)),
         }
     }
 
@@ -213,10 +246,14 @@ impl Plan {
         let mut plan = Plan::build(
             Role::Tap,
             server,
-            args.endpoints,
-            args.format,
-            SourceArgs::default(),
-            args.common,
+            Parts {
+                endpoints: args.endpoints,
+                format: args.format,
+                source: SourceArgs::default(),
+                sending: Some(args.sending),
+                receiving: Some(args.receiving),
+                common: args.common,
+            },
         )?;
         let (front, back): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.socket.endpoints)
             .into_iter()
@@ -249,15 +286,33 @@ impl Plan {
             exec_max_output,
             endpoints,
             format,
+            sending,
+            receiving,
             common,
         } = args;
+        if !exec.is_empty() && no_endpoint(&endpoints) {
+            let command = exec
+                .iter()
+                .map(|arg| arg.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Err(Failure::Usage(format!(
+                "no endpoint: --exec takes the rest of the command line, so '{command}' is all \
+                 the command; put --exec last, after --bind or --connect"
+            ))
+            .into());
+        }
         let mut plan = Plan::build(
             Role::Reply,
             protocol,
-            endpoints,
-            format,
-            SourceArgs::default(),
-            common,
+            Parts {
+                endpoints,
+                format,
+                source: SourceArgs::default(),
+                sending: Some(sending),
+                receiving: Some(receiving),
+                common,
+            },
         )?;
         plan.answer = if let Some(data) = data {
             Answer::Fixed(data.into_vec())
@@ -278,41 +333,52 @@ impl Plan {
         Ok(plan)
     }
 
-    fn build(
-        role: Role,
-        protocol: Protocol,
-        endpoints: EndpointArgs,
-        format: FormatArgs,
-        source: SourceArgs,
-        common: CommonArgs,
-    ) -> Result<Plan> {
-        let endpoints = collect_endpoints(endpoints)?;
+    fn build(role: Role, protocol: Protocol, parts: Parts) -> Result<Plan> {
+        let Parts {
+            endpoints,
+            format,
+            source,
+            sending,
+            receiving,
+            common,
+        } = parts;
+        let mut endpoints = collect_endpoints(endpoints)?;
+        let ipv6 = allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats(&format);
-        let json = json_options(&format, in_format, out_format, role == Role::Tap)?;
+        let json = json_options(&format, in_format, out_format, role)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,
             file,
             interval,
             delay,
+            wait_peers,
         } = source;
         let source = match (data, file) {
             (Some(data), _) => Source::Fixed(data.into_vec()),
             (None, Some(path)) => Source::Fixed(read_file(&path)?),
             (None, None) => Source::Stdin,
         };
+        let send_timeout = sending.as_ref().and_then(|s| s.send_timeout);
+        // Only what is sent needs time to leave; a receiver has nothing to drain.
+        let linger = sending.as_ref().map_or(Duration::ZERO, |s| s.linger);
+        let recv_timeout = receiving.as_ref().and_then(|r| r.recv_timeout);
+        // nngcat's 0 is "no limit": as much as this process can allocate (see
+        // socket/limit.rs), never more.
+        let recv_max_size =
+            recv_max_size(receiving.as_ref().and_then(|r| r.recv_maxsz), common.quiet);
         let connects = endpoints.iter().any(|e| e.kind == EndpointKind::Connect);
-        let wait_peers = match common.wait_peers {
+        let wait_peers = match wait_peers {
             Some(count) => Some(PeerWait {
                 count,
-                timeout: common.send_timeout,
+                timeout: send_timeout,
                 required: true,
             }),
             // req queues a request for a peer that may come later, so its send never
             // times out: --send-timeout bounds the wait for a first peer instead.
-            None if protocol == Protocol::Req && common.send_timeout.is_some() => Some(PeerWait {
+            None if protocol == Protocol::Req && send_timeout.is_some() => Some(PeerWait {
                 count: 1,
-                timeout: common.send_timeout,
+                timeout: send_timeout,
                 required: true,
             }),
             // These send only to the peers connected at that moment.
@@ -333,9 +399,9 @@ impl Plan {
                 protocol,
                 raw: false,
                 endpoints,
-                recv_timeout: common.recv_timeout,
-                send_timeout: common.send_timeout,
-                recv_max_size: recv_max_size(common.recv_maxsz, common.quiet),
+                recv_timeout,
+                send_timeout,
+                recv_max_size,
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
                 survey_deadline: None,
@@ -343,6 +409,8 @@ impl Plan {
                 wait_peers,
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,
+                json_notices: out_format == Format::Json,
+                ipv6,
             },
             tap_back: None,
             in_format,
@@ -350,13 +418,15 @@ impl Plan {
             separator: if format.null { 0 } else { b'\n' },
             escape_controls: stdout_is_terminal,
             json,
+            nngcat_quoted: false,
             source,
             answer: Answer::Stdin,
-            count: common.count,
+            // nngcat's 0 is "no limit".
+            count: common.count.filter(|&count| count > 0),
             interval,
             delay,
-            recv_timeout: common.recv_timeout,
-            linger: common.linger,
+            recv_timeout,
+            linger,
             verbose: common.verbose > 0,
             quiet: common.quiet,
             stats: common.stats,
@@ -408,19 +478,28 @@ fn formats(args: &FormatArgs) -> (Format, Format) {
     )
 }
 
-/// `tap`: tap prints a timestamp before each record in any format.
 fn json_options(
     args: &FormatArgs,
     input: Format,
     output: Format,
-    tap: bool,
+    role: Role,
 ) -> Result<JsonOptions> {
     let json = input == Format::Json || output == Format::Json;
-    if args.timestamp && output != Format::Json && !tap {
-        return Err(Failure::Usage(
-            "--timestamp needs --format json (or --out-format json), or tap".into(),
-        )
-        .into());
+    if args.timestamp {
+        if role == Role::Send {
+            return Err(Failure::Usage(
+                "--timestamp stamps what is printed, and push and pub print nothing".into(),
+            )
+            .into());
+        }
+        // Without a line to put it in front of, the time would corrupt the stream.
+        if matches!(output, Format::Msgpack | Format::Raw | Format::No) {
+            return Err(Failure::Usage(format!(
+                "--timestamp needs a format with one record a line (text, ascii, quoted, hex, json), not {}",
+                format_name(output)
+            ))
+            .into());
+        }
     }
     if args.topic_split.is_some() && !json {
         return Err(Failure::Usage("--topic-split needs --format json".into()).into());
@@ -429,6 +508,14 @@ fn json_options(
         timestamp: args.timestamp,
         topic_separator: args.topic_split.clone().map(OsString::into_vec),
     })
+}
+
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format.to_possible_value().map_or_else(
+        || format!("{format:?}"),
+        |value| value.get_name().to_string(),
+    )
 }
 
 fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
@@ -464,6 +551,11 @@ fn collect_endpoints(args: EndpointArgs) -> Result<Vec<Endpoint>> {
         return Err(
             Failure::Usage(format!("'{}' needs a path or a name after it", empty.url)).into(),
         );
+    }
+    for endpoint in &mut endpoints {
+        if endpoint.kind == EndpointKind::Bind {
+            endpoint.url = loopback_for_localhost(&endpoint.url);
+        }
     }
     if endpoints.is_empty() {
         return Err(Failure::Usage(
@@ -523,6 +615,65 @@ fn executable(path: &Path) -> bool {
         .is_ok_and(|path| unsafe { libc::access(path.as_ptr(), libc::X_OK) } == 0)
 }
 
+fn no_endpoint(args: &EndpointArgs) -> bool {
+    args.bind.is_empty()
+        && args.connect.is_empty()
+        && args.bind_local.is_empty()
+        && args.connect_local.is_empty()
+        && args.bind_ipc.is_empty()
+        && args.connect_ipc.is_empty()
+}
+
+/// nanomsg binds an address or an interface name, and `localhost` is neither: it
+/// connects to `localhost` but cannot bind it. The loopback address is what is meant.
+fn loopback_for_localhost(url: &str) -> String {
+    for scheme in ["tcp://", "ws://"] {
+        if let Some(port) = url
+            .strip_prefix(scheme)
+            .and_then(|rest| rest.strip_prefix("localhost:"))
+        {
+            return format!("{scheme}127.0.0.1:{port}");
+        }
+    }
+    url.to_string()
+}
+
+/// Whether the socket needs IPv6: one of its addresses is an IPv6 literal. nanomsg is
+/// IPv4-only by default, and with IPv6 on, libnanomsg 1.1.5 aborts when it connects to an
+/// IPv4 literal (nanomsg issue #1007, measured: `Assertion failed ... usock_posix.inc:195`).
+/// So IPv6 is on only where an address needs it, and there an IPv4 address to connect
+/// to is written in its IPv4-mapped IPv6 form, which reaches the same listener.
+fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
+    let needed = endpoints
+        .iter()
+        .any(|e| tcp_host(&e.url).is_some_and(|host| host.starts_with('[')));
+    if needed {
+        for endpoint in endpoints.iter_mut() {
+            let Some(host) = tcp_host(&endpoint.url) else {
+                continue;
+            };
+            if endpoint.kind == EndpointKind::Connect && host.parse::<Ipv4Addr>().is_ok() {
+                let mapped = format!("[::ffff:{host}]");
+                endpoint.url = endpoint.url.replacen(host, &mapped, 1);
+            }
+        }
+    }
+    needed
+}
+
+/// The host of a tcp:// or ws:// address (`[::1]`, `127.0.0.1`, `*`, a name).
+fn tcp_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("tcp://")
+        .or_else(|| url.strip_prefix("ws://"))?;
+    let address = rest.split('/').next().unwrap_or(rest);
+    // tcp's `interface;host:port` connects from a local interface to host.
+    let address = address
+        .rsplit_once(';')
+        .map_or(address, |(_, remote)| remote);
+    address.rsplit_once(':').map(|(host, _)| host)
+}
+
 /// The bytes of a file, or of all stdin for `-`, read before the socket exists.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
@@ -534,4 +685,52 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
         return Ok(data);
     }
     std::fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint(kind: EndpointKind, url: &str) -> Endpoint {
+        Endpoint {
+            kind,
+            url: url.into(),
+        }
+    }
+
+    #[test]
+    fn ipv6_is_on_only_with_an_ipv6_address_and_then_ipv4_connects_are_mapped() {
+        let mut v4 = vec![
+            endpoint(EndpointKind::Connect, "tcp://127.0.0.1:5"),
+            endpoint(EndpointKind::Bind, "tcp://*:6"),
+        ];
+        assert!(!allow_ipv6(&mut v4));
+        assert_eq!(v4[0].url, "tcp://127.0.0.1:5");
+        let mut mixed = vec![
+            endpoint(EndpointKind::Bind, "tcp://[::1]:5"),
+            endpoint(EndpointKind::Connect, "ws://127.0.0.1:6/path"),
+            endpoint(EndpointKind::Connect, "tcp://localhost:7"),
+            endpoint(EndpointKind::Bind, "tcp://127.0.0.1:8"),
+        ];
+        assert!(allow_ipv6(&mut mixed));
+        assert_eq!(mixed[1].url, "ws://[::ffff:127.0.0.1]:6/path");
+        assert_eq!(mixed[2].url, "tcp://localhost:7");
+        assert_eq!(mixed[3].url, "tcp://127.0.0.1:8");
+    }
+
+    #[test]
+    fn localhost_binds_the_loopback_address() {
+        assert_eq!(
+            loopback_for_localhost("tcp://localhost:5"),
+            "tcp://127.0.0.1:5"
+        );
+        assert_eq!(
+            loopback_for_localhost("ws://localhost:5"),
+            "ws://127.0.0.1:5"
+        );
+        assert_eq!(
+            loopback_for_localhost("ipc://localhost:5"),
+            "ipc://localhost:5"
+        );
+    }
 }

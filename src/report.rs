@@ -23,6 +23,11 @@ pub fn say(text: &str) {
     let _ = std::io::stderr().write_all(format!("nncat: {clean}\n").as_bytes());
 }
 
+/// A line for scripts to parse (a JSON object), without the `nncat: ` prefix.
+pub fn json_line(json: &str) {
+    let _ = std::io::stderr().write_all(format!("{json}\n").as_bytes());
+}
+
 pub fn error(text: &str) {
     say(&without_os_error_numbers(text));
 }

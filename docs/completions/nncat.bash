@@ -121,7 +121,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,7 +131,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -168,15 +176,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -215,15 +223,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -231,15 +231,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -493,7 +505,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,7 +515,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -540,15 +560,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -587,15 +607,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -603,15 +615,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -627,7 +651,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +661,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -674,15 +706,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -721,15 +753,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -737,15 +761,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -761,7 +785,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,7 +795,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -808,18 +840,30 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -828,26 +872,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,7 +887,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,7 +897,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -910,15 +942,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -957,15 +989,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,15 +997,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -997,7 +1021,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1059,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1072,18 +1104,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1092,26 +1144,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1127,7 +1159,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --resend-interval --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,7 +1173,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1178,15 +1218,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -1225,15 +1265,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1241,15 +1273,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1265,7 +1309,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,7 +1347,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1340,18 +1392,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1360,26 +1432,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1395,7 +1447,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --subscribe --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1461,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1446,18 +1506,30 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1466,26 +1538,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1501,7 +1553,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --deadline --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1515,7 +1567,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1552,15 +1612,15 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
@@ -1599,15 +1659,7 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
+                --wait-peers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1615,15 +1667,27 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recv-maxsz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wait-peers)
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --linger)
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1639,7 +1703,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__tap)
-            opts="-L -l -X -x -A -Q -0 -C -v -q -h --bind --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --count --recv-timeout --send-timeout --recv-maxsz --wait-peers --linger --socket-name --verbose --stats --progress --quiet --help push pull pub sub req rep pair bus surveyor respondent"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1649,7 +1713,15 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dial)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1686,18 +1758,38 @@ _nncat() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --in-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --out-format)
-                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
                     ;;
                 --topic-split)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --send-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --linger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-maxsz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -Z)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1706,26 +1798,6 @@ _nncat() {
                     return 0
                     ;;
                 -C)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --send-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recv-maxsz)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --wait-peers)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --linger)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,9 +40,9 @@ complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between cl
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -52,32 +52,33 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Same as --format quoted'
@@ -85,15 +86,17 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -103,28 +106,28 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l wait-peers -d 'Wait for N connected peers before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Same as --format quoted'
@@ -132,15 +135,17 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -150,32 +155,33 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same as --format quoted'
@@ -183,16 +189,18 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -202,28 +210,28 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same as --format quoted'
@@ -231,16 +239,18 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -250,32 +260,35 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same as --format quoted'
@@ -283,20 +296,22 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -306,28 +321,30 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s A -l ascii -d 'Same as --format ascii'
@@ -336,15 +353,17 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -354,32 +373,35 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Same as --format quoted'
@@ -387,15 +409,17 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -405,32 +429,35 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same as --format quoted'
@@ -438,16 +465,18 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -457,32 +486,35 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s d -l delay -d 'Wait T before the first send' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 'Same as --format quoted'
@@ -490,20 +522,22 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -513,28 +547,30 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l echo -d 'Answer every request with the request itself'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s A -l ascii -d 'Same as --format ascii'
@@ -543,15 +579,17 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l hex -d 'Same 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
@@ -561,28 +599,30 @@ quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parse
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
 hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
 msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
-json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'"
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Q -l quoted -d 'Same as --format quoted'
@@ -590,11 +630,13 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l timestamp -d 'Add the receive time to each record ("time" in json)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -s q -l quiet -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -s h -l help -d 'Print help'

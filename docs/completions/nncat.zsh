@@ -30,10 +30,12 @@ _nncat() {
         case $line[1] in
             (push)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -46,21 +48,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -70,13 +75,11 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -87,23 +90,28 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -116,29 +124,30 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -149,23 +158,28 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (pub)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -178,21 +192,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -202,13 +219,11 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -219,13 +234,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -233,10 +251,12 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (sub)
 _arguments "${_arguments_options[@]}" : \
 '*--subscribe=[Receive messages that start with TOPIC (repeatable; none\: every message)]:TOPIC:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -249,29 +269,30 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -282,13 +303,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -296,10 +320,12 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (req)
 _arguments "${_arguments_options[@]}" : \
 '--resend-interval=[Send an unanswered request again after T, to whichever replier is up then (nanomsg'\''s default\: 60s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -312,21 +338,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -336,13 +365,14 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -353,13 +383,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -370,13 +403,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data=[Answer every request with DATA]:DATA:_default' \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
-'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
+'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -389,29 +424,32 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--echo[Answer every request with the request itself]' \
 '-A[Same as --format ascii]' \
@@ -423,23 +461,28 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (pair)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -452,21 +495,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -476,13 +522,14 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -493,23 +540,28 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (bus)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -522,21 +574,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -546,13 +601,14 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -563,13 +619,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -577,10 +636,12 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 (surveyor)
 _arguments "${_arguments_options[@]}" : \
 '--deadline=[How long to collect answers to each survey (nanomsg'\''s default\: 1s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -593,21 +654,24 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
@@ -617,13 +681,14 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--interval=[With --data/--file, send it again every T; with stdin, wait T between messages]:T:_default' \
 '-d+[Wait T before the first send]:T:_default' \
 '--delay=[Wait T before the first send]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
+'--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -634,13 +699,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -651,13 +719,15 @@ _arguments "${_arguments_options[@]}" : \
 '--data=[Answer every request with DATA]:DATA:_default' \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
-'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin]:CMD:_default' \
+'*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -670,29 +740,32 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--echo[Answer every request with the request itself]' \
 '-A[Same as --format ascii]' \
@@ -704,23 +777,28 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (tap)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*-L+[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
-'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT]:PORT:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
+'*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*--connect-local=[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
 '*-X+[Bind to ipc\://PATH]:PATH:_files' \
@@ -733,29 +811,32 @@ quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input par
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--in-format=[Format of stdin records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--out-format=[Format of stdout records (overrides --format)]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
 hex\:"Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69""
 msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str objects"
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
-json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"))' \
+json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
+no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)]:N:_default' \
-'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -766,13 +847,16 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record ("time" in json)]' \
+'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
+'--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':kind -- The server'\''s socket type (the clients use its peer type):(push pull pub sub req rep pair bus surveyor respondent)' \

@@ -3,10 +3,13 @@ The man pages and shell completions, rendered from the clap definition so they c
 drift from it; docs/ holds the generated copies.
 */
 
-/// Writes the completion script for `shell` to `out`.
-pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+/// The completion script for `shell`. Rendered into memory: clap_complete panics on a
+/// write error, and `nncat completions bash | head -1` closes the pipe.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     let mut command = <super::Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut command, "nncat", out);
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "nncat", &mut out);
+    out
 }
 
 /// The roff man page for nncat, or for one of its subcommands (`push`, `man`...).
@@ -67,8 +70,7 @@ mod tests {
             (clap_complete::Shell::Zsh, "nncat.zsh"),
             (clap_complete::Shell::Fish, "nncat.fish"),
         ] {
-            let mut expected = Vec::new();
-            write_completions(shell, &mut expected);
+            let expected = completions(shell);
             let found = std::fs::read(dir.join(file)).unwrap_or_default();
             assert!(
                 found == expected,

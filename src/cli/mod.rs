@@ -9,8 +9,8 @@ mod argv;
 mod docs;
 mod values;
 
-pub use argv::nanocat_compatible;
-pub use docs::{man_page, write_completions};
+pub use argv::{Refused, Rewritten, rewrite};
+pub use docs::{completions, man_page};
 pub use values::{parse_duration, parse_size};
 
 use std::ffi::OsString;
@@ -48,6 +48,9 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The command line was written for nngcat (see `argv`), not typed for clap.
+    #[arg(skip)]
+    pub nngcat: bool,
 }
 
 // Parsed once per run: boxing the large variant would buy nothing.
@@ -104,12 +107,12 @@ pub enum SocketCommand {
     Rep(ReplyArgs),
     /// Send input messages and print received ones, with one peer
     #[command(after_help = "Example: nncat pair --bind ipc:///tmp/chat.sock")]
-    Pair(SendArgs),
+    Pair(SendReceiveArgs),
     /// Send input messages to every bus peer and print what they send
     #[command(
         after_help = "Example: nncat bus --bind tcp://127.0.0.1:7000 --connect tcp://127.0.0.1:7001"
     )]
-    Bus(SendArgs),
+    Bus(SendReceiveArgs),
     /// Send each input message as a survey and print every answer until the deadline
     #[command(
         after_help = "Example: echo who | nncat surveyor --bind tcp://127.0.0.1:7100 --deadline 500ms"
@@ -123,13 +126,14 @@ pub enum SocketCommand {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
 pub struct EndpointArgs {
-    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME)
-    #[arg(long, value_name = "URL")]
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0
+    /// picks a free port and prints the URL bound
+    #[arg(long, visible_alias = "listen", value_name = "URL")]
     pub bind: Vec<String>,
     /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
-    #[arg(long, value_name = "URL")]
+    #[arg(long, visible_alias = "dial", value_name = "URL")]
     pub connect: Vec<String>,
-    /// Bind to tcp://127.0.0.1:PORT
+    /// Bind to tcp://127.0.0.1:PORT (0: a free port, printed)
     #[arg(short = 'L', long, value_name = "PORT")]
     pub bind_local: Vec<u16>,
     /// Connect to tcp://127.0.0.1:PORT
@@ -173,7 +177,8 @@ pub struct FormatArgs {
     /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
     #[arg(short = '0', long)]
     pub null: bool,
-    /// Add the receive time to each record ("time" in json)
+    /// Add the receive time to each record: "time" in json, a prefix before each line in
+    /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
     #[arg(long)]
     pub timestamp: bool,
     /// In json, split each message at the first SEP into "topic" and "data"
@@ -196,31 +201,19 @@ pub struct SourceArgs {
     /// Wait T before the first send
     #[arg(short = 'd', long, value_name = "T", value_parser = parse_duration)]
     pub delay: Option<Duration>,
+    /// Wait for N connected peers before the first send
+    #[arg(long, value_name = "N", help_heading = "Socket")]
+    pub wait_peers: Option<u64>,
 }
 
+// The options of every type.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Socket")]
 pub struct CommonArgs {
-    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep)
+    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep);
+    /// 0: no limit
     #[arg(short = 'C', long, value_name = "N")]
     pub count: Option<u64>,
-    /// Give up receiving after T with nothing received
-    #[arg(long, value_name = "T", value_parser = parse_duration)]
-    pub recv_timeout: Option<Duration>,
-    /// Give up sending after T with no peer to take the message
-    #[arg(long, value_name = "T", value_parser = parse_duration)]
-    pub send_timeout: Option<Duration>,
-    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg
-    /// drops a peer that sends more. 0, or more than this machine can hold, means as
-    /// much as it can hold: never unlimited (see docs/security.md)
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub recv_maxsz: Option<usize>,
-    /// Wait for N connected peers before the first send
-    #[arg(long, value_name = "N")]
-    pub wait_peers: Option<u64>,
-    /// At exit, wait at most T for sent messages to leave (0 to skip)
-    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
-    pub linger: Duration,
     /// Name of the socket (NN_SOCKET_NAME), shown in nanomsg's own statistics
     #[arg(long, value_name = "NAME")]
     pub socket_name: Option<String>,
@@ -234,11 +227,53 @@ pub struct CommonArgs {
     #[arg(long)]
     pub progress: bool,
     /// No warnings or notices on stderr (errors are still printed)
-    #[arg(short = 'q', long, conflicts_with = "verbose")]
+    #[arg(
+        short = 'q',
+        long,
+        visible_alias = "silent",
+        conflicts_with = "verbose"
+    )]
     pub quiet: bool,
+    /// nngcat's: connect in the background; nncat always does, as nanocat did
+    #[arg(
+        long = "async",
+        hide_short_help = true,
+        help_heading = "nngcat compatibility"
+    )]
+    pub asynchronous: bool,
+    /// nngcat's: behave like nanocat; nncat's connects and --pair always do
+    #[arg(long, hide_short_help = true, help_heading = "nngcat compatibility")]
+    pub compat: bool,
 }
 
-// The options of every type that sends from stdin, --data or --file.
+// The options of every type that receives: all but push and pub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct ReceivingArgs {
+    /// Give up receiving after T with nothing received
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub recv_timeout: Option<Duration>,
+    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg
+    /// drops a peer that sends more. 0, or more than this machine can hold, means as
+    /// much as it can hold: never unlimited (see docs/security.md)
+    #[arg(short = 'Z', long, value_name = "SIZE", value_parser = parse_size)]
+    pub recv_maxsz: Option<usize>,
+}
+
+// The options of every type that sends: all but pull and sub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct SendingArgs {
+    /// Give up sending after T with no peer to take the message
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub send_timeout: Option<Duration>,
+    /// At exit, wait at most T for sent messages to leave (0 to skip)
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
+    pub linger: Duration,
+}
+
+// push and pub: they send from stdin, --data or --file, and receive nothing. (Not a
+// doc comment: with `defer` it would replace the subcommand's own about text.)
 #[derive(Debug, Args)]
 pub struct SendArgs {
     #[command(flatten)]
@@ -248,15 +283,37 @@ pub struct SendArgs {
     #[command(flatten)]
     pub source: SourceArgs,
     #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
     pub common: CommonArgs,
 }
 
+// pull and sub: they receive and send nothing.
 #[derive(Debug, Args)]
 pub struct ReceiveArgs {
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]
     pub format: FormatArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+// pair, bus, req and surveyor: they send from stdin, --data or --file, and receive.
+#[derive(Debug, Args)]
+pub struct SendReceiveArgs {
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -277,7 +334,7 @@ pub struct ReqArgs {
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub resend_interval: Option<Duration>,
     #[command(flatten)]
-    pub request: SendArgs,
+    pub request: SendReceiveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -286,7 +343,7 @@ pub struct SurveyArgs {
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub deadline: Option<Duration>,
     #[command(flatten)]
-    pub request: SendArgs,
+    pub request: SendReceiveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -301,7 +358,8 @@ pub struct ReplyArgs {
     /// Answer every request with the request itself
     #[arg(long, group = "answer")]
     pub echo: bool,
-    /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin
+    /// Answer with the stdout of CMD ARGS..., run without a shell, the request on its
+    /// stdin. It takes the rest of the command line: put it last
     ///
     /// CMD must be on PATH (or a path to an executable file) when nncat starts,
     /// or nncat exits 2. The answer is what CMD printed by the time it exited; CMD runs
@@ -324,6 +382,10 @@ pub struct ReplyArgs {
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
+    #[command(flatten)]
     pub common: CommonArgs,
 }
 
@@ -337,19 +399,52 @@ pub struct TapArgs {
     #[command(flatten)]
     pub format: FormatArgs,
     #[command(flatten)]
+    pub sending: SendingArgs,
+    #[command(flatten)]
+    pub receiving: ReceivingArgs,
+    #[command(flatten)]
     pub common: CommonArgs,
 }
 
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
-/// one line on stderr, with clap's suggestion when it has one (exit 2).
+/// one line on stderr with everything clap said, pointing at the type's help (exit 2).
 pub fn parse() -> Result<Cli, u8> {
-    let args = nanocat_compatible(std::env::args_os().collect());
-    if let Some(message) = argv::mistyped_type_flag(&args) {
-        crate::report::error(&message);
-        return Err(crate::exit::USAGE);
+    let usage_error = |message: &str, subcommand: Option<&str>| {
+        crate::report::error(&format!("{message}; {}", argv::help_hint(subcommand)));
+        Err(crate::exit::USAGE)
+    };
+    let Rewritten {
+        args,
+        warnings,
+        nngcat,
+    } = match rewrite(std::env::args_os().collect()) {
+        Ok(rewritten) => rewritten,
+        Err(Refused {
+            message,
+            subcommand,
+        }) => return usage_error(&message, subcommand.as_deref()),
+    };
+    let subcommand = args.get(1).and_then(|arg| arg.to_str()).map(str::to_string);
+    let known = subcommand.as_deref().is_some_and(|name| {
+        <Cli as clap::CommandFactory>::command()
+            .find_subcommand(name)
+            .is_some()
+    });
+    if !known && let Some(message) = argv::mistyped_type_flag(&args) {
+        return usage_error(&message, None);
     }
+    let quiet = args
+        .iter()
+        .any(|arg| arg == "-q" || arg == "--quiet" || arg == "--silent");
     let err = match Cli::try_parse_from(args) {
-        Ok(cli) => return Ok(cli),
+        Ok(cli) => {
+            if !quiet {
+                warnings
+                    .iter()
+                    .for_each(|warning| crate::report::warn(warning));
+            }
+            return Ok(Cli { nngcat, ..cli });
+        }
         Err(err) => err,
     };
     if !err.use_stderr() {
@@ -360,8 +455,11 @@ pub fn parse() -> Result<Cli, u8> {
         let _ = err.print();
         return Err(crate::exit::USAGE);
     }
-    crate::report::error(&argv::one_line(&err.render().to_string()));
-    Err(crate::exit::USAGE)
+    let subcommand = subcommand.filter(|_| known);
+    usage_error(
+        &argv::one_line(&err.render().to_string()),
+        subcommand.as_deref(),
+    )
 }
 
 #[cfg(test)]

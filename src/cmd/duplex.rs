@@ -44,7 +44,9 @@ pub fn run(plan: &Plan) -> Result<()> {
             if let Err(err) = result {
                 let interrupted =
                     matches!(err.downcast_ref::<Failure>(), Some(Failure::Interrupted(_)));
-                if !interrupted {
+                // Nothing sent (a --send-timeout with no peer): nothing to wait for,
+                // and no peer would ever make the socket writable again.
+                if !interrupted && sender_socket.sent_any() {
                     sender_socket.drain(send_plan.linger);
                 }
                 if let Ok(mut slot) = sender_error.lock() {

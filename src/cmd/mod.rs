@@ -18,13 +18,13 @@ use std::io::{self, Read, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
 use nanomsg::Error as NnError;
 
 use crate::exit::Failure;
-use crate::format::{Decoder, Encoder};
+use crate::format::{Decoder, Encoder, Format};
 use crate::options::{Plan, Role, Source};
 use crate::report;
 use crate::signals::Idle;
@@ -62,19 +62,38 @@ pub struct Output {
     encoder: Encoder,
     buffer: Vec<u8>,
     stdout: ManuallyDrop<File>,
+    /// --timestamp outside json, where the record has no field for it: a prefix.
+    time_prefix: bool,
+    /// A prefix of the next record is already in the buffer (its time comes first).
+    record_started: bool,
 }
 
 impl Output {
     pub fn new(plan: &Plan) -> Output {
         Output {
             encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
-                .with_json(plan.json.clone()),
+                .with_json(plan.json.clone())
+                .with_nngcat_quoted(plan.nngcat_quoted),
             buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
             stdout: fd_file(1),
+            time_prefix: plan.json.timestamp && plan.out_format != Format::Json,
+            record_started: false,
         }
     }
 
+    /// The receive time, RFC 3339 and a space, before a record in a line format.
+    fn start_record(&mut self) {
+        if self.time_prefix && !self.record_started {
+            let now = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
+            self.buffer.extend_from_slice(now.as_bytes());
+            self.buffer.push(b' ');
+        }
+        self.record_started = true;
+    }
+
     pub fn write(&mut self, message: &[u8]) -> Result<()> {
+        self.start_record();
+        self.record_started = false;
         if self.encoder.is_verbatim() && message.len() >= OUTPUT_CHUNK {
             // Straight from nanomsg's buffer to stdout: no copy of a large message.
             self.flush()?;
@@ -94,8 +113,9 @@ impl Output {
         !self.buffer.is_empty()
     }
 
-    /// Bytes before the next record, as they are (tap's direction marks).
+    /// Bytes before the next record, as they are (tap's direction marks), after its time.
     pub fn write_prefix(&mut self, prefix: &[u8]) {
+        self.start_record();
         self.buffer.extend_from_slice(prefix);
     }
 

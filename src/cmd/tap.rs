@@ -9,7 +9,6 @@ one tap at once. One thread forwards each direction.
 
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
@@ -53,7 +52,6 @@ pub fn run(plan: &Plan) -> Result<()> {
     let back = Arc::new(back);
     let front = Arc::new(Socket::open(&plan.socket)?);
     let output = Arc::new(Mutex::new(Output::new(plan)));
-    let timestamp = plan.json.timestamp && plan.out_format != crate::format::Format::Json;
     // Replies to a raw req or surveyor keep the rest of their backtrace in the body.
     let strip_backtrace = matches!(back_plan.protocol, Protocol::Req | Protocol::Surveyor);
 
@@ -63,11 +61,11 @@ pub fn run(plan: &Plan) -> Result<()> {
         let (from, to, output) = (Arc::clone(&front), Arc::clone(&back), Arc::clone(&output));
         thread::Builder::new()
             .name("toward server".into())
-            .spawn(move || forward(&from, &to, &output, b"> ", timestamp, false))
+            .spawn(move || forward(&from, &to, &output, b"> ", false))
     });
     let upstream = upstream.transpose()?;
     let result = if can_receive(back_plan.protocol) {
-        forward(&back, &front, &output, b"< ", timestamp, strip_backtrace)
+        forward(&back, &front, &output, b"< ", strip_backtrace)
     } else {
         match upstream {
             Some(upstream) => return upstream.join().unwrap_or(Ok(())),
@@ -92,7 +90,6 @@ fn forward(
     to: &Socket,
     output: &Mutex<Output>,
     direction: &[u8],
-    timestamp: bool,
     strip_backtrace: bool,
 ) -> Result<()> {
     loop {
@@ -109,11 +106,6 @@ fn forward(
             let mut output = output
                 .lock()
                 .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
-            if timestamp {
-                let now = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
-                output.write_prefix(now.as_bytes());
-                output.write_prefix(b" ");
-            }
             output.write_prefix(direction);
             let payload = if strip_backtrace {
                 without_backtrace(&message)

@@ -41,6 +41,8 @@ pub enum Format {
     Raw,
     /// One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same.
     Json,
+    /// Print nothing (nanocat's and nngcat's --format no); input as text.
+    No,
 }
 
 /// Turns messages into output records.
@@ -50,6 +52,7 @@ pub struct Encoder {
     separator: u8,
     escape_controls: bool,
     json: JsonOptions,
+    nngcat_quoted: bool,
 }
 
 impl Encoder {
@@ -61,7 +64,14 @@ impl Encoder {
             separator,
             escape_controls,
             json: JsonOptions::default(),
+            nngcat_quoted: false,
         }
+    }
+
+    /// Quoted output in nngcat's form (a tab as `\t`), for nngcat's command lines.
+    pub fn with_nngcat_quoted(mut self, nngcat: bool) -> Encoder {
+        self.nngcat_quoted = nngcat;
+        self
     }
 
     /// What JSON records carry besides the message.
@@ -80,9 +90,13 @@ impl Encoder {
             }
             Format::Text => self.delimited(|m, o| o.extend_from_slice(m), message, out),
             Format::Ascii => self.delimited(ascii::encode, message, out),
+            Format::Quoted if self.nngcat_quoted => {
+                self.delimited(quoted::encode_nngcat, message, out)
+            }
             Format::Quoted => self.delimited(quoted::encode, message, out),
             Format::Hex => self.delimited(hex::encode, message, out),
             Format::Json => self.delimited(|m, o| json::encode(m, &self.json, o), message, out),
+            Format::No => {}
         }
     }
 
@@ -221,7 +235,7 @@ impl<R: Read> Decoder<R> {
             },
         };
         let message = match self.format {
-            Format::Text | Format::Ascii => self.input.next_line(self.separator)?,
+            Format::Text | Format::Ascii | Format::No => self.input.next_line(self.separator)?,
             Format::Quoted => Self::decode_line_into(
                 &mut self.input,
                 self.separator,

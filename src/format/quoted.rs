@@ -1,7 +1,8 @@
 /*!
 Quoted: nanocat's C string form, `"hi\n\"\\\x00\xff\x09\r"`, byte for byte. The named
 escapes are `\n`, `\r`, `\"` and `\\`; every other byte outside ' '..'~' is `\xHH`.
-Input takes that form back, and also the other C escapes (`\t`, `\0`, `\a`...).
+nngcat's form differs in one byte only, measured over all 256: it writes a tab as `\t`.
+Input takes either form back, and also the other C escapes (`\t`, `\0`, `\a`...).
 */
 
 use super::Invalid;
@@ -18,13 +19,20 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+type EscapeTable = [([u8; 4], u8); 256];
+
 /// Each byte's escape in quoted output, padded to 4 bytes, and its true length.
-static ESCAPES: [([u8; 4], u8); 256] = {
+static ESCAPES: EscapeTable = escapes(false);
+/// nngcat's: the same with a tab as `\t`.
+static NNGCAT_ESCAPES: EscapeTable = escapes(true);
+
+const fn escapes(tab_named: bool) -> EscapeTable {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut table = [([0u8; 4], 0u8); 256];
     let mut i = 0;
     while i < 256 {
         table[i] = match i as u8 {
+            b'\t' if tab_named => (*b"\\t\0\0", 2),
             b'\n' => (*b"\\n\0\0", 2),
             b'\r' => (*b"\\r\0\0", 2),
             b'"' => (*b"\\\"\0\0", 2),
@@ -42,11 +50,20 @@ static ESCAPES: [([u8; 4], u8); 256] = {
         i += 1;
     }
     table
-};
+}
+
+pub fn encode(message: &[u8], out: &mut Vec<u8>) {
+    encode_with(&ESCAPES, message, out);
+}
+
+/// nngcat's form: a tab is `\t`.
+pub fn encode_nngcat(message: &[u8], out: &mut Vec<u8>) {
+    encode_with(&NNGCAT_ESCAPES, message, out);
+}
 
 /// Plain runs are copied at once; a run of escaped bytes is written 4 bytes at a time
 /// (then cut to the escape's length).
-pub fn encode(message: &[u8], out: &mut Vec<u8>) {
+fn encode_with(escapes: &EscapeTable, message: &[u8], out: &mut Vec<u8>) {
     out.reserve(message.len() + 2);
     out.push(b'"');
     let mut rest = message;
@@ -63,7 +80,7 @@ pub fn encode(message: &[u8], out: &mut Vec<u8>) {
             .unwrap_or(rest.len());
         out.reserve(special * 4);
         for &byte in &rest[..special] {
-            let (bytes, len) = ESCAPES[byte as usize];
+            let (bytes, len) = escapes[byte as usize];
             out.extend_from_slice(&bytes);
             out.truncate(out.len() - 4 + len as usize);
         }

@@ -42,6 +42,29 @@ fn outputs_match_nanocat_byte_for_byte() {
 }
 
 #[test]
+fn nngcat_quoted_differs_from_nanocats_in_the_tab_only() {
+    let mut out = Vec::new();
+    let encoder = Encoder::new(Format::Quoted, b'\n', false).with_nngcat_quoted(true);
+    encoder.encode(SAMPLE, &mut out);
+    assert_eq!(out, b"\"hi\\n\\\"\\\\\\x00\\xff\\t\\r\"\n");
+    let every_byte: Vec<u8> = (0..=255).collect();
+    let mut nngcat = Vec::new();
+    encoder.encode(&every_byte, &mut nngcat);
+    let nanocat = encoded(Format::Quoted, &every_byte);
+    let tab_at = nanocat
+        .windows(4)
+        .position(|w| w == b"\\x09")
+        .expect("nanocat's tab");
+    assert_eq!(nngcat[..tab_at], nanocat[..tab_at]);
+    assert_eq!(nngcat[tab_at..tab_at + 2], *b"\\t");
+    assert_eq!(nngcat[tab_at + 2..], nanocat[tab_at + 4..]);
+    assert_eq!(
+        decode_all(Format::Quoted, b'\n', &nngcat).expect("valid"),
+        [every_byte]
+    );
+}
+
+#[test]
 fn msgpack_uses_bin16_and_bin32_for_longer_messages() {
     let out = encoded(Format::Msgpack, &[1u8; 256]);
     assert_eq!(&out[..3], &[0xc5, 0x01, 0x00]);

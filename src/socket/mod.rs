@@ -31,6 +31,7 @@ use crate::exit::Failure;
 use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
+mod any_port;
 mod drops;
 mod endpoint;
 mod kind;
@@ -41,6 +42,7 @@ mod watch;
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 
+use any_port::AnyPort;
 pub use endpoint::why_no_peer;
 use endpoint::{explain, reachable_from_other_hosts};
 pub use raw::RawMessage;
@@ -135,7 +137,7 @@ impl Socket {
             endpoint::check(endpoint)?;
         }
         for endpoint in &plan.endpoints {
-            socket.add_endpoint(endpoint, plan.verbose)?;
+            socket.add_endpoint(endpoint, plan)?;
         }
         if plan.verbose {
             socket.start_monitor();
@@ -178,6 +180,11 @@ impl Socket {
         let limit = c_int::try_from(plan.recv_max_size).unwrap_or(c_int::MAX);
         self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, limit)
             .context("setting the largest message to accept")?;
+        // nanomsg speaks IPv4 only unless told otherwise: tcp://[::1]:P would fail.
+        if plan.ipv6 {
+            self.set_int(sys::NN_SOL_SOCKET, sys::NN_IPV4ONLY, 0)
+                .context("allowing IPv6")?;
+        }
         if let Some(interval) = plan.resend_interval {
             self.set_int(
                 self.protocol as c_int,
@@ -236,49 +243,92 @@ impl Socket {
         if rc < 0 { Err(last_error()) } else { Ok(()) }
     }
 
-    fn add_endpoint(&self, endpoint: &Endpoint, verbose: bool) -> Result<()> {
+    fn add_endpoint(&self, endpoint: &Endpoint, plan: &SocketPlan) -> Result<()> {
+        if endpoint.url.starts_with("inproc://") {
+            report::warn(&format!(
+                "{} reaches only sockets inside this nncat process, never another program: \
+                 use ipc:// or tcp:// between processes",
+                endpoint.url
+            ));
+        }
+        let any_port = match endpoint.kind {
+            EndpointKind::Bind => AnyPort::parse(&endpoint.url),
+            EndpointKind::Connect => None,
+        };
+        let url = match any_port {
+            None => {
+                self.attach(endpoint)?;
+                endpoint.url.clone()
+            }
+            Some(any_port) => {
+                let url = self.bind_any_port(&any_port, endpoint)?;
+                // Printed whatever -q says: the caller asked for a port it cannot know.
+                if plan.json_notices {
+                    report::json_line(&serde_json::json!({ "bound": url }).to_string());
+                } else {
+                    report::say(&format!("bound {url}"));
+                }
+                url
+            }
+        };
+        if plan.verbose {
+            let done = match endpoint.kind {
+                EndpointKind::Bind => "bound to",
+                EndpointKind::Connect => "connecting to",
+            };
+            report::event(self.started, &format!("{done} {url}"));
+            if endpoint.kind == EndpointKind::Bind && reachable_from_other_hosts(&url) {
+                report::event(
+                    self.started,
+                    &format!("{url} is reachable from other hosts"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Binds a free port in place of port 0; a port taken by someone else between the
+    /// choice and the bind makes it choose again, a few times.
+    fn bind_any_port(&self, any_port: &AnyPort, endpoint: &Endpoint) -> Result<String> {
+        const TRIES: usize = 10;
+        let mut tries = 0;
+        loop {
+            let url = any_port
+                .with_free_port()
+                .with_context(|| format!("cannot find a free port for '{}'", endpoint.url))?;
+            let chosen = Endpoint {
+                kind: EndpointKind::Bind,
+                url,
+            };
+            match self.try_attach(&chosen)? {
+                Err(err) if err.kind() == NnError::AddressInUse && tries + 1 < TRIES => {
+                    tries += 1;
+                }
+                Err(err) => return Err(attach_error(err, &chosen)),
+                Ok(()) => return Ok(chosen.url),
+            }
+        }
+    }
+
+    /// nn_bind or nn_connect, with libnanomsg's error explained.
+    fn attach(&self, endpoint: &Endpoint) -> Result<()> {
+        self.try_attach(endpoint)?
+            .map_err(|err| attach_error(err, endpoint))
+    }
+
+    /// nn_bind or nn_connect; the outer error is an address nanomsg cannot even take.
+    fn try_attach(&self, endpoint: &Endpoint) -> Result<Result<(), Errno>> {
         let url = CString::new(endpoint.url.as_bytes()).map_err(|_| {
             Failure::Usage(format!(
                 "the address '{}' contains a NUL byte",
                 endpoint.url
             ))
         })?;
-        let (rc, verb) = match endpoint.kind {
-            EndpointKind::Bind => (unsafe { sys::nn_bind(self.id, url.as_ptr()) }, "bind to"),
-            EndpointKind::Connect => (
-                unsafe { sys::nn_connect(self.id, url.as_ptr()) },
-                "connect to",
-            ),
+        let rc = match endpoint.kind {
+            EndpointKind::Bind => unsafe { sys::nn_bind(self.id, url.as_ptr()) },
+            EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
         };
-        if rc < 0 {
-            let err = last_error();
-            let message = format!(
-                "cannot {verb} '{}': {}",
-                endpoint.url,
-                explain(err, endpoint)
-            );
-            // A malformed address is the user's typing; anything else is the world's.
-            return Err(match err.kind() {
-                NnError::InvalidInput | NnError::ProtocolNotSupported | NnError::NameTooLong => {
-                    Failure::Usage(message).into()
-                }
-                _ => anyhow::anyhow!(message),
-            });
-        }
-        if verbose {
-            let done = match endpoint.kind {
-                EndpointKind::Bind => "bound to",
-                EndpointKind::Connect => "connecting to",
-            };
-            report::event(self.started, &format!("{done} {}", endpoint.url));
-            if endpoint.kind == EndpointKind::Bind && reachable_from_other_hosts(&endpoint.url) {
-                report::event(
-                    self.started,
-                    &format!("{} is reachable from other hosts", endpoint.url),
-                );
-            }
-        }
-        Ok(())
+        Ok(if rc < 0 { Err(last_error()) } else { Ok(()) })
     }
 
     /// Waits until `count` peers are connected. Past `timeout`, a `required` wait is a
@@ -416,6 +466,26 @@ impl Drop for Socket {
 fn millis(duration: Duration) -> c_int {
     let millis = duration.as_nanos().div_ceil(1_000_000);
     c_int::try_from(millis).unwrap_or(c_int::MAX)
+}
+
+/// A failed bind or connect, as the user reads it.
+fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
+    let verb = match endpoint.kind {
+        EndpointKind::Bind => "bind to",
+        EndpointKind::Connect => "connect to",
+    };
+    let message = format!(
+        "cannot {verb} '{}': {}",
+        endpoint.url,
+        explain(err, endpoint)
+    );
+    // A malformed address is the user's typing; anything else is the world's.
+    match err.kind() {
+        NnError::InvalidInput | NnError::ProtocolNotSupported | NnError::NameTooLong => {
+            Failure::Usage(message).into()
+        }
+        _ => anyhow::anyhow!(message),
+    }
 }
 
 /// Ends every blocking nanomsg call in the process: they return `Terminating`.

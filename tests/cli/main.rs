@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod cli;
 mod cookbook;
 mod errors;
 mod exec;
