@@ -33,6 +33,9 @@ pub enum Failure {
     Timeout(String),
     #[error("{0}")]
     BadInput(String),
+    /// The run failed and has said why on lines of its own (probe): exit 1, nothing more.
+    #[error("failed")]
+    Reported,
     /// A signal ended the run; nothing is printed for it.
     #[error("interrupted")]
     Interrupted,
@@ -56,6 +59,7 @@ pub fn classify(err: &anyhow::Error) -> (u8, bool) {
                 Failure::Usage(_) => (USAGE, true),
                 Failure::Timeout(_) => (TIMEOUT, true),
                 Failure::BadInput(_) => (BAD_INPUT, true),
+                Failure::Reported => (RUNTIME, false),
                 Failure::Interrupted => (crate::signals::exit_code(), false),
             };
         }

@@ -18,6 +18,11 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
+        cli::Command::Probe(args) => {
+            let plan = options::ProbePlan::from_args(args)?;
+            signals::install()?;
+            return cmd::probe::run(&plan);
+        }
         cli::Command::Completions { shell } => {
             cli::write_completions(shell, &mut std::io::stdout());
             return Ok(());

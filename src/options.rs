@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReplyArgs, ReqArgs, SendArgs, SocketCommand,
-    SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, EndpointArgs, FormatArgs, ProbeArgs, ProbeFormat, ReceiveArgs, ReplyArgs, ReqArgs,
+    SendArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -337,6 +337,33 @@ impl Plan {
             quiet: common.quiet,
             stats: common.stats,
             progress: common.progress && !stdout_is_terminal,
+        })
+    }
+}
+
+/// What `nncat probe` was asked: the endpoints to probe, or the one to listen at.
+#[derive(Clone, Debug)]
+pub struct ProbePlan {
+    pub urls: Vec<String>,
+    pub bind: Option<String>,
+    pub timeout: Duration,
+    pub json: bool,
+    pub count: Option<u64>,
+    pub recv_timeout: Option<Duration>,
+}
+
+impl ProbePlan {
+    pub fn from_args(args: ProbeArgs) -> Result<ProbePlan> {
+        if args.timeout.is_zero() {
+            return Err(Failure::Usage("--timeout must be longer than 0".into()).into());
+        }
+        Ok(ProbePlan {
+            urls: args.urls,
+            bind: args.bind,
+            timeout: args.timeout,
+            json: args.format == ProbeFormat::Json,
+            count: args.count,
+            recv_timeout: args.recv_timeout,
         })
     }
 }

@@ -29,7 +29,7 @@ pub fn error(text: &str) {
 
 /// "No space left on device (os error 28)" -> "No space left on device": the number
 /// is Rust's formatting, not something the user can act on.
-fn without_os_error_numbers(text: &str) -> String {
+pub fn without_os_error_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(" (os error ") {

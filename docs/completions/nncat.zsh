@@ -776,6 +776,20 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 ':kind -- The server'\''s socket type (the clients use its peer type):(push pull pub sub req rep pair bus surveyor respondent)' \
 && ret=0
 ;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+'()--bind=[Listen at URL and print the type of each peer that connects to it]:URL:_default' \
+'--timeout=[Give up on an endpoint (or on a peer'\''s header) after T]:T:_default' \
+'--format=[text or json]:F:((text\:"One line per endpoint; failures on stderr"
+json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, error"))' \
+'-C+[With --bind\: stop after N peers]:N:_default' \
+'--count=[With --bind\: stop after N peers]:N:_default' \
+'--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH:_default' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
@@ -846,6 +860,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -881,6 +899,7 @@ _nncat_commands() {
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
+'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -911,6 +930,7 @@ _nncat__subcmd__help_commands() {
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
+'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -941,6 +961,11 @@ _nncat__subcmd__help__subcmd__man_commands() {
 _nncat__subcmd__help__subcmd__pair_commands() {
     local commands; commands=()
     _describe -t commands 'nncat help pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__probe_commands] )) ||
+_nncat__subcmd__help__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help probe commands' commands "$@"
 }
 (( $+functions[_nncat__subcmd__help__subcmd__pub_commands] )) ||
 _nncat__subcmd__help__subcmd__pub_commands() {
@@ -996,6 +1021,11 @@ _nncat__subcmd__man_commands() {
 _nncat__subcmd__pair_commands() {
     local commands; commands=()
     _describe -t commands 'nncat pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__probe_commands] )) ||
+_nncat__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat probe commands' commands "$@"
 }
 (( $+functions[_nncat__subcmd__pub_commands] )) ||
 _nncat__subcmd__pub_commands() {

@@ -6,6 +6,7 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 */
 
 mod duplex;
+pub mod probe;
 mod receive;
 mod reply;
 mod request;

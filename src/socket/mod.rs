@@ -32,6 +32,7 @@ use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
 mod kind;
+pub mod probe;
 mod raw;
 mod watch;
 

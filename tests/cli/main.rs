@@ -5,6 +5,7 @@ mod harness;
 
 mod basics;
 mod cookbook;
+mod diagnose;
 mod ecosystem;
 mod errors;
 mod faults;

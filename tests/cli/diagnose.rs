@@ -1,0 +1,340 @@
+//! nncat explains what is at an endpoint and why nothing arrives: `probe` against real
+//! servers of every type (nncat, nanocat, nngcat) over tcp, ipc and ws, and against raw
+//! `std::net` servers that speak garbage, HTTP or nothing; `probe --bind`.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::Command;
+use std::thread;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::harness::*;
+
+/// Every JSON line of `out`'s stdout, parsed.
+fn json_lines(out: &Finished) -> Vec<Value> {
+    out.stdout_text()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line}")))
+        .collect()
+}
+
+/// A raw TCP server on 127.0.0.1 that handles one connection with `behave`.
+fn raw_server(behave: impl FnOnce(TcpStream) + Send + 'static) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let url = format!(
+        "tcp://{}",
+        listener.local_addr().expect("the listener's address")
+    );
+    thread::spawn(move || {
+        if let Ok((stream, _)) = listener.accept() {
+            behave(stream);
+        }
+    });
+    url
+}
+
+/// Reads what the client sends first (the probe's header), so that closing afterwards
+/// is a clean end of stream, not a reset.
+fn read_some(stream: &mut TcpStream) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut buf = [0u8; 64];
+    let _ = stream.read(&mut buf);
+}
+
+#[test]
+fn probe_names_every_nncat_server_type_and_its_peer() {
+    let types = [
+        "push",
+        "pull",
+        "pub",
+        "sub",
+        "req",
+        "rep",
+        "pair",
+        "bus",
+        "surveyor",
+        "respondent",
+    ];
+    let servers: Vec<(String, Running)> = types
+        .iter()
+        .map(|kind| {
+            let url = tcp_url();
+            // stdin stays open: senders wait on it, receivers wait for messages.
+            let server = Running::start(nncat([kind, "--bind", url.as_str()]));
+            (url, server)
+        })
+        .collect();
+    for (url, _) in &servers {
+        wait_bound(url);
+    }
+    let mut args = vec!["probe".to_string(), "--format".into(), "json".into()];
+    args.extend(servers.iter().map(|(url, _)| url.clone()));
+    let out = run(nncat(&args)).success();
+    let found = json_lines(&out);
+    assert_eq!(found.len(), types.len(), "{}", out.stdout_text());
+    let numbers = [80, 81, 32, 33, 48, 49, 16, 112, 98, 99];
+    let peers = [
+        "pull",
+        "push",
+        "sub",
+        "pub",
+        "rep",
+        "req",
+        "pair",
+        "bus",
+        "respondent",
+        "surveyor",
+    ];
+    for (i, object) in found.iter().enumerate() {
+        assert_eq!(object["url"], servers[i].0.as_str());
+        assert_eq!(object["protocol"], types[i], "{object}");
+        assert_eq!(object["protocol_id"], numbers[i], "{object}");
+        assert_eq!(object["peers"], serde_json::json!([peers[i]]), "{object}");
+    }
+    // The text form: one line per URL with the command that talks to it.
+    let out = run(nncat(["probe", &servers[5].0])).success();
+    assert_eq!(
+        out.stdout_text(),
+        format!(
+            "{url}  rep (SP protocol 49)  talk to it: nncat req --connect {url}\n",
+            url = servers[5].0
+        )
+    );
+}
+
+#[test]
+fn probe_identifies_nanocat_and_nngcat_over_tcp_ipc_and_ws() {
+    require("nanocat");
+    require("nngcat");
+    let scratch = Scratch::new();
+    let rep_tcp = tcp_url();
+    let pull_ipc = scratch.ipc_url("pull.sock");
+    let pub_ws = format!("ws://127.0.0.1:{}", free_port());
+    let respondent_ws = format!("ws://127.0.0.1:{}/survey", free_port());
+    let pair1_tcp = tcp_url();
+    let _servers = [
+        Running::start_without_stdin(nanocat(&["--rep", "--bind", &rep_tcp, "--data", "x"])),
+        Running::start_without_stdin(nngcat(&["--pull", "--listen", &pull_ipc])),
+        Running::start_without_stdin(nanocat(&[
+            "--pub", "--bind", &pub_ws, "--data", "x", "-i", "1",
+        ])),
+        Running::start_without_stdin(nngcat(&[
+            "--respondent",
+            "--listen",
+            &respondent_ws,
+            "--data",
+            "x",
+        ])),
+        Running::start_without_stdin(nngcat(&["--pair1", "--listen", &pair1_tcp])),
+    ];
+    for url in [&rep_tcp, &pull_ipc, &pub_ws, &respondent_ws, &pair1_tcp] {
+        wait_bound(url);
+    }
+    let out = run(nncat([
+        "probe",
+        "--format",
+        "json",
+        &rep_tcp,
+        &pull_ipc,
+        &pub_ws,
+        &respondent_ws,
+        &pair1_tcp,
+    ]))
+    .success();
+    let found = json_lines(&out);
+    let expected = [("rep", 49), ("pull", 81), ("pub", 32), ("respondent", 99)];
+    for (object, (name, number)) in found.iter().zip(expected) {
+        assert_eq!(object["protocol"], name, "{object}");
+        assert_eq!(object["protocol_id"], number, "{object}");
+    }
+    // nng's pair v1 has no nncat type: shown by its number.
+    assert_eq!(found[4]["protocol"], Value::Null, "{}", found[4]);
+    assert_eq!(found[4]["protocol_id"], 17, "{}", found[4]);
+    assert_eq!(found[4]["peers"], serde_json::json!([]), "{}", found[4]);
+    let out = run(nncat(["probe", &pair1_tcp])).success();
+    assert!(
+        out.stdout_text().contains("SP protocol 17"),
+        "{}",
+        out.stdout_text()
+    );
+}
+
+fn nanocat(args: &[&str]) -> Command {
+    let mut command = Command::new("nanocat");
+    command.args(args);
+    command
+}
+
+fn nngcat(args: &[&str]) -> Command {
+    let mut command = Command::new("nngcat");
+    command.args(args);
+    command
+}
+
+#[test]
+fn probe_says_why_an_endpoint_is_not_an_sp_endpoint() {
+    let scratch = Scratch::new();
+    let refused = tcp_url();
+    let missing = scratch.ipc_url("nobody.sock");
+    let http = raw_server(|mut stream| {
+        read_some(&mut stream);
+        let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+    });
+    let closes = raw_server(|mut stream| read_some(&mut stream));
+    let garbage = raw_server(|mut stream| {
+        let _ = stream.write_all(b"\x16\x03\x01garbage\xff");
+        read_some(&mut stream);
+    });
+    let (silent_tx, silent_rx) = std::sync::mpsc::channel::<()>();
+    let silent = raw_server(move |stream| {
+        // Holds the connection open and says nothing until the test ends.
+        let _ = silent_rx.recv_timeout(LIMIT);
+        drop(stream);
+    });
+    let out = run(nncat([
+        "probe",
+        "--format",
+        "json",
+        "--timeout",
+        "500ms",
+        &refused,
+        &missing,
+        &http,
+        &closes,
+        &garbage,
+        &silent,
+    ]));
+    drop(silent_tx);
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    let errors: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|object| object["error"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "connection refused",
+            "no such ipc socket",
+            "not an SP endpoint: it sent \"HTTP/1.1 400 Bad Request\"",
+            "closed without a header",
+            "not an SP endpoint: it sent \"\\x16\\x03\\x01garbage\\xff\"",
+            "timed out: connected, but no SP header within 500ms",
+        ]
+    );
+    // In text, each failure is one line on stderr naming the URL.
+    run(nncat(["probe", &refused])).fails_with(1, &format!("{refused}: connection refused"));
+}
+
+#[test]
+fn probe_exits_1_when_any_url_is_not_an_sp_endpoint() {
+    let url = tcp_url();
+    let _server = Running::start(nncat(["pull", "--bind", &url]));
+    wait_bound(&url);
+    let refused = tcp_url();
+    let out = run(nncat(["probe", &url, &refused]));
+    assert_eq!(out.code(), Some(1));
+    assert!(out.stdout_text().contains("pull (SP protocol 81)"));
+    assert!(
+        out.stderr
+            .contains(&format!("{refused}: connection refused"))
+    );
+    run(nncat(["probe", "inproc://here"])).fails_with(1, "inside one process");
+}
+
+/// Inside a network namespace of its own with no interface up, a lookup cannot leave
+/// the machine: the name fails to resolve without any traffic.
+fn without_network(args: &[&str]) -> Option<Command> {
+    if unsafe { libc::geteuid() } != 0 || !have("unshare") {
+        println!("skipped: needs root and unshare for a namespace without a network");
+        return None;
+    }
+    let mut command = Command::new("unshare");
+    command.arg("--net").arg(nncat_path()).args(args);
+    Some(command)
+}
+
+#[test]
+fn probe_names_a_host_that_does_not_resolve() {
+    let Some(command) = without_network(&["probe", "tcp://no-such-host.invalid:5555"]) else {
+        return;
+    };
+    run(command).fails_with(1, "cannot resolve the host name 'no-such-host.invalid'");
+}
+
+#[test]
+fn probe_bind_prints_the_type_of_each_peer_that_connects() {
+    require("nanocat");
+    require("nngcat");
+    let url = tcp_url();
+    let mut listener = Running::start_streaming(nncat([
+        "probe",
+        "--bind",
+        &url,
+        "--count",
+        "2",
+        "--recv-timeout",
+        "20s",
+    ]));
+    // Clients that connect reconnect every 100 ms: no need to wait for the bind.
+    let _req = Running::start_without_stdin(nanocat(&["--req", "--connect", &url, "-D", "x"]));
+    let _push = Running::start_without_stdin(nngcat(&["--push", "--dial", &url, "-D", "x"]));
+    listener.stdout().wait_for_lines(2);
+    let out = listener.finish().success();
+    let text = out.stdout_text();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains(&format!(
+            "push (SP protocol 80)  answer it: nncat pull --bind {url}\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "req (SP protocol 48)  answer it: nncat rep --bind {url}\n"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn probe_bind_over_ipc_and_ws_in_json() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("who.sock");
+    let listener = Running::start_without_stdin(nncat([
+        "probe", "--bind", &url, "--count", "1", "--format", "json",
+    ]));
+    let _sub = Running::start_without_stdin(nncat(["sub", "--connect", &url]));
+    let out = listener.finish().success();
+    let found = json_lines(&out);
+    assert_eq!(found[0]["protocol"], "sub", "{}", found[0]);
+    assert_eq!(found[0]["from"], Value::Null);
+    assert_eq!(found[0]["peers"], serde_json::json!(["pub"]));
+
+    let ws = format!("ws://127.0.0.1:{}", free_port());
+    let listener = Running::start_without_stdin(nncat([
+        "probe", "--bind", &ws, "--count", "1", "--format", "json",
+    ]));
+    let _req = Running::start(nncat(["req", "--connect", &format!("{ws}/api")]));
+    let out = listener.finish().success();
+    let found = json_lines(&out);
+    assert_eq!(found[0]["protocol"], "req", "{}", found[0]);
+    assert_eq!(found[0]["protocol_id"], 48);
+}
+
+#[test]
+fn probe_bind_ends_at_recv_timeout_and_counts_short_as_a_timeout() {
+    let url = tcp_url();
+    run(nncat(["probe", "--bind", &url, "--recv-timeout", "200ms"])).success();
+    run(nncat([
+        "probe",
+        "--bind",
+        &url,
+        "--recv-timeout",
+        "200ms",
+        "--count",
+        "1",
+    ]))
+    .fails_with(3, "0 of 1 peers connected before --recv-timeout 200ms");
+}
