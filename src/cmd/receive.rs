@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Output, Received, finish, receive};
+use super::{Output, Received, because, finish, receive};
 use crate::exit::Failure;
 use crate::options::Plan;
 use crate::socket::Socket;
@@ -34,11 +34,13 @@ pub fn receive_all(
             Err(Received::TimedOut) if !timeout_ends() => continue,
             Err(Received::TimedOut) => {
                 return match plan.count {
-                    Some(count) => Err(Failure::Timeout(format!(
-                        "received {received} of {count} messages before --recv-timeout {} passed",
-                        humantime::format_duration(plan.recv_timeout.unwrap_or_default())
-                    ))
-                    .into()),
+                    Some(count) => {
+                        let message = format!(
+                            "received {received} of {count} messages before --recv-timeout {} passed",
+                            humantime::format_duration(plan.recv_timeout.unwrap_or_default())
+                        );
+                        Err(Failure::Timeout(because(socket, message)).into())
+                    }
                     None => Ok(()),
                 };
             }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use anyhow::Result;
 use wait_timeout::ChildExt;
 
-use super::{Messages, Output, Received, finish, receive, send};
+use super::{Messages, Output, Received, because, finish, receive, send};
 use crate::exit::Failure;
 use crate::options::{Answer, Plan};
 use crate::report;
@@ -52,8 +52,11 @@ fn answer_all(
             Ok(request) => request,
             Err(Received::TimedOut) => {
                 return match plan.count {
-                    Some(count) => Err(Failure::Timeout(format!(
-                        "answered {answered} of {count} requests before --recv-timeout passed"
+                    Some(count) => Err(Failure::Timeout(because(
+                        socket,
+                        format!(
+                            "answered {answered} of {count} requests before --recv-timeout passed"
+                        ),
                     ))
                     .into()),
                     None => Ok(()),

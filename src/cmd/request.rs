@@ -7,7 +7,7 @@ until the survey's deadline.
 use anyhow::Result;
 use nanomsg::Protocol;
 
-use super::{Messages, Output, Received, finish, receive, send};
+use super::{Messages, Output, Received, because, finish, receive, send};
 use crate::exit::Failure;
 use crate::options::Plan;
 use crate::socket::Socket;
@@ -35,11 +35,11 @@ fn exchange_all(
             match receive(socket, output) {
                 Ok(reply) => output.write(&reply)?,
                 Err(Received::TimedOut) => {
-                    return Err(Failure::Timeout(format!(
+                    let message = format!(
                         "no reply within --recv-timeout {}",
                         humantime::format_duration(plan.recv_timeout.unwrap_or_default())
-                    ))
-                    .into());
+                    );
+                    return Err(Failure::Timeout(because(socket, message)).into());
                 }
                 Err(Received::Failed(err)) => return Err(err),
             }

@@ -31,6 +31,7 @@ use crate::exit::Failure;
 use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
+mod doctor;
 mod kind;
 pub mod probe;
 mod raw;
@@ -82,6 +83,7 @@ pub struct Socket {
     recv_max_size: Option<usize>,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
+    findings: Arc<doctor::Findings>,
 }
 
 /// A received message, in the buffer nanomsg allocated for it; freed when dropped.
@@ -124,6 +126,7 @@ impl Socket {
             recv_max_size: plan.recv_max_size,
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
+            findings: Arc::new(doctor::Findings::new(plan)),
         };
         socket.configure(plan)?;
         for endpoint in &plan.endpoints {
@@ -132,6 +135,7 @@ impl Socket {
         if plan.verbose {
             socket.start_monitor();
         }
+        socket.start_doctor(plan);
         if plan.progress {
             socket.start_progress();
         }
@@ -276,10 +280,13 @@ impl Socket {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 if required {
                     let within = humantime::format_duration(timeout.unwrap_or_default());
-                    let message = match self.connected_peers() {
+                    let mut message = match self.connected_peers() {
                         0 => format!("no peer connected within {within}"),
                         some => format!("only {some} of {count} peers connected within {within}"),
                     };
+                    if let Some(cause) = self.silence_cause() {
+                        message = format!("{message}: {cause}");
+                    }
                     return Err(Failure::Timeout(message).into());
                 }
                 return Ok(());
@@ -379,8 +386,12 @@ impl Socket {
         thread::sleep(CLOSE_GRACE.min(deadline.saturating_duration_since(Instant::now())));
     }
 
-    /// What a timeout on send means for the user: usually that no peer ever came.
+    /// What a timeout on send means for the user: why no peer came, when that is
+    /// known (nothing listening, a peer of the wrong type), else whether one ever did.
     pub fn send_timeout_reason(&self) -> String {
+        if let Some(cause) = self.silence_cause() {
+            return cause;
+        }
         if self.statistic(stat::ESTABLISHED_CONNECTIONS)
             + self.statistic(stat::ACCEPTED_CONNECTIONS)
             == 0

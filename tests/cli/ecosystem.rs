@@ -353,7 +353,7 @@ fn tap_connected_to_server(scratch: &Scratch, kind: &str, front: &str, back: &st
         "tap",
         nncat(["tap", kind, "--bind", front, "--connect", back, "-v"]),
     );
-    tap.wait_stderr("connection established");
+    tap.wait_stderr("SP handshake done");
     wait_bound(front);
     tap
 }
@@ -777,7 +777,7 @@ fn verbose_reports_connection_events_with_times() {
     wait_bound(&url);
     let pusher = run(nncat(["push", "--connect", &url, "-D", "hi", "-v"])).success();
     puller.wait_stdout_lines(1);
-    puller.wait_stderr("connection accepted");
+    puller.wait_stderr("ipc connected, SP handshake done: 1 peer connected");
     let stamped = |line: &str| {
         line.strip_prefix("nncat: [")
             .and_then(|rest| rest.split_once("s] "))
@@ -795,7 +795,7 @@ fn verbose_reports_connection_events_with_times() {
         pusher.stderr
     );
     assert!(
-        pusher.stderr.contains("connection established"),
+        pusher.stderr.contains("ipc connected, SP handshake done"),
         "{}",
         pusher.stderr
     );
