@@ -116,6 +116,8 @@ pub struct Plan {
     pub json: JsonOptions,
     pub source: Source,
     pub answer: Answer,
+    /// sub: the --subscribe prefixes a message must start with (none: every message).
+    pub topics: Vec<Vec<u8>>,
     pub count: Option<u64>,
     pub interval: Option<Duration>,
     pub delay: Option<Duration>,
@@ -158,11 +160,12 @@ impl Plan {
             Type::Pull(args) => receiving(Protocol::Pull, args),
             Type::Sub(SubArgs { subscribe, receive }) => {
                 let mut plan = receiving(Protocol::Sub, receive)?;
-                plan.socket.subscriptions = if subscribe.is_empty() {
-                    vec![Vec::new()]
-                } else {
-                    subscribe.into_iter().map(OsString::into_vec).collect()
-                };
+                // nanomsg filters on the subscriber's side anyway (a pub sends every
+                // message to every subscriber), so nncat subscribes to everything and
+                // filters itself: the cost on the wire is the same, and it can say
+                // how many messages matched no --subscribe.
+                plan.socket.subscriptions = vec![Vec::new()];
+                plan.topics = subscribe.into_iter().map(OsString::into_vec).collect();
                 Ok(plan)
             }
             Type::Req(ReqArgs {
@@ -328,6 +331,7 @@ impl Plan {
             json,
             source,
             answer: Answer::Stdin,
+            topics: Vec::new(),
             count: common.count,
             interval,
             delay,

@@ -741,3 +741,119 @@ fn surveyor_warns_when_no_respondent_was_there_or_none_answered() {
         "nncat: warning: sent 1 survey; no respondent answered\n"
     );
 }
+
+// ---------------------------------------------------------------------------------
+// Topic misses: sub filters itself and says what matched no --subscribe.
+
+/// A publisher of "Weather 21C" every 50 ms, for as long as the test runs.
+fn weather_publisher() -> (String, Running) {
+    let url = tcp_url();
+    let publisher = Running::start_without_stdin(nncat([
+        "pub",
+        "--bind",
+        &url,
+        "-D",
+        "Weather 21C",
+        "-i",
+        "50ms",
+    ]));
+    wait_bound(&url);
+    (url, publisher)
+}
+
+#[test]
+fn sub_names_the_messages_that_matched_no_subscription() {
+    let (url, _publisher) = weather_publisher();
+    let out = run(nncat([
+        "sub",
+        "--connect",
+        &url,
+        "--subscribe",
+        "weather.",
+        "--recv-timeout",
+        "1500ms",
+        "--count",
+        "1",
+    ]))
+    .fails_with(
+        3,
+        "received 0 of 1 messages before --recv-timeout 1s 500ms passed: ",
+    );
+    assert!(
+        out.stderr
+            .ends_with(" messages matched no --subscribe; the first began \"Weather 21C\"\n"),
+        "{}",
+        out.stderr
+    );
+    // With no --count, the timeout ends the run quietly but for a warning.
+    let out = run(nncat([
+        "sub",
+        "--connect",
+        &url,
+        "--subscribe",
+        "weather.",
+        "--recv-timeout",
+        "1500ms",
+    ]))
+    .success();
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.starts_with("nncat: warning: ")
+            && out
+                .stderr
+                .ends_with(" messages matched no --subscribe; the first began \"Weather 21C\"\n")
+            && out.stderr.lines().count() == 1,
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn sub_still_prints_what_matches_and_says_nothing_then() {
+    let (url, _publisher) = weather_publisher();
+    let out = run(nncat([
+        "sub",
+        "--connect",
+        &url,
+        "--subscribe",
+        "rain",
+        "--subscribe",
+        "Wea",
+        "--count",
+        "2",
+        "--recv-timeout",
+        "20s",
+    ]))
+    .success();
+    assert_eq!(out.stdout_text(), "Weather 21C\nWeather 21C\n");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn verbose_sub_reports_misses_as_they_happen_at_most_once_a_second() {
+    let (url, _publisher) = weather_publisher();
+    let out = run(nncat([
+        "sub",
+        "-v",
+        "--connect",
+        &url,
+        "--subscribe",
+        "weather.",
+        "--recv-timeout",
+        "1500ms",
+    ]))
+    .success();
+    let so_far: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|line| line.contains("matched no --subscribe so far"))
+        .collect();
+    // The run lasts 1.5 s: a first report, and one a second later at most.
+    assert!(!so_far.is_empty() && so_far.len() <= 2, "{}", out.stderr);
+    assert!(
+        so_far[0]
+            .ends_with("1 message matched no --subscribe so far; the first began \"Weather 21C\""),
+        "{}",
+        out.stderr
+    );
+}
