@@ -90,7 +90,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -152,7 +152,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -222,7 +222,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -285,7 +285,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -356,7 +356,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -425,7 +425,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -495,7 +495,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -565,7 +565,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -636,7 +636,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -705,7 +705,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -767,7 +767,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 '--timestamp[Add the receive time to each record ("time" in json)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \

@@ -225,7 +225,8 @@ pub struct CommonArgs {
     /// Report endpoints, connection events and counts on stderr
     #[arg(short = 'v', long, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// At exit, print messages and bytes sent and received, time and rates on stderr
+    /// At exit, print messages and bytes sent and received, time and rates on stderr;
+    /// req and surveyor add round-trip times (min, p50, p90, p99, max)
     #[arg(long)]
     pub stats: bool,
     /// While stdout is not a terminal, show a live count of messages on stderr

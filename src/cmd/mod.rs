@@ -10,6 +10,7 @@ pub mod probe;
 mod receive;
 mod reply;
 mod request;
+mod round_trips;
 mod send;
 mod tap;
 

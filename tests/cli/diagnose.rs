@@ -857,3 +857,88 @@ fn verbose_sub_reports_misses_as_they_happen_at_most_once_a_second() {
         out.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------
+// Round-trip percentiles with --stats.
+
+/// The milliseconds of "min", "p50", "p90", "p99" and "max" in a round-trip line,
+/// and how many round trips it counts.
+fn round_trips(stderr: &str, what: &str) -> (u64, Vec<f64>) {
+    let line = stderr
+        .lines()
+        .find(|line| line.starts_with("nncat: stats: round trip over "))
+        .unwrap_or_else(|| panic!("no round-trip line: {stderr}"));
+    let rest = line
+        .strip_prefix("nncat: stats: round trip over ")
+        .expect("the prefix");
+    let (count, rest) = rest.split_once(&format!(" {what}: ")).expect("a count");
+    let mut values = Vec::new();
+    for (part, name) in rest.split(", ").zip(["min", "p50", "p90", "p99", "max"]) {
+        let value = part
+            .strip_prefix(&format!("{name} "))
+            .and_then(|v| v.strip_suffix("ms"))
+            .unwrap_or_else(|| panic!("{name} in {line}"));
+        values.push(value.parse().expect("milliseconds"));
+    }
+    assert_eq!(values.len(), 5, "{line}");
+    (count.parse().expect("a count"), values)
+}
+
+fn assert_ordered(values: &[f64], stderr: &str) {
+    assert!(values[0] > 0.0, "{stderr}");
+    assert!(
+        values.windows(2).all(|pair| pair[0] <= pair[1]),
+        "min <= p50 <= p90 <= p99 <= max: {stderr}"
+    );
+}
+
+#[test]
+fn req_stats_print_round_trip_percentiles() {
+    let url = tcp_url();
+    let _replier = Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo"]));
+    wait_bound(&url);
+    let out = run_with_input(
+        nncat(["req", "--connect", &url, "--stats"]),
+        &numbered_lines(200),
+    )
+    .success();
+    assert_eq!(out.stdout, numbered_lines(200));
+    let (count, values) = round_trips(&out.stderr, "replies");
+    assert_eq!(count, 200, "{}", out.stderr);
+    assert_ordered(&values, &out.stderr);
+    // Without --stats, nothing.
+    let out = run_with_input(nncat(["req", "--connect", &url]), b"x\n").success();
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn surveyor_stats_time_every_answer() {
+    let url = tcp_url();
+    let _first = Running::start(nncat(["respondent", "--connect", &url, "--echo"]));
+    let _second = Running::start(nncat(["respondent", "--connect", &url, "--data", "me"]));
+    let out = run_with_input(
+        nncat([
+            "surveyor",
+            "--bind",
+            &url,
+            "--wait-peers",
+            "2",
+            "--send-timeout",
+            "20s",
+            "--deadline",
+            "300ms",
+            "--stats",
+        ]),
+        b"who\nwho else\n",
+    )
+    .success();
+    assert_eq!(
+        sorted_lines(&out.stdout),
+        ["me", "me", "who", "who else"],
+        "{}",
+        out.stderr
+    );
+    let (count, values) = round_trips(&out.stderr, "answers");
+    assert_eq!(count, 4, "{}", out.stderr);
+    assert_ordered(&values, &out.stderr);
+}
