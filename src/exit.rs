@@ -48,6 +48,9 @@ pub enum Failure {
     /// the run ends as it would have anyway.
     #[error("stopped")]
     Stopped,
+    /// The run failed and has said why on lines of its own (probe): exit 1, nothing more.
+    #[error("failed")]
+    Reported,
 }
 
 impl Failure {
@@ -88,6 +91,7 @@ pub fn classify(err: &anyhow::Error) -> (u8, bool) {
                 Failure::ExecFailed(_) => (RUNTIME, true),
                 Failure::Interrupted(signal) => (128u8.saturating_add(*signal as u8), false),
                 Failure::Stopped => (SUCCESS, false),
+                Failure::Reported => (RUNTIME, false),
             };
         }
         if let Some(io) = cause.downcast_ref::<io::Error>() {

@@ -18,6 +18,13 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let mut plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
         cli::Command::Tap(args) => options::Plan::for_tap(args)?,
+        cli::Command::Probe(args) => {
+            let plan = options::ProbePlan::from_args(args)?;
+            // The probe blocks in std's sockets, with short timeouts: it looks at the
+            // signal between them, so there is nothing to wake.
+            signals::install(|| {})?;
+            return cmd::probe::run(&plan);
+        }
         cli::Command::Completions { shell } => {
             return Ok(std::io::stdout().write_all(&cli::completions(shell))?);
         }

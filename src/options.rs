@@ -15,8 +15,9 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use crate::cli::{
-    CommonArgs, EndpointArgs, FormatArgs, ReceiveArgs, ReceivingArgs, ReplyArgs, ReqArgs, SendArgs,
-    SendReceiveArgs, SendingArgs, SocketCommand, SourceArgs, SubArgs, SurveyArgs, TapArgs,
+    CommonArgs, EndpointArgs, FormatArgs, ProbeArgs, ProbeFormat, ReceiveArgs, ReceivingArgs,
+    ReplyArgs, ReqArgs, SendArgs, SendReceiveArgs, SendingArgs, SocketCommand, SourceArgs, SubArgs,
+    SurveyArgs, TapArgs,
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
@@ -145,6 +146,8 @@ pub struct Plan {
     pub nngcat_quoted: bool,
     pub source: Source,
     pub answer: Answer,
+    /// sub: the --subscribe prefixes a message must start with (none: every message).
+    pub topics: Vec<Vec<u8>>,
     pub count: Option<u64>,
     pub interval: Option<Duration>,
     pub delay: Option<Duration>,
@@ -211,11 +214,12 @@ impl Plan {
             Type::Pull(args) => Plan::build(Role::Receive, Protocol::Pull, Parts::receiver(args)),
             Type::Sub(SubArgs { subscribe, receive }) => {
                 let mut plan = Plan::build(Role::Receive, Protocol::Sub, Parts::receiver(receive))?;
-                plan.socket.subscriptions = if subscribe.is_empty() {
-                    vec![Vec::new()]
-                } else {
-                    subscribe.into_iter().map(OsString::into_vec).collect()
-                };
+                // nanomsg filters on the subscriber's side anyway (a pub sends every
+                // message to every subscriber), so nncat subscribes to everything and
+                // filters itself: the cost on the wire is the same, and it can say
+                // how many messages matched no --subscribe.
+                plan.socket.subscriptions = vec![Vec::new()];
+                plan.topics = subscribe.into_iter().map(OsString::into_vec).collect();
                 Ok(plan)
             }
             Type::Req(ReqArgs {
@@ -421,6 +425,7 @@ impl Plan {
             nngcat_quoted: false,
             source,
             answer: Answer::Stdin,
+            topics: Vec::new(),
             // nngcat's 0 is "no limit".
             count: common.count.filter(|&count| count > 0),
             interval,
@@ -454,6 +459,33 @@ fn recv_max_size(asked: Option<usize>, quiet: bool) -> usize {
             cap
         }
         Some(asked) => asked,
+    }
+}
+
+/// What `nncat probe` was asked: the endpoints to probe, or the one to listen at.
+#[derive(Clone, Debug)]
+pub struct ProbePlan {
+    pub urls: Vec<String>,
+    pub bind: Option<String>,
+    pub timeout: Duration,
+    pub json: bool,
+    pub count: Option<u64>,
+    pub recv_timeout: Option<Duration>,
+}
+
+impl ProbePlan {
+    pub fn from_args(args: ProbeArgs) -> Result<ProbePlan> {
+        if args.timeout.is_zero() {
+            return Err(Failure::Usage("--timeout must be longer than 0".into()).into());
+        }
+        Ok(ProbePlan {
+            urls: args.urls,
+            bind: args.bind,
+            timeout: args.timeout,
+            json: args.format == ProbeFormat::Json,
+            count: args.count,
+            recv_timeout: args.recv_timeout,
+        })
     }
 }
 

@@ -31,6 +31,9 @@ _nncat() {
             nncat,pair)
                 cmd="nncat__subcmd__pair"
                 ;;
+            nncat,probe)
+                cmd="nncat__subcmd__probe"
+                ;;
             nncat,pub)
                 cmd="nncat__subcmd__pub"
                 ;;
@@ -73,6 +76,9 @@ _nncat() {
             nncat__subcmd__help,pair)
                 cmd="nncat__subcmd__help__subcmd__pair"
                 ;;
+            nncat__subcmd__help,probe)
+                cmd="nncat__subcmd__help__subcmd__probe"
+                ;;
             nncat__subcmd__help,pub)
                 cmd="nncat__subcmd__help__subcmd__pub"
                 ;;
@@ -107,7 +113,7 @@ _nncat() {
 
     case "${cmd}" in
         nncat)
-            opts="-h -V --help --version push pull pub sub req rep pair bus surveyor respondent tap completions man help"
+            opts="-h -V --help --version push pull pub sub req rep pair bus surveyor respondent tap probe completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,7 +287,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__help)
-            opts="push pull pub sub req rep pair bus surveyor respondent tap completions man help"
+            opts="push pull pub sub req rep pair bus surveyor respondent tap probe completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -351,6 +357,20 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__help__subcmd__pair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nncat__subcmd__help__subcmd__probe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -640,6 +660,44 @@ _nncat() {
                     return 0
                     ;;
                 --socket-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nncat__subcmd__probe)
+            opts="-C -h --bind --timeout --format --count --recv-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recv-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

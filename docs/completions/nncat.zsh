@@ -93,7 +93,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -161,7 +161,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -237,7 +237,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -306,7 +306,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -386,7 +386,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -464,7 +464,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -543,7 +543,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -622,7 +622,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -702,7 +702,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -780,7 +780,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -850,7 +850,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
-'--stats[At exit, print messages and bytes sent and received, time and rates on stderr]' \
+'--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
 '(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
 '(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
@@ -860,6 +860,20 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':kind -- The server'\''s socket type (the clients use its peer type):(push pull pub sub req rep pair bus surveyor respondent)' \
+&& ret=0
+;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+'()--bind=[Listen at URL and print the type of each peer that connects to it]:URL:_default' \
+'--timeout=[Give up on an endpoint (or on a peer'\''s header) after T]:T:_default' \
+'--format=[text or json]:F:((text\:"One line per endpoint; failures on stderr"
+json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, error"))' \
+'-C+[With --bind\: stop after N peers]:N:_default' \
+'--count=[With --bind\: stop after N peers]:N:_default' \
+'--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH:_default' \
 && ret=0
 ;;
 (completions)
@@ -932,6 +946,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -967,6 +985,7 @@ _nncat_commands() {
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
+'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -997,6 +1016,7 @@ _nncat__subcmd__help_commands() {
 'surveyor:Send each input message as a survey and print every answer until the deadline' \
 'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
+'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE, that type'\''s page' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1027,6 +1047,11 @@ _nncat__subcmd__help__subcmd__man_commands() {
 _nncat__subcmd__help__subcmd__pair_commands() {
     local commands; commands=()
     _describe -t commands 'nncat help pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__help__subcmd__probe_commands] )) ||
+_nncat__subcmd__help__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat help probe commands' commands "$@"
 }
 (( $+functions[_nncat__subcmd__help__subcmd__pub_commands] )) ||
 _nncat__subcmd__help__subcmd__pub_commands() {
@@ -1082,6 +1107,11 @@ _nncat__subcmd__man_commands() {
 _nncat__subcmd__pair_commands() {
     local commands; commands=()
     _describe -t commands 'nncat pair commands' commands "$@"
+}
+(( $+functions[_nncat__subcmd__probe_commands] )) ||
+_nncat__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'nncat probe commands' commands "$@"
 }
 (( $+functions[_nncat__subcmd__pub_commands] )) ||
 _nncat__subcmd__pub_commands() {

@@ -68,6 +68,9 @@ TYPE server) and connects to the real server at the --connect endpoints.
 
 Example: nncat tap rep --bind tcp://127.0.0.1:6001 --connect tcp://127.0.0.1:6000")]
     Tap(TapArgs),
+    /// Say which socket type listens at each URL, without becoming its peer
+    #[command(after_help = PROBE_HELP)]
+    Probe(ProbeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(after_help = "Example: nncat completions bash > /etc/bash_completion.d/nncat")]
     Completions {
@@ -220,7 +223,8 @@ pub struct CommonArgs {
     /// Report endpoints, connection events and counts on stderr
     #[arg(short = 'v', long, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// At exit, print messages and bytes sent and received, time and rates on stderr
+    /// At exit, print messages and bytes sent and received, time and rates on stderr;
+    /// req and surveyor add round-trip times (min, p50, p90, p99, max)
     #[arg(long)]
     pub stats: bool,
     /// While stdout is not a terminal, show a live count of messages on stderr
@@ -387,6 +391,55 @@ pub struct ReplyArgs {
     pub receiving: ReceivingArgs,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+const PROBE_HELP: &str = "\
+Over tcp and ipc the probe reads the 8-byte SP header a server sends as soon as it accepts
+(and sends one with protocol number 0, which no type accepts, so it never becomes a peer);
+over ws it asks for each type in turn in the HTTP upgrade. One line per URL: the type, its
+SP protocol number and the command that talks to it. Exit 0 when every URL is an SP
+endpoint, 1 otherwise, with the reason: connection refused, no such ipc socket, timed out,
+closed without a header, or not an SP endpoint (and the first bytes it sent).
+
+With --bind, nncat listens instead and prints the type of each peer that connects (each
+type from each host once: nanomsg peers reconnect every 100 ms), until --count or
+--recv-timeout.
+
+Examples:
+  nncat probe tcp://127.0.0.1:5555 ipc:///tmp/feed ws://127.0.0.1:8080/api
+  nncat probe tcp://127.0.0.1:5555 --format json | jq -r .protocol
+  nncat probe --bind tcp://127.0.0.1:5555 --count 1";
+
+/// How probe writes its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProbeFormat {
+    /// One line per endpoint; failures on stderr
+    Text,
+    /// One JSON object per line: url, protocol, protocol_id, peers; or url, error
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["urls", "bind"])))]
+pub struct ProbeArgs {
+    /// Endpoints to probe: tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+    /// Listen at URL and print the type of each peer that connects to it
+    #[arg(long, value_name = "URL", conflicts_with = "urls")]
+    pub bind: Option<String>,
+    /// Give up on an endpoint (or on a peer's header) after T
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "2s")]
+    pub timeout: Duration,
+    /// text or json
+    #[arg(long, value_enum, value_name = "F", default_value = "text")]
+    pub format: ProbeFormat,
+    /// With --bind: stop after N peers
+    #[arg(short = 'C', long, value_name = "N", requires = "bind")]
+    pub count: Option<u64>,
+    /// With --bind: stop after T with no new peer
+    #[arg(long, value_name = "T", value_parser = parse_duration, requires = "bind")]
+    pub recv_timeout: Option<Duration>,
 }
 
 #[derive(Debug, Args)]

@@ -7,9 +7,11 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 
 mod duplex;
 mod exec;
+pub mod probe;
 mod receive;
 mod reply;
 mod request;
+mod round_trips;
 mod send;
 mod tap;
 
@@ -21,7 +23,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
-use nanomsg::Error as NnError;
+use nanomsg::{Error as NnError, Protocol};
 
 use crate::exit::Failure;
 use crate::format::{Decoder, Encoder, Format};
@@ -304,6 +306,15 @@ pub fn halted() -> anyhow::Error {
     }
 }
 
+/// A final timeout's message, ended with why no peer is there when that is known:
+/// "no reply within --recv-timeout 2s: the peer at tcp://... is a pull socket".
+pub fn because(socket: &Socket, message: String) -> String {
+    match socket.silence_cause() {
+        Some(cause) => format!("{message}: {cause}"),
+        None => message,
+    }
+}
+
 /// Sends one message, turning nanomsg's error into what the user needs to know.
 pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
     socket.send(message).map_err(|err| match err.kind() {
@@ -316,6 +327,31 @@ pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
         NnError::Terminating | NnError::BadFileDescriptor => halted(),
         _ => anyhow::anyhow!("cannot send: {err}"),
     })
+}
+
+/// pub and surveyor send only to the peers connected at that moment: with none, what
+/// they sent is gone, and nanomsg says nothing about it.
+fn warn_sent_into_the_void(socket: &Socket, plan: &Plan) {
+    let counts = socket.counts();
+    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if counts.sent == 0 || plan.socket.raw {
+        return;
+    }
+    match plan.socket.protocol {
+        Protocol::Pub if !socket.had_peer() => report::warn(&format!(
+            "sent {}; no subscriber was connected",
+            plural(counts.sent, "message")
+        )),
+        Protocol::Surveyor if !socket.had_peer() => report::warn(&format!(
+            "sent {}; no respondent was connected",
+            plural(counts.sent, "survey")
+        )),
+        Protocol::Surveyor if counts.received == 0 => report::warn(&format!(
+            "sent {}; no respondent answered",
+            plural(counts.sent, "survey")
+        )),
+        _ => {}
+    }
 }
 
 /// The end of every role: let what was sent leave, report counts under -v.
@@ -332,6 +368,9 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     }
     if plan.progress {
         report::end_progress();
+    }
+    if !interrupted {
+        warn_sent_into_the_void(socket, plan);
     }
     // After nn_term the statistics are gone, so an interrupted run has no summary.
     if plan.stats && !interrupted {

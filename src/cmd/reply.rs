@@ -10,7 +10,7 @@ reported on stderr and by nncat's exit code instead.
 use anyhow::Result;
 
 use super::exec::{self, ExecError};
-use super::{Messages, Output, Received, finish, receive, send};
+use super::{Messages, Output, Received, because, finish, receive, send};
 use crate::exit::Failure;
 use crate::options::{Answer, ExecPlan, Plan};
 use crate::report;
@@ -100,8 +100,11 @@ fn answer_all(
             Ok(request) => request,
             Err(Received::TimedOut) => {
                 return match plan.count {
-                    Some(count) => Err(Failure::Timeout(format!(
-                        "answered {answered} of {count} requests before --recv-timeout passed"
+                    Some(count) => Err(Failure::Timeout(because(
+                        socket,
+                        format!(
+                            "answered {answered} of {count} requests before --recv-timeout passed"
+                        ),
                     ))
                     .into()),
                     None => Ok(()),

@@ -7,18 +7,36 @@ until the survey's deadline.
 use anyhow::Result;
 use nanomsg::Protocol;
 
-use super::{Messages, Output, Received, finish, receive, send};
+use super::round_trips::RoundTrips;
+use super::{Messages, Output, Received, because, finish, receive, send};
 use crate::exit::Failure;
 use crate::options::Plan;
+use crate::report;
 use crate::socket::Socket;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
     let mut output = Output::new(plan);
     let mut messages = Messages::new(plan, true);
-    let result = exchange_all(&socket, plan, &mut messages, &mut output);
+    let mut trips = RoundTrips::new(plan.stats);
+    let result = exchange_all(&socket, plan, &mut messages, &mut output, &mut trips);
     let result = result.and(output.flush());
-    finish(&socket, plan, result)
+    let interrupted = matches!(
+        result
+            .as_ref()
+            .err()
+            .and_then(|err| err.downcast_ref::<Failure>()),
+        Some(Failure::Interrupted(_) | Failure::Stopped)
+    );
+    let result = finish(&socket, plan, result);
+    let what = match plan.socket.protocol {
+        Protocol::Surveyor => "answers",
+        _ => "replies",
+    };
+    if let Some(summary) = trips.summary(what).filter(|_| !interrupted) {
+        report::say(&format!("stats: {summary}"));
+    }
+    result
 }
 
 fn exchange_all(
@@ -26,20 +44,25 @@ fn exchange_all(
     plan: &Plan,
     messages: &mut Messages,
     output: &mut Output,
+    trips: &mut RoundTrips,
 ) -> Result<()> {
     while let Some(message) = messages.next_message()? {
+        let sent = trips.start();
         send(socket, plan, message)?;
         if plan.socket.protocol == Protocol::Surveyor {
-            collect_answers(socket, output)?;
+            collect_answers(socket, output, trips, sent)?;
         } else {
             match receive(socket, output) {
-                Ok(reply) => output.write(&reply)?,
+                Ok(reply) => {
+                    trips.record(sent);
+                    output.write(&reply)?
+                }
                 Err(Received::TimedOut) => {
-                    return Err(Failure::Timeout(format!(
+                    let message = format!(
                         "no reply within --recv-timeout {}",
                         humantime::format_duration(plan.recv_timeout.unwrap_or_default())
-                    ))
-                    .into());
+                    );
+                    return Err(Failure::Timeout(because(socket, message)).into());
                 }
                 Err(Received::Failed(err)) => return Err(err),
             }
@@ -51,10 +74,18 @@ fn exchange_all(
     Ok(())
 }
 
-fn collect_answers(socket: &Socket, output: &mut Output) -> Result<()> {
+fn collect_answers(
+    socket: &Socket,
+    output: &mut Output,
+    trips: &mut RoundTrips,
+    sent: Option<std::time::Instant>,
+) -> Result<()> {
     loop {
         match receive(socket, output) {
-            Ok(answer) => output.write(&answer)?,
+            Ok(answer) => {
+                trips.record(sent);
+                output.write(&answer)?
+            }
             Err(Received::TimedOut) => return Ok(()),
             Err(Received::Failed(err)) => return Err(err),
         }

@@ -67,42 +67,6 @@ fn check_bind_target(url: &str, path: &Path) -> Result<()> {
     }
 }
 
-/// Why a connecting socket has no peer at `url`, found by one plain connection of our
-/// own (nanomsg keeps its connect errors to itself): nothing listening, no such ipc
-/// socket, or a listener that did not complete nanomsg's handshake with us.
-pub fn why_no_peer(url: &str) -> String {
-    const WAIT: std::time::Duration = std::time::Duration::from_secs(1);
-    let outcome = if let Some(path) = url.strip_prefix("ipc://") {
-        UnixStream::connect(path).map(drop)
-    } else if let Some(address) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
-    {
-        let address = address.split('/').next().unwrap_or(address);
-        let address = address
-            .rsplit_once(';')
-            .map_or(address, |(_, remote)| remote);
-        match std::net::ToSocketAddrs::to_socket_addrs(address) {
-            Ok(mut addresses) => match addresses.next() {
-                Some(first) => std::net::TcpStream::connect_timeout(&first, WAIT).map(drop),
-                None => return format!("'{address}' resolves to no address"),
-            },
-            Err(err) => return format!("cannot resolve '{address}': {err}"),
-        }
-    } else {
-        return "no peer".into();
-    };
-    match outcome {
-        Ok(()) => "something listens there, but no nanomsg connection was made (a socket of another type?)".into(),
-        Err(err) => match err.kind() {
-            ErrorKind::ConnectionRefused => "nothing is listening there (connection refused)".into(),
-            ErrorKind::NotFound => "no such ipc socket".into(),
-            ErrorKind::TimedOut | ErrorKind::WouldBlock => "the connection timed out".into(),
-            _ => crate::report::without_os_error_numbers(&err.to_string()),
-        },
-    }
-}
-
 /// Says what libnanomsg's terse error means for this endpoint.
 pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
     match err.kind() {

@@ -32,10 +32,12 @@ use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
 mod any_port;
+mod doctor;
 mod drops;
 mod endpoint;
 mod kind;
 mod limit;
+pub mod probe;
 mod raw;
 mod watch;
 
@@ -43,7 +45,6 @@ pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 
 use any_port::AnyPort;
-pub use endpoint::why_no_peer;
 use endpoint::{explain, reachable_from_other_hosts};
 pub use raw::RawMessage;
 pub use watch::Counts;
@@ -89,6 +90,7 @@ pub struct Socket {
     recv_max_size: usize,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
+    findings: Arc<doctor::Findings>,
 }
 
 /// A received message, in the buffer nanomsg allocated for it; freed when dropped.
@@ -131,6 +133,7 @@ impl Socket {
             recv_max_size: plan.recv_max_size,
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
+            findings: Arc::new(doctor::Findings::new(plan)),
         };
         socket.configure(plan)?;
         for endpoint in &plan.endpoints {
@@ -152,6 +155,7 @@ impl Socket {
         if plan.protocol != Protocol::Push && plan.protocol != Protocol::Pub {
             socket.start_drop_watch(&plan.endpoints);
         }
+        socket.start_doctor(plan);
         if plan.progress {
             socket.start_progress();
         }
@@ -342,10 +346,13 @@ impl Socket {
             if deadline.is_some_and(|d| Instant::now() >= d) {
                 if required {
                     let within = humantime::format_duration(timeout.unwrap_or_default());
-                    let message = match self.connected_peers() {
+                    let mut message = match self.connected_peers() {
                         0 => format!("no peer connected within {within}"),
                         some => format!("only {some} of {count} peers connected within {within}"),
                     };
+                    if let Some(cause) = self.silence_cause() {
+                        message = format!("{message}: {cause}");
+                    }
                     return Err(Failure::Timeout(message).into());
                 }
                 return Ok(());
@@ -435,8 +442,12 @@ impl Socket {
         thread::sleep(CLOSE_GRACE.min(deadline.saturating_duration_since(Instant::now())));
     }
 
-    /// What a timeout on send means for the user: usually that no peer ever came.
+    /// What a timeout on send means for the user: why no peer came, when that is
+    /// known (nothing listening, a peer of the wrong type), else whether one ever did.
     pub fn send_timeout_reason(&self) -> String {
+        if let Some(cause) = self.silence_cause() {
+            return cause;
+        }
         if self.statistic(stat::ESTABLISHED_CONNECTIONS)
             + self.statistic(stat::ACCEPTED_CONNECTIONS)
             == 0

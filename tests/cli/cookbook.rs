@@ -28,8 +28,8 @@ struct Recipe {
     script: String,
 }
 
-/// The preamble and the recipes, in the order the document has them.
-fn recipes(markdown: &str) -> (String, Vec<Recipe>) {
+/// The preamble and the recipes, in the order the document `doc` has them.
+fn recipes(doc: &str, markdown: &str) -> (String, Vec<Recipe>) {
     let mut preamble = None;
     let mut recipes: Vec<Recipe> = Vec::new();
     let mut section = String::from("(top)");
@@ -49,7 +49,7 @@ fn recipes(markdown: &str) -> (String, Vec<Recipe>) {
         assert_eq!(
             fence.trim(),
             "```sh",
-            "docs/cookbook.md:{}: a marker must be followed by a ```sh block",
+            "{doc}:{}: a marker must be followed by a ```sh block",
             at + 1
         );
         let mut script = String::new();
@@ -72,11 +72,14 @@ fn recipes(markdown: &str) -> (String, Vec<Recipe>) {
             });
         }
     }
-    (preamble.expect("docs/cookbook.md has a preamble"), recipes)
+    (
+        preamble.unwrap_or_else(|| panic!("{doc} has a preamble")),
+        recipes,
+    )
 }
 
 /// Runs one recipe; returns why it failed, if it did.
-fn run_recipe(preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
+fn run_recipe(doc: &str, preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
     let scratch = Scratch::new();
     let script = scratch.path("recipe.sh");
     std::fs::write(&script, format!("{preamble}\n{}", recipe.script))
@@ -123,14 +126,14 @@ fn run_recipe(preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
     match status {
         Some(status) if status.success() => Ok(elapsed),
         Some(status) => Err(format!(
-            "{} (docs/cookbook.md:{}) failed with {status}\n--- stdout\n{}--- stderr\n{}",
+            "{} ({doc}:{}) failed with {status}\n--- stdout\n{}--- stderr\n{}",
             recipe.name,
             recipe.line,
             read(&out),
             read(&err)
         )),
         None => Err(format!(
-            "{} (docs/cookbook.md:{}) did not finish within {RECIPE_LIMIT:?}\n--- stdout\n{}--- stderr\n{}",
+            "{} ({doc}:{}) did not finish within {RECIPE_LIMIT:?}\n--- stdout\n{}--- stderr\n{}",
             recipe.name,
             recipe.line,
             read(&out),
@@ -139,18 +142,23 @@ fn run_recipe(preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
     }
 }
 
-fn cookbook() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cookbook.md");
-    std::fs::read_to_string(&path).expect("docs/cookbook.md exists")
+fn document(doc: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(doc);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{doc}: {err}"))
 }
 
-#[test]
-fn every_cookbook_recipe_runs() {
-    let markdown = cookbook();
-    let (preamble, recipes) = recipes(&markdown);
+fn cookbook() -> String {
+    document("docs/cookbook.md")
+}
+
+/// Runs every recipe of the document `doc` (a path from the project's root), all at
+/// once, and fails with each one that failed; `at_least` guards the markers.
+pub fn every_recipe_runs(doc: &str, at_least: usize) {
+    let markdown = document(doc);
+    let (preamble, recipes) = recipes(doc, &markdown);
     assert!(
-        recipes.len() >= 15,
-        "only {} recipes found: are the <!-- test --> markers intact?",
+        recipes.len() >= at_least,
+        "only {} recipes found in {doc}: are the <!-- test --> markers intact?",
         recipes.len()
     );
     if recipes.iter().any(|recipe| recipe.script.contains("jq ")) {
@@ -160,7 +168,7 @@ fn every_cookbook_recipe_runs() {
     let failures: Vec<String> = std::thread::scope(|scope| {
         let running: Vec<_> = recipes
             .iter()
-            .map(|recipe| scope.spawn(|| run_recipe(&preamble, recipe)))
+            .map(|recipe| scope.spawn(|| run_recipe(doc, &preamble, recipe)))
             .collect();
         running
             .into_iter()
@@ -181,23 +189,32 @@ fn every_cookbook_recipe_runs() {
     );
 }
 
-/// A recipe that sleeps to wait for a peer works on the author's machine and fails on a
-/// loaded one; the preamble's helpers wait for the condition instead.
-#[test]
-fn no_cookbook_recipe_sleeps() {
-    let markdown = cookbook();
-    let (_, recipes) = recipes(&markdown);
+/// Fails for a recipe of `doc` that sleeps: it would work on the author's machine and
+/// fail on a loaded one; the preamble's helpers wait for the condition instead.
+pub fn no_recipe_sleeps(doc: &str) {
+    let markdown = document(doc);
+    let (_, recipes) = recipes(doc, &markdown);
     for recipe in &recipes {
         assert!(
             !recipe
                 .script
                 .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
                 .any(|word| word == "sleep"),
-            "{} (docs/cookbook.md:{}) sleeps: wait for a condition with the preamble's helpers",
+            "{} ({doc}:{}) sleeps: wait for a condition with the preamble's helpers",
             recipe.name,
             recipe.line
         );
     }
+}
+
+#[test]
+fn every_cookbook_recipe_runs() {
+    every_recipe_runs("docs/cookbook.md", 15);
+}
+
+#[test]
+fn no_cookbook_recipe_sleeps() {
+    no_recipe_sleeps("docs/cookbook.md");
 }
 
 /// Every ```sh block is either run or deliberately left out (the set-up example).

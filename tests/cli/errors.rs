@@ -133,7 +133,10 @@ fn connecting_to_a_closed_port_times_out_with_exit_3() {
         "-D",
         "hi",
     ]))
-    .fails_with(3, "no peer ever connected");
+    .fails_with(
+        3,
+        &format!("nothing is listening at {url} (connection refused)"),
+    );
 }
 
 // Input that does not parse: exit 4, naming the record; the records before it were sent.

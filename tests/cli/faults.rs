@@ -257,7 +257,9 @@ fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
         out.stderr
             .lines()
             .last()
-            .is_some_and(|l| l.contains("no peer ever connected")),
+            .is_some_and(|l| l.contains(&format!(
+                "nothing is listening at {url} (connection refused)"
+            ))),
         "{}",
         out.stderr
     );

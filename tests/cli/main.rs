@@ -5,6 +5,7 @@ mod harness;
 
 mod cli;
 mod cookbook;
+mod diagnose;
 mod errors;
 mod exec;
 mod faults;

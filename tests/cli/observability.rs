@@ -70,7 +70,9 @@ fn verbose_reports_connection_events_with_times() {
     wait_bound(&url);
     let pusher = run(nncat(["push", "--connect", &url, "-D", "hi", "-v"])).success();
     puller.stdout().wait_for_lines(1);
-    puller.stderr().wait_for_text("connection accepted");
+    puller
+        .stderr()
+        .wait_for_text("ipc connected, SP handshake done: 1 peer connected");
     let stamped = |line: &str| {
         line.strip_prefix("nncat: [")
             .and_then(|rest| rest.split_once("s] "))
@@ -88,7 +90,7 @@ fn verbose_reports_connection_events_with_times() {
         pusher.stderr
     );
     assert!(
-        pusher.stderr.contains("connection established"),
+        pusher.stderr.contains("ipc connected, SP handshake done"),
         "{}",
         pusher.stderr
     );

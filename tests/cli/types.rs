@@ -328,10 +328,16 @@ fn surveyor_with_no_answers_ends_after_its_deadline() {
 }
 
 #[test]
-fn pub_with_no_subscriber_exits_at_the_end_of_its_input() {
+fn pub_with_no_subscriber_exits_at_the_end_of_its_input_and_says_so() {
     let url = tcp_url();
     let out = run_with_input(nncat(["pub", "--bind", &url]), b"into\nthe void\n").success();
-    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "nncat: warning: sent 2 messages; no subscriber was connected\n"
+    );
+    let quiet = run_with_input(nncat(["pub", "--bind", &url, "-q"]), b"x\n").success();
+    assert_eq!(quiet.stderr, "");
 }
 
 #[test]

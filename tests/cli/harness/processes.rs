@@ -84,6 +84,25 @@ impl Finished {
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         self
     }
+
+    /// Asserts this exit code, and a last stderr line (the final error) containing
+    /// `needle`; warnings may come before it.
+    pub fn fails_with_last_line(self, code: i32, needle: &str) -> Finished {
+        assert_eq!(
+            self.code(),
+            Some(code),
+            "expected exit {code}; stderr: {}",
+            self.stderr
+        );
+        let last = self.stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("nncat: ") && last.contains(needle),
+            "the last stderr line should contain {needle:?}: {}",
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        self
+    }
 }
 
 /// A running process whose stdout and stderr are read on threads, so it never blocks

@@ -1,0 +1,373 @@
+/*!
+Why nothing arrives: a thread per socket that watches nanomsg's statistics and, when a
+connecting socket gets no peer, probes its endpoints once (`probe`) to say why on stderr
+(a peer of the wrong type, nothing listening, not an SP endpoint). It also tells the
+`-v` story of each connection honestly, and remembers whether a peer was ever attached,
+for the warnings at exit and the cause at the end of a final timeout error.
+
+nanomsg has no event for any of this, and its statistics are per socket, not per
+endpoint. What they show, measured with libnanomsg 1.1.5:
+- a peer of the wrong type: ESTABLISHED and BROKEN rise together every 100 ms, and
+  CURRENT_CONNECTIONS stays 0 (the SP handshake fails);
+- nothing listening (refused, no ipc socket file): only CONNECT_ERRORS rises;
+- a host name that does not resolve, or a ws server of the wrong type: nothing changes
+  at all (ws stays "established" with no peer);
+- a tcp server that never sends a header: ESTABLISHED, then BROKEN a second later.
+
+So the probe runs as soon as connections keep breaking with no peer, and otherwise
+once a second has passed with no peer: within about a second either way.
+*/
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::probe::{self, Identity, ProbeError};
+use super::watch::stat;
+use super::{Socket, SocketType};
+use crate::options::{EndpointKind, SocketPlan};
+use crate::report;
+
+/// With no peer after this long, a connecting socket probes its endpoints.
+const DIAGNOSE_AFTER: Duration = Duration::from_secs(1);
+
+/// Connections that broke with no peer attached before the probe runs early.
+const BREAKS_BEFORE_PROBE: u64 = 2;
+
+/// A probe's own bound: the endpoint is on the path of a run that is already waiting.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// How often the statistics are read.
+const TICK: Duration = Duration::from_millis(20);
+
+/// The shortest time between two `-v` lines for the same repeated event.
+const REPEAT: Duration = Duration::from_secs(1);
+
+/// What the doctor found out, shared with the socket's owner.
+pub(super) struct Findings {
+    /// The type this socket talks to.
+    expected: Option<SocketType>,
+    /// The type of this socket.
+    own: Option<SocketType>,
+    connect_urls: Vec<String>,
+    state: Mutex<State>,
+    /// Set when the socket's owner saw a peer connected (waiting for peers polls more
+    /// often than the doctor): a peer that came and went between two of the doctor's
+    /// looks was a peer, not a failed handshake.
+    owner_saw_peer: AtomicBool,
+}
+
+#[derive(Default)]
+struct State {
+    /// Whether a peer was ever attached (SP handshake done).
+    had_peer: bool,
+    /// The cause of the silence, once known: "the peer at URL is a pull socket".
+    cause: Option<String>,
+    /// Whether the endpoints were probed already.
+    probed: bool,
+}
+
+impl Findings {
+    pub(super) fn new(plan: &SocketPlan) -> Findings {
+        let own = SocketType::from_protocol_id(plan.protocol as u16);
+        Findings {
+            expected: own.map(SocketType::peer),
+            own,
+            connect_urls: plan
+                .endpoints
+                .iter()
+                .filter(|e| e.kind == EndpointKind::Connect)
+                .map(|e| e.url.clone())
+                .collect(),
+            state: Mutex::new(State::default()),
+            owner_saw_peer: AtomicBool::new(false),
+        }
+    }
+
+    /// The socket's owner saw `peers` connected.
+    pub(super) fn saw_peers(&self, peers: u64) {
+        if peers > 0 && peers != u64::MAX {
+            self.owner_saw_peer.store(true, Ordering::Relaxed);
+            self.lock().had_peer = true;
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Probes every connect endpoint; warns about each that cannot be this socket's
+    /// peer when `warn` is set, and keeps the first such finding as the cause.
+    fn diagnose(&self, warn: bool) -> Option<String> {
+        let results: Vec<(String, Result<Identity, ProbeError>)> = thread::scope(|scope| {
+            let running: Vec<_> = self
+                .connect_urls
+                .iter()
+                .map(|url| (url, scope.spawn(|| probe::probe(url, PROBE_TIMEOUT))))
+                .collect();
+            running
+                .into_iter()
+                .filter_map(|(url, handle)| Some((url.clone(), handle.join().ok()?)))
+                .collect()
+        });
+        let mut first_cause = None;
+        for (url, found) in results {
+            let Some((warning, cause)) = self.explain(&url, found) else {
+                continue;
+            };
+            if warn {
+                report::warn(&warning);
+            }
+            first_cause.get_or_insert(cause);
+        }
+        let mut state = self.lock();
+        state.probed = true;
+        if state.cause.is_none() {
+            state.cause = first_cause;
+        }
+        state.cause.clone()
+    }
+
+    /// For an endpoint that cannot be our peer: the warning, and the cause for a final
+    /// error. None when the endpoint is a fine peer (or the probe cannot tell).
+    fn explain(&self, url: &str, found: Result<Identity, ProbeError>) -> Option<(String, String)> {
+        let own = self.own?;
+        let expected = self.expected?;
+        match found {
+            Ok(identity) if identity.kind() == Some(expected) => None,
+            Ok(identity) if identity.protocol_id == probe::PROBE_PROTOCOL => None,
+            Ok(identity) => match identity.kind() {
+                Some(found) => {
+                    let what = if found.can_send() && !found.can_receive() {
+                        format!("to receive from a {found}")
+                    } else if found.can_receive() && !found.can_send() {
+                        format!("to send to a {found}")
+                    } else {
+                        format!("to talk to a {found}")
+                    };
+                    Some((
+                        format!(
+                            "{url}: the peer is a {found} socket; {own} talks to {expected} ({what}: nncat {} --connect {url})",
+                            found.peer()
+                        ),
+                        format!("the peer at {url} is a {found} socket"),
+                    ))
+                }
+                None => Some((
+                    format!(
+                        "{url}: the peer speaks SP protocol {}, which nncat has no type for; {own} talks to {expected}",
+                        identity.protocol_id
+                    ),
+                    format!(
+                        "the peer at {url} speaks SP protocol {}",
+                        identity.protocol_id
+                    ),
+                )),
+            },
+            Err(why @ (ProbeError::Refused | ProbeError::NoSuchIpcSocket)) => Some((
+                format!("nothing is listening at {url} ({why}); still trying"),
+                format!("nothing is listening at {url} ({why})"),
+            )),
+            Err(why) if why.nothing_listening() => Some((
+                format!("cannot reach {url}: {why}; still trying"),
+                format!("cannot reach {url}: {why}"),
+            )),
+            // inproc and the like: the probe cannot see there, which says nothing.
+            Err(ProbeError::Unsupported(_) | ProbeError::Failed(_)) => None,
+            Err(why) => Some((
+                format!("{url}: {why}; {own} talks to {expected}"),
+                format!("{url}: {why}"),
+            )),
+        }
+    }
+}
+
+/// The word for the transport in `-v` lines: "TCP connected, SP handshake rejected".
+fn transport(plan: &SocketPlan) -> &'static str {
+    let scheme = |url: &str| url.split("://").next().unwrap_or("").to_string();
+    let mut schemes = plan.endpoints.iter().map(|e| scheme(&e.url));
+    let first = schemes.next().unwrap_or_default();
+    if !schemes.all(|other| other == first) {
+        return "transport";
+    }
+    match first.as_str() {
+        "tcp" => "TCP",
+        "ipc" => "ipc",
+        "ws" => "ws",
+        "inproc" => "inproc",
+        _ => "transport",
+    }
+}
+
+/// A repeated `-v` event, said at most once a second with how many times it happened.
+struct Repeated {
+    pending: u64,
+    said_at: Option<Instant>,
+}
+
+impl Repeated {
+    fn new() -> Repeated {
+        Repeated {
+            pending: 0,
+            said_at: None,
+        }
+    }
+
+    fn add(&mut self, times: u64, started: Instant, text: &str) {
+        self.pending += times;
+        self.flush(started, text, false);
+    }
+
+    fn flush(&mut self, started: Instant, text: &str, force: bool) {
+        if self.pending == 0 {
+            return;
+        }
+        if !force && self.said_at.is_some_and(|at| at.elapsed() < REPEAT) {
+            return;
+        }
+        let note = if self.pending > 1 {
+            format!(" ({} times)", self.pending)
+        } else {
+            String::new()
+        };
+        report::event(started, &format!("{text}{note}"));
+        self.pending = 0;
+        self.said_at = Some(Instant::now());
+    }
+}
+
+impl Socket {
+    /// Starts the thread that watches for silence, and under `-v` tells each
+    /// connection's story.
+    pub(super) fn start_doctor(&self, plan: &SocketPlan) {
+        let id = self.id;
+        let started = self.started;
+        let stop = Arc::clone(&self.monitor_stop);
+        let findings = Arc::clone(&self.findings);
+        let verbose = plan.verbose;
+        let word = transport(plan);
+        let _ = thread::Builder::new().name("doctor".into()).spawn(move || {
+            let get = |statistic| unsafe { super::watch::nn_get_statistic(id, statistic) };
+            let mut made = 0u64;
+            let mut broken = 0u64;
+            let mut current = 0u64;
+            // Connections made whose SP handshake has not ended either way.
+            let mut handshaking = 0u64;
+            let mut handshaking_since = Instant::now();
+            let mut said_waiting = false;
+            let mut breaks_without_peer = 0u64;
+            let mut rejected = Repeated::new();
+            let rejected_text = format!("{word} connected, SP handshake rejected");
+            while !stop.load(Ordering::Relaxed) {
+                thread::sleep(TICK);
+                let now_made = get(stat::ESTABLISHED_CONNECTIONS)
+                    .wrapping_add(get(stat::ACCEPTED_CONNECTIONS));
+                let now_broken = get(stat::BROKEN_CONNECTIONS);
+                let now_current = get(stat::CURRENT_CONNECTIONS);
+                // After nn_term every statistic reads as -1.
+                if now_current == u64::MAX || stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let new_made = now_made.saturating_sub(made);
+                let new_broken = now_broken.saturating_sub(broken);
+                let mut attached = now_current.saturating_sub(current);
+                let mut detached = current.saturating_sub(now_current);
+                if attached == 0
+                    && new_broken > detached
+                    && findings.owner_saw_peer.swap(false, Ordering::Relaxed)
+                {
+                    // A peer came and went between two looks.
+                    attached += 1;
+                    detached += 1;
+                }
+                if handshaking == 0 && new_made > 0 {
+                    handshaking_since = Instant::now();
+                    said_waiting = false;
+                }
+                handshaking += new_made;
+                let done = attached.min(handshaking);
+                handshaking -= done;
+                // A break that took no attached peer with it ended a handshake.
+                let failed = new_broken.saturating_sub(detached).min(handshaking);
+                handshaking -= failed;
+                if attached > 0 {
+                    findings.lock().had_peer = true;
+                }
+                if verbose {
+                    if failed > 0 {
+                        rejected.add(failed, started, &rejected_text);
+                    } else {
+                        rejected.flush(started, &rejected_text, false);
+                    }
+                    if attached > 0 {
+                        let peers = now_current.max(current + attached);
+                        report::event(
+                            started,
+                            &format!(
+                                "{word} connected, SP handshake done: {peers} peer{} connected",
+                                if peers == 1 { "" } else { "s" }
+                            ),
+                        );
+                    }
+                    if detached > 0 {
+                        report::event(
+                            started,
+                            &format!("peer disconnected: {now_current} connected"),
+                        );
+                    }
+                    if handshaking > 0
+                        && !said_waiting
+                        && handshaking_since.elapsed() >= DIAGNOSE_AFTER
+                    {
+                        report::event(started, &format!("{word} connected, no SP handshake yet"));
+                        said_waiting = true;
+                    }
+                }
+                if now_current == 0 {
+                    breaks_without_peer += failed;
+                }
+                made = now_made;
+                broken = now_broken;
+                current = now_current;
+
+                let (had_peer, probed) = {
+                    let state = findings.lock();
+                    (state.had_peer, state.probed)
+                };
+                let silent = now_current == 0 && !had_peer;
+                let time_to_look = breaks_without_peer >= BREAKS_BEFORE_PROBE
+                    || started.elapsed() >= DIAGNOSE_AFTER;
+                if silent && !probed && time_to_look && !findings.connect_urls.is_empty() {
+                    findings.diagnose(true);
+                }
+            }
+            if verbose {
+                rejected.flush(started, &rejected_text, true);
+            }
+        });
+    }
+
+    /// Whether a peer was ever attached to this socket.
+    pub fn had_peer(&self) -> bool {
+        self.findings.lock().had_peer || self.connected_peers() > 0
+    }
+
+    /// What is known of why no peer is connected, for the end of a final error; probes
+    /// the connect endpoints now if that was not done yet. None with a peer connected.
+    pub fn silence_cause(&self) -> Option<String> {
+        if self.connected_peers() > 0 {
+            return None;
+        }
+        let (probed, cause) = {
+            let state = self.findings.lock();
+            (state.probed, state.cause.clone())
+        };
+        if probed || self.findings.connect_urls.is_empty() {
+            return cause;
+        }
+        self.findings.diagnose(false)
+    }
+}
