@@ -21,7 +21,7 @@ use crate::cli::{
 };
 use crate::exit::Failure;
 use crate::format::{Format, JsonOptions};
-use crate::socket;
+use crate::socket::{self, Endpoint, EndpointKind, PeerWait, SocketPlan};
 
 /// How long a publisher (or surveyor, or bus) that connects waits for its connection before the first
 /// message, so `echo hi | nncat pub --connect URL` reaches a bound subscriber:
@@ -42,50 +42,6 @@ pub enum Role {
     Duplex,
     /// tap: between clients (`socket`) and a server (`tap_back`)
     Tap,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EndpointKind {
-    Bind,
-    Connect,
-}
-
-#[derive(Clone, Debug)]
-pub struct Endpoint {
-    pub kind: EndpointKind,
-    pub url: String,
-}
-
-#[derive(Clone, Debug)]
-pub struct PeerWait {
-    pub count: u64,
-    pub timeout: Option<Duration>,
-    /// Whether not reaching `count` in time is an error (the user asked for it).
-    pub required: bool,
-}
-
-#[derive(Clone, Debug)]
-pub struct SocketPlan {
-    pub protocol: Protocol,
-    /// A raw socket (AF_SP_RAW), as a device uses: it forwards protocol headers.
-    pub raw: bool,
-    pub endpoints: Vec<Endpoint>,
-    pub recv_timeout: Option<Duration>,
-    pub send_timeout: Option<Duration>,
-    /// Always finite: nanomsg's own limit, which nncat never lifts (see socket/limit.rs).
-    pub recv_max_size: usize,
-    pub socket_name: Option<String>,
-    pub subscriptions: Vec<Vec<u8>>,
-    pub survey_deadline: Option<Duration>,
-    /// req: resend an unanswered request after this (nanomsg's default: 60s).
-    pub resend_interval: Option<Duration>,
-    pub wait_peers: Option<PeerWait>,
-    pub verbose: bool,
-    pub progress: bool,
-    /// Notices a script reads (the port bound for port 0) as JSON objects.
-    pub json_notices: bool,
-    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see `allow_ipv6`.
-    pub ipv6: bool,
 }
 
 /// Where the messages to send come from.

@@ -16,8 +16,9 @@ use nanomsg::Protocol;
 
 use super::{Output, Received};
 use crate::exit::Failure;
-use crate::options::{PeerWait, Plan};
+use crate::options::Plan;
 use crate::report;
+use crate::socket::PeerWait;
 use crate::socket::{self, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {

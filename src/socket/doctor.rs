@@ -25,8 +25,8 @@ use std::time::{Duration, Instant};
 
 use super::probe::{self, Identity, ProbeError};
 use super::watch::stat;
+use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
-use crate::options::{EndpointKind, SocketPlan};
 use crate::report;
 
 /// With no peer after this long, a connecting socket probes its endpoints.

@@ -11,7 +11,7 @@ For ipc there is no such trace, and nncat says nothing.
 
 use std::collections::HashSet;
 
-use crate::options::{Endpoint, EndpointKind};
+use super::{Endpoint, EndpointKind};
 
 /// The tcp states of a connection whose local side closed first.
 const CLOSED_BY_US: [&str; 4] = ["04", "05", "06", "0B"];

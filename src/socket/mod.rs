@@ -28,7 +28,6 @@ use nanomsg::{Error as NnError, Protocol};
 use nanomsg_sys as sys;
 
 use crate::exit::Failure;
-use crate::options::{Endpoint, EndpointKind, SocketPlan};
 use crate::report;
 
 mod any_port;
@@ -37,12 +36,14 @@ mod drops;
 mod endpoint;
 mod kind;
 mod limit;
+mod plan;
 pub mod probe;
 mod raw;
 mod watch;
 
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
+pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
 use any_port::AnyPort;
 use endpoint::{explain, reachable_from_other_hosts};

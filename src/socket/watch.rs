@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 
 use libc::c_int;
 
+use super::Endpoint;
 use super::Socket;
 use super::drops::DropWatch;
 use super::limit::human_size;
-use crate::options::Endpoint;
 use crate::report;
 
 /// Statistics from `nn.h`, which neither crate declares.

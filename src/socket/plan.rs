@@ -1,0 +1,53 @@
+/*!
+What a socket is to be: its type and options, its endpoints, and whether to wait for
+peers. `options.rs` fills it in from the command line; this layer reads it and never
+looks further up.
+*/
+
+use std::time::Duration;
+
+use nanomsg::Protocol;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndpointKind {
+    Bind,
+    Connect,
+}
+
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    pub kind: EndpointKind,
+    pub url: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PeerWait {
+    pub count: u64,
+    pub timeout: Option<Duration>,
+    /// Whether not reaching `count` in time is an error (the user asked for it).
+    pub required: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct SocketPlan {
+    pub protocol: Protocol,
+    /// A raw socket (AF_SP_RAW), as a device uses: it forwards protocol headers.
+    pub raw: bool,
+    pub endpoints: Vec<Endpoint>,
+    pub recv_timeout: Option<Duration>,
+    pub send_timeout: Option<Duration>,
+    /// Always finite: nanomsg's own limit, which nncat never lifts (see socket/limit.rs).
+    pub recv_max_size: usize,
+    pub socket_name: Option<String>,
+    pub subscriptions: Vec<Vec<u8>>,
+    pub survey_deadline: Option<Duration>,
+    /// req: resend an unanswered request after this (nanomsg's default: 60s).
+    pub resend_interval: Option<Duration>,
+    pub wait_peers: Option<PeerWait>,
+    pub verbose: bool,
+    pub progress: bool,
+    /// Notices a script reads (the port bound for port 0) as JSON objects.
+    pub json_notices: bool,
+    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options.rs `allow_ipv6`.
+    pub ipv6: bool,
+}
