@@ -94,10 +94,10 @@ fn forward(
                 .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
             if timestamp {
                 let now = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
-                output.write_prefix(now.as_bytes());
-                output.write_prefix(b" ");
+                output.write_prefix(now.as_bytes())?;
+                output.write_prefix(b" ")?;
             }
-            output.write_prefix(direction);
+            output.write_prefix(direction)?;
             let payload = if strip_backtrace {
                 without_backtrace(&message)
             } else {

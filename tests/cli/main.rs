@@ -12,6 +12,7 @@ mod formats;
 mod interop;
 mod netns;
 mod soak;
+mod stdout;
 mod streaming;
 mod terminal;
 mod types;
