@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Interactive latency: how long one line written to `nncat push`'s stdin takes to
-come out of `nncat pull`'s stdout, one line at a time, each written after the previous
-one arrived. Buffering must never hold a line back while no more are coming.
+"""Interactive latency: how long one line written to a pusher's stdin takes to come out
+of a puller's stdout, one line at a time, each written after the previous one arrived.
+Buffering must never hold a line back while no more are coming.
 
-usage: latency.py NNCAT URL SAMPLES
+usage: latency.py URL SAMPLES PULL_COMMAND PUSH_COMMAND
+The commands are shell words (split, not run by a shell) in which @URL@ stands for URL:
+the puller binds, the pusher connects. For nncat:
+    latency.py tcp://127.0.0.1:5555 30 'nncat pull --bind @URL@' \
+        'nncat push --connect @URL@ --linger 0'
+and for the floor (examples/floor.rs, a plain libnanomsg program):
+    latency.py tcp://127.0.0.1:5556 30 'floor pull --bind @URL@' 'floor push --connect @URL@'
+
 Prints one line per sample on stdout: the seconds it took. Bounded: 10 s for the
 connection, 2 s per line, then both processes are ended.
 """
 
 import os
 import select
+import shlex
 import subprocess
 import sys
 import time
@@ -20,25 +28,27 @@ def read_line(fd, pending, deadline):
     while b"\n" not in pending:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise TimeoutError("no line from nncat pull in time")
+            raise TimeoutError("no line from the puller in time")
         ready, _, _ = select.select([fd], [], [], left)
         if ready:
             chunk = os.read(fd, 65536)
             if not chunk:
-                raise EOFError("nncat pull closed its stdout")
+                raise EOFError("the puller closed its stdout")
             pending += chunk
     line, rest = pending.split(b"\n", 1)
     return line, rest
 
 
-def main(nncat, url, samples):
+def command(words, url):
+    return [word.replace("@URL@", url) for word in shlex.split(words)]
+
+
+def main(url, samples, pull_command, push_command):
     pull = subprocess.Popen(
-        [nncat, "pull", "--bind", url], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        command(pull_command, url), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
     push = subprocess.Popen(
-        [nncat, "push", "--connect", url, "--linger", "0"],
-        stdin=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        command(push_command, url), stdin=subprocess.PIPE, stderr=subprocess.DEVNULL
     )
     out = pull.stdout.fileno()
     into = push.stdin.fileno()
@@ -70,6 +80,6 @@ def main(nncat, url, samples):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4])
