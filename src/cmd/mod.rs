@@ -308,10 +308,8 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
             return Err(reader_gone());
         }
         if let Some(message) = ready_message(socket)? {
-            output.pacing.back_to_back();
             return Ok(message);
         }
-        output.pacing.hold_failed();
     }
     output.flush().map_err(Received::Failed)?;
     // --recv-timeout counts from here, as NN_RCVTIMEO counts from the call to nn_recv.

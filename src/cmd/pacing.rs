@@ -13,9 +13,12 @@ hand-off between threads, and one write carries them all. Waking for each messag
 library's worker thread, a context switch per message: measured 1.2 x nanocat's CPU
 for 1,000,000 lines, against 0.25-0.5 x with the sleep (docs/performance.md).
 
-A hold that finds nothing costs its own length once; after `TRIES` of them in a row the
-stream counts as sparse again until a message is back to back. Output never waits more
-than `MAX_AGE` for a flush while the stream goes on.
+Only a message already waiting when the receiver asks proves a stream. Each hold uses
+up one of `TRIES`, and such a message refills them: after a hold, a stream has more
+messages waiting, while request/reply has only the one the hold waited for (the next
+request comes after the reply), so it stops holding after `TRIES` holds instead of
+sleeping through every round trip. A hold that finds nothing costs its own length
+once. Output never waits more than `MAX_AGE` for a flush while the stream goes on.
 */
 
 use std::time::{Duration, Instant};
@@ -52,13 +55,12 @@ impl Pacing {
 
     /// How long to sleep before looking for the next message, when none is waiting;
     /// `None` in a sparse stream: flush and wait for it.
-    pub fn hold(&self) -> Option<Duration> {
-        (self.holds_left > 0).then_some(HOLD)
-    }
-
-    /// The hold ended with no message.
-    pub fn hold_failed(&mut self) {
-        self.holds_left = self.holds_left.saturating_sub(1);
+    pub fn hold(&mut self) -> Option<Duration> {
+        if self.holds_left == 0 {
+            return None;
+        }
+        self.holds_left -= 1;
+        Some(HOLD)
     }
 
     /// Output is going into the buffer.
@@ -85,21 +87,25 @@ mod tests {
 
     #[test]
     fn one_message_at_a_time_never_holds() {
-        let pacing = Pacing::new();
+        let mut pacing = Pacing::new();
         assert_eq!(pacing.hold(), None);
     }
 
     #[test]
-    fn back_to_back_messages_hold_until_holds_keep_finding_nothing() {
+    fn holds_go_on_only_while_messages_are_waiting() {
         let mut pacing = Pacing::new();
         pacing.back_to_back();
+        // Request/reply: each hold brings the one message it waited for, no more.
         for _ in 0..TRIES {
             assert_eq!(pacing.hold(), Some(HOLD));
-            pacing.hold_failed();
         }
         assert_eq!(pacing.hold(), None);
+        // A stream: after a hold, the next message is already there.
         pacing.back_to_back();
-        assert_eq!(pacing.hold(), Some(HOLD));
+        for _ in 0..TRIES * 4 {
+            assert_eq!(pacing.hold(), Some(HOLD));
+            pacing.back_to_back();
+        }
     }
 
     #[test]

@@ -6,13 +6,26 @@ use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::Duration;
 
 use wait_timeout::ChildExt;
 
 use crate::harness::*;
+
+/// A child killed if the test fails before it exits; for children whose stdout is
+/// not the harness's pipe.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
 
 /// How long nncat may take to notice that stdout's reader has gone: far above the
 /// 100 ms it should need, far below "until the next message".
@@ -65,12 +78,14 @@ fn rep_whose_reader_leaves_exits_0_while_waiting_for_a_request() {
 fn pull_whose_socket_stdout_is_closed_exits_0() {
     let url = tcp_url();
     let (ours, theirs) = UnixStream::pair().expect("a socket pair");
-    let mut child = nncat(["pull", "--bind", &url])
+    let mut command = nncat(["pull", "--bind", &url]);
+    command
         .stdin(Stdio::null())
         .stdout(Stdio::from(OwnedFd::from(theirs)))
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nncat starts");
+        .stderr(Stdio::piped());
+    let mut child = Guard(command.spawn().expect("nncat starts"));
+    // Our copy of nncat's end must go, or its peer never sees the socket closed.
+    drop(command);
     wait_bound(&url);
     run(nncat(["push", "--connect", &url, "-D", "hello"])).success();
     let mut ours = ours;
@@ -78,14 +93,10 @@ fn pull_whose_socket_stdout_is_closed_exits_0() {
     ours.read_exact(&mut line).expect("the message arrives");
     assert_eq!(&line, b"hello\n");
     drop(ours);
-    let status = child.wait_timeout(NOTICE).expect("waiting works");
-    let Some(status) = status else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("nncat did not notice that its stdout socket was closed");
-    };
+    let status = child.0.wait_timeout(NOTICE).expect("waiting works");
+    let status = status.expect("nncat notices that its stdout socket was closed");
     let mut stderr = String::new();
-    if let Some(mut pipe) = child.stderr.take() {
+    if let Some(mut pipe) = child.0.stderr.take() {
         let _ = pipe.read_to_string(&mut stderr);
     }
     assert_eq!(status.code(), Some(0), "stderr: {stderr}");
@@ -96,7 +107,9 @@ fn pull_whose_socket_stdout_is_closed_exits_0() {
 /// end leaves it for every process that shares it.
 fn non_blocking_pipe() -> (File, OwnedFd) {
     let mut fds = [0; 2];
-    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0, "a pipe");
+    // Close-on-exec: no child may hold the read end, or nncat's reader never leaves.
+    let rc = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
+    assert_eq!(rc, 0, "a pipe");
     let (read, write) = unsafe { (File::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
     let flags = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_GETFL) };
     let rc = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) };
@@ -129,7 +142,7 @@ fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
         .stdin(Stdio::null())
         .stdout(Stdio::from(writer))
         .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("nncat starts");
+    let mut child = Guard(command.spawn().expect("nncat starts"));
     // Our copy of the write end must go, or the pipe never ends.
     drop(command);
     wait_bound(&url);
@@ -153,11 +166,12 @@ fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
         thread::sleep(Duration::from_millis(2));
     }
     let status = child
+        .0
         .wait_timeout(LIMIT)
         .expect("waiting works")
         .expect("nncat exits after --count messages");
     let mut stderr = String::new();
-    if let Some(mut pipe) = child.stderr.take() {
+    if let Some(mut pipe) = child.0.stderr.take() {
         let _ = pipe.read_to_string(&mut stderr);
     }
     assert_eq!(status.code(), Some(0), "stderr: {stderr}");
