@@ -40,7 +40,7 @@ else
   RSS_BYTES=$((1 << 30))
 fi
 ONESHOTS=20             # figure 5
-SAMPLES=30              # figure 6, lines per repetition
+SAMPLES=100             # figure 6, lines per pair and repetition
 PARTS=${PARTS:-lines big cpu reqrep oneshot latency memory}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 LIMIT=120               # seconds any one process may run
@@ -268,24 +268,28 @@ receiver_cpu() {
 }
 
 # Interactive latency: one line at a time through nncat push -> pull, and through the
-# floor (examples/floor.rs: stdin line -> nn_send; nn_recv -> one write). Each run
-# records the median of its SAMPLES lines.
+# floor (examples/floor.rs: stdin line -> nn_send; nn_recv -> one write), taking turns
+# line by line. Each run records each pair's median over its SAMPLES lines.
 latency() {
-  local run=$1 name pull push
-  for name in latency latency_floor; do
-    case $name in
-      latency) pull="$NNCAT pull --bind @URL@" push="$NNCAT push --connect @URL@ --linger 0" ;;
-      latency_floor) pull="$FLOOR pull --bind @URL@" push="$FLOOR push --connect @URL@" ;;
-    esac
-    if timeout -k 2 60 python3 "$ROOT/bench/latency.py" "$(new_url tcp)" "$SAMPLES" \
-      "$pull" "$push" >"$WORK/latency" 2>>"$LOG"; then
-      record "$name" "$run" "$(python3 -c 'import statistics, sys
-print(statistics.median(float(line) for line in open(sys.argv[1])))' "$WORK/latency")"
-    else
-      say "$name run failed (see log)"
-      tail -3 "$LOG" >&2
-    fi
-  done
+  local run=$1
+  if timeout -k 2 120 python3 "$ROOT/bench/latency.py" "$SAMPLES" \
+    latency "$NNCAT pull --bind @URL@" "$NNCAT push --connect @URL@ --linger 0" \
+    latency_floor "$FLOOR pull --bind @URL@" "$FLOOR push --connect @URL@" \
+    >"$WORK/latency" 2>>"$LOG"; then
+    python3 - "$WORK/latency" "$run" >>"$RESULTS" <<'EOF'
+import statistics, sys
+from collections import defaultdict
+samples = defaultdict(list)
+for line in open(sys.argv[1]):
+    name, seconds = line.split()
+    samples[name].append(float(seconds))
+for name, values in samples.items():
+    print(f"{name}\t{sys.argv[2]}\t{statistics.median(values)}")
+EOF
+  else
+    say "latency run failed (see log)"
+    tail -3 "$LOG" >&2
+  fi
 }
 
 for run in $(seq "$RUNS"); do
