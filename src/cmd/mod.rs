@@ -300,10 +300,7 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
         output.pacing.back_to_back();
         return Ok(message);
     }
-    if let Some(hold) = output.pacing.hold() {
-        if output.pacing.flush_before_hold() {
-            output.flush().map_err(Received::Failed)?;
-        }
+    if let Some(hold) = output.pacing.hold(!output.buffer.is_empty()) {
         if output.reader_left_within(hold) {
             return Err(reader_gone());
         }

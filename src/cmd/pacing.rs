@@ -18,7 +18,8 @@ up one of `TRIES`, and such a message refills them: after a hold, a stream has m
 messages waiting, while request/reply has only the one the hold waited for (the next
 request comes after the reply), so it stops holding after `TRIES` holds instead of
 sleeping through every round trip. A hold that finds nothing costs its own length
-once. Output never waits more than `MAX_AGE` for a flush while the stream goes on.
+once. Output never waits more than `MAX_AGE` for a flush while the stream goes on, and
+large records, which leave the buffer as they come, never make a receiver hold.
 */
 
 use std::time::{Duration, Instant};
@@ -27,7 +28,8 @@ use std::time::{Duration, Instant};
 /// timer slack (50 µs by default) to it.
 const HOLD: Duration = Duration::from_micros(200);
 
-/// Holds that find nothing before the stream counts as sparse.
+/// Holds in a row, with no message already waiting after them, before the stream
+/// counts as sparse.
 const TRIES: u8 = 4;
 
 /// The longest received output waits in the buffer while the stream goes on.
@@ -53,10 +55,12 @@ impl Pacing {
         self.holds_left = TRIES;
     }
 
-    /// How long to sleep before looking for the next message, when none is waiting;
-    /// `None` in a sparse stream: flush and wait for it.
-    pub fn hold(&mut self) -> Option<Duration> {
-        if self.holds_left == 0 {
+    /// How long to sleep before looking for the next message, when none is waiting and
+    /// `pending` says records are in the buffer; `None`: flush and wait for it. Large
+    /// records leave the buffer as they come (64 KiB), so there is nothing to batch
+    /// and no reason to sleep while the next one streams in.
+    pub fn hold(&mut self, pending: bool) -> Option<Duration> {
+        if !pending || self.holds_left == 0 || self.overdue() {
             return None;
         }
         self.holds_left -= 1;
@@ -75,7 +79,7 @@ impl Pacing {
     }
 
     /// Whether the buffered output would be older than `MAX_AGE` after another hold.
-    pub fn flush_before_hold(&self) -> bool {
+    fn overdue(&self) -> bool {
         self.pending_since
             .is_some_and(|since| since.elapsed() + HOLD > MAX_AGE)
     }
@@ -88,35 +92,38 @@ mod tests {
     #[test]
     fn one_message_at_a_time_never_holds() {
         let mut pacing = Pacing::new();
-        assert_eq!(pacing.hold(), None);
+        pacing.buffering();
+        assert_eq!(pacing.hold(true), None);
     }
 
     #[test]
     fn holds_go_on_only_while_messages_are_waiting() {
         let mut pacing = Pacing::new();
+        pacing.buffering();
         pacing.back_to_back();
         // Request/reply: each hold brings the one message it waited for, no more.
         for _ in 0..TRIES {
-            assert_eq!(pacing.hold(), Some(HOLD));
+            assert_eq!(pacing.hold(true), Some(HOLD));
         }
-        assert_eq!(pacing.hold(), None);
+        assert_eq!(pacing.hold(true), None);
         // A stream: after a hold, the next message is already there.
         pacing.back_to_back();
         for _ in 0..TRIES * 4 {
-            assert_eq!(pacing.hold(), Some(HOLD));
+            assert_eq!(pacing.hold(true), Some(HOLD));
             pacing.back_to_back();
         }
     }
 
     #[test]
-    fn output_older_than_the_limit_is_flushed_before_a_hold() {
+    fn no_hold_with_nothing_to_batch_or_with_output_near_its_age_limit() {
         let mut pacing = Pacing::new();
-        assert!(!pacing.flush_before_hold());
+        pacing.back_to_back();
+        assert_eq!(pacing.hold(false), None);
         pacing.buffering();
-        assert!(!pacing.flush_before_hold());
         pacing.pending_since = Instant::now().checked_sub(MAX_AGE);
-        assert!(pacing.flush_before_hold());
+        assert_eq!(pacing.hold(true), None);
         pacing.flushed();
-        assert!(!pacing.flush_before_hold());
+        pacing.buffering();
+        assert_eq!(pacing.hold(true), Some(HOLD));
     }
 }
