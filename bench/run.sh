@@ -8,6 +8,13 @@
 #   QUICK=1 bench/run.sh       smaller counts and 3 runs, for a first look
 #   RUNS=7 bench/run.sh        more repetitions
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
+#   PARTS="lines cpu latency" RUNS=3 bench/run.sh
+#                              only some parts: lines (figure 1), big (2), cpu (3),
+#                              reqrep (4), oneshot (5), latency (6), memory (7)
+#
+# Figures 1, 2, 3 and 6 are measured in the same repetitions, one after another in each,
+# so that the flush policy's two regimes (a stream of lines, one line at a time) meet
+# the same moments of the machine.
 #
 # Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), hyperfine, GNU time
 # (/usr/bin/time) and iproute2 (ss); missing Debian packages are installed with apt-get
@@ -33,7 +40,9 @@ else
   RSS_BYTES=$((1 << 30))
 fi
 ONESHOTS=20             # figure 5
-SAMPLES=50              # figure 6
+SAMPLES=100             # figure 6, lines per pair and repetition
+PARTS=${PARTS:-lines big cpu reqrep oneshot latency memory}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 LIMIT=120               # seconds any one process may run
 
 # --- what the suite needs -------------------------------------------------------------
@@ -57,11 +66,12 @@ fi
 
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 echo "bench: building release binaries into $TARGET" >&2
-(cd "$ROOT" && cargo build --release --quiet --bin nncat --example baseline)
+(cd "$ROOT" && cargo build --release --quiet --bin nncat --example baseline --example floor)
 NNCAT=$TARGET/release/nncat
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || COMMIT="$COMMIT+local changes"
 BASE=$TARGET/release/examples/baseline
+FLOOR=$TARGET/release/examples/floor
 NANOCAT=$(command -v nanocat)
 TIME=/usr/bin/time
 
@@ -187,9 +197,9 @@ EOF
 : >"$WORK/empty"
 MIB=$((1 << 20))
 
-# --- 1 and 2: throughput --------------------------------------------------------------
-for run in $(seq "$RUNS"); do
-  say "throughput, run $run of $RUNS"
+# --- 1, 2, 3 and 6, in the same repetitions ------------------------------------------
+lines() {
+  local run=$1 transport
   for transport in tcp ipc; do
     if pair "$(new_url $transport)" "$WORK/empty" /dev/null recv -- \
       "$BASE" pull --bind @URL@ "$LINES" -- \
@@ -203,6 +213,10 @@ for run in $(seq "$RUNS"); do
     fi
     rm -f "$WORK/out"
   done
+}
+
+big() {
+  local run=$1
   if pair "$(new_url ipc)" "$WORK/empty" /dev/null recv -- \
     "$BASE" pull --bind @URL@ "$BIG" -- \
     "$BASE" push --connect @URL@ "$BIG" "$MIB"; then
@@ -220,11 +234,11 @@ for run in $(seq "$RUNS"); do
     "$NNCAT" push --connect @URL@ --hex; then
     record ipc_big_hex "$run" "$(calc "$BIG * $MIB / $ELAPSED")"
   fi
-done
+}
 
-# --- 3: receiver CPU, from the baseline pusher ----------------------------------------
-for run in $(seq "$RUNS"); do
-  say "receiver CPU, run $run of $RUNS"
+# Receiver CPU, from the baseline pusher.
+receiver_cpu() {
+  local run=$1 receiver cmd size want
   for receiver in base nncat_raw nncat_ascii nanocat_raw nanocat_ascii; do
     case $receiver in
       base) cmd=("$BASE" pull --bind @URL@ "$LINES") ;;
@@ -251,87 +265,112 @@ for run in $(seq "$RUNS"); do
     fi
     rm -f "$WORK/out"
   done
+}
+
+# Interactive latency: one line at a time through nncat push -> pull, and through the
+# floor (examples/floor.rs: stdin line -> nn_send; nn_recv -> one write), taking turns
+# line by line. Each run records each pair's median over its SAMPLES lines.
+latency() {
+  local run=$1
+  if timeout -k 2 120 python3 "$ROOT/bench/latency.py" "$SAMPLES" \
+    latency "$NNCAT pull --bind @URL@" "$NNCAT push --connect @URL@ --linger 0" \
+    latency_floor "$FLOOR pull --bind @URL@" "$FLOOR push --connect @URL@" \
+    >"$WORK/latency" 2>>"$LOG"; then
+    python3 - "$WORK/latency" "$run" >>"$RESULTS" <<'EOF'
+import statistics, sys
+from collections import defaultdict
+samples = defaultdict(list)
+for line in open(sys.argv[1]):
+    name, seconds = line.split()
+    samples[name].append(float(seconds))
+for name, values in samples.items():
+    print(f"{name}\t{sys.argv[2]}\t{statistics.median(values)}")
+EOF
+  else
+    say "latency run failed (see log)"
+    tail -3 "$LOG" >&2
+  fi
+}
+
+for run in $(seq "$RUNS"); do
+  say "run $run of $RUNS ($PARTS), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  if part lines; then lines "$run"; fi
+  if part big; then big "$run"; fi
+  if part cpu; then receiver_cpu "$run"; fi
+  if part latency; then latency "$run"; fi
 done
 
 # --- 4: streaming request/reply -------------------------------------------------------
-for run in $(seq "$RUNS"); do
-  say "request/reply, run $run of $RUNS"
-  if pair "$(new_url tcp)" "$WORK/empty" /dev/null send -- \
-    "$BASE" rep --bind @URL@ "$TRIPS" -- \
-    "$BASE" req --connect @URL@ "$TRIPS" 64; then
-    record reqrep_base "$run" "$(calc "$ELAPSED / $TRIPS")"
-  fi
-  if pair "$(new_url tcp)" "$WORK/trips" /dev/null send -- \
-    "$NNCAT" rep --bind @URL@ --echo --count "$TRIPS" --recv-timeout 10s -- \
-    "$NNCAT" req --connect @URL@ --recv-timeout 10s; then
-    record reqrep "$run" "$(calc "$ELAPSED / $TRIPS")"
-  fi
-done
+if part reqrep; then
+  for run in $(seq "$RUNS"); do
+    say "request/reply, run $run of $RUNS"
+    if pair "$(new_url tcp)" "$WORK/empty" /dev/null send -- \
+      "$BASE" rep --bind @URL@ "$TRIPS" -- \
+      "$BASE" req --connect @URL@ "$TRIPS" 64; then
+      record reqrep_base "$run" "$(calc "$ELAPSED / $TRIPS")"
+    fi
+    if pair "$(new_url tcp)" "$WORK/trips" /dev/null send -- \
+      "$NNCAT" rep --bind @URL@ --echo --count "$TRIPS" --recv-timeout 10s -- \
+      "$NNCAT" req --connect @URL@ --recv-timeout 10s; then
+      record reqrep "$run" "$(calc "$ELAPSED / $TRIPS")"
+    fi
+  done
+fi
 
 # --- 5: one-shot request --------------------------------------------------------------
-say "one-shot request, $ONESHOTS runs each"
-URL=$(new_url tcp)
-timeout -k 2 300 "$NNCAT" rep --bind "$URL" --echo >/dev/null 2>>"$LOG" &
-PIDS+=("$!")
-REPLIER=$!
-if wait_bound "$URL"; then
-  if timeout -k 2 300 hyperfine -N --style none --warmup 3 --runs "$ONESHOTS" \
-    --export-json "$WORK/oneshot.json" \
-    -n nncat "$NNCAT req --connect $URL --data ping" \
-    -n nanocat "$NANOCAT --req --connect $URL --data ping -A" \
-    -n baseline "$BASE req --connect $URL 1 4" >"$WORK/hyperfine.txt" 2>&1; then
-    python3 - "$WORK/oneshot.json" >>"$RESULTS" <<'EOF'
+if part oneshot; then
+  say "one-shot request, $ONESHOTS runs each"
+  URL=$(new_url tcp)
+  timeout -k 2 300 "$NNCAT" rep --bind "$URL" --echo >/dev/null 2>>"$LOG" &
+  PIDS+=("$!")
+  REPLIER=$!
+  if wait_bound "$URL"; then
+    if timeout -k 2 300 hyperfine -N --style none --warmup 3 --runs "$ONESHOTS" \
+      --export-json "$WORK/oneshot.json" \
+      -n nncat "$NNCAT req --connect $URL --data ping" \
+      -n nanocat "$NANOCAT --req --connect $URL --data ping -A" \
+      -n baseline "$BASE req --connect $URL 1 4" >"$WORK/hyperfine.txt" 2>&1; then
+      python3 - "$WORK/oneshot.json" >>"$RESULTS" <<'EOF'
 import json, sys
 for result in json.load(open(sys.argv[1]))["results"]:
     print(f"oneshot_{result['command']}\t1\t{result['median']}")
 EOF
-  else
-    say "hyperfine failed:"
-    tail -5 "$WORK/hyperfine.txt" >&2
+    else
+      say "hyperfine failed:"
+      tail -5 "$WORK/hyperfine.txt" >&2
+    fi
   fi
-fi
-kill "$REPLIER" 2>/dev/null || true
-wait "$REPLIER" 2>/dev/null || true
-
-# --- 6: interactive latency -----------------------------------------------------------
-say "interactive latency, $SAMPLES lines"
-if timeout -k 2 60 python3 "$ROOT/bench/latency.py" "$NNCAT" "$(new_url tcp)" "$SAMPLES" \
-  >"$WORK/latency" 2>>"$LOG"; then
-  n=0
-  while read -r seconds; do
-    n=$((n + 1))
-    record latency "$n" "$seconds"
-  done <"$WORK/latency"
-else
-  say "latency run failed (see log)"
-  tail -3 "$LOG" >&2
+  kill "$REPLIER" 2>/dev/null || true
+  wait "$REPLIER" 2>/dev/null || true
 fi
 
 # --- 7: peak memory while streaming lines ---------------------------------------------
-say "peak memory, $((RSS_BYTES >> 20)) MiB of 64-byte lines"
-URL=$(new_url tcp)
-RSS_LINES=$((RSS_BYTES / 64))
-timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_pull" \
-  "$NNCAT" pull --bind "$URL" --count "$RSS_LINES" --recv-timeout 10s >/dev/null 2>>"$LOG" &
-PULL=$!
-PIDS+=("$PULL")
-if wait_bound "$URL"; then
-  (
-    set +o pipefail # yes ends by SIGPIPE when head has had enough
-    yes "$(printf '%063d' 0)" | head -c "$RSS_BYTES" |
-      timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_push" \
-        "$NNCAT" push --connect "$URL" 2>>"$LOG"
-  ) &
-  PUSH=$!
-  PIDS+=("$PUSH")
-  status=0
-  wait "$PULL" || status=$?
-  wait "$PUSH" || status=$?
-  if [ "$status" -eq 0 ]; then
-    record rss_push 1 "$(tail -1 "$WORK/rss_push")"
-    record rss_pull 1 "$(tail -1 "$WORK/rss_pull")"
-  else
-    say "memory run failed (exit $status, see log)"
+if part memory; then
+  say "peak memory, $((RSS_BYTES >> 20)) MiB of 64-byte lines"
+  URL=$(new_url tcp)
+  RSS_LINES=$((RSS_BYTES / 64))
+  timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_pull" \
+    "$NNCAT" pull --bind "$URL" --count "$RSS_LINES" --recv-timeout 10s >/dev/null 2>>"$LOG" &
+  PULL=$!
+  PIDS+=("$PULL")
+  if wait_bound "$URL"; then
+    (
+      set +o pipefail # yes ends by SIGPIPE when head has had enough
+      yes "$(printf '%063d' 0)" | head -c "$RSS_BYTES" |
+        timeout -k 2 "$((LIMIT * 3))" "$TIME" -f %M -o "$WORK/rss_push" \
+          "$NNCAT" push --connect "$URL" 2>>"$LOG"
+    ) &
+    PUSH=$!
+    PIDS+=("$PUSH")
+    status=0
+    wait "$PULL" || status=$?
+    wait "$PUSH" || status=$?
+    if [ "$status" -eq 0 ]; then
+      record rss_push 1 "$(tail -1 "$WORK/rss_push")"
+      record rss_pull 1 "$(tail -1 "$WORK/rss_pull")"
+    else
+      say "memory run failed (exit $status, see log)"
+    fi
   fi
 fi
 

@@ -7,6 +7,7 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 
 mod duplex;
 mod exec;
+mod pacing;
 pub mod probe;
 mod receive;
 mod reply;
@@ -18,7 +19,7 @@ mod tap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::mem::ManuallyDrop;
-use std::os::fd::FromRawFd;
+use std::os::fd::{AsRawFd, FromRawFd, RawFd};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -30,7 +31,8 @@ use crate::format::{Decoder, Encoder, Format};
 use crate::options::{Plan, Role, Source};
 use crate::report;
 use crate::signals::Idle;
-use crate::socket::{Errno, Message, Socket};
+use crate::socket::{self, Errno, Message, Socket, Wake};
+use pacing::Pacing;
 
 pub use exec::kill_running;
 
@@ -44,9 +46,6 @@ pub fn run(plan: &Plan) -> Result<()> {
         Role::Tap => tap::run(plan),
     }
 }
-
-/// How long a received message may wait in the output buffer for the next one.
-const FLUSH_DELAY: Duration = Duration::from_millis(1);
 
 /// Enough to amortise the write call over many short records, small enough that a
 /// reader downstream sees output in steady pieces.
@@ -68,6 +67,12 @@ pub struct Output {
     time_prefix: bool,
     /// A prefix of the next record is already in the buffer (its time comes first).
     record_started: bool,
+    /// Stdout, when it is a pipe or a socket: its reader can go away while we wait for
+    /// a message, and we must notice then, not when the next message comes (if ever).
+    /// A file or a terminal never reports that, and a closed fd 1 would report it at
+    /// every wait: those are not watched.
+    watch: Option<RawFd>,
+    pacing: Pacing,
 }
 
 impl Output {
@@ -80,6 +85,8 @@ impl Output {
             stdout: fd_file(1),
             time_prefix: plan.json.timestamp && plan.out_format != Format::Json,
             record_started: false,
+            watch: stdout_can_hang_up().then_some(1),
+            pacing: Pacing::new(),
         }
     }
 
@@ -99,11 +106,10 @@ impl Output {
         if self.encoder.is_verbatim() && message.len() >= OUTPUT_CHUNK {
             // Straight from nanomsg's buffer to stdout: no copy of a large message.
             self.flush()?;
-            return self
-                .stdout
-                .write_all(message)
-                .context("cannot write to stdout");
+            return write_fully(&mut self.stdout, message).context("cannot write to stdout");
         }
+        self.reserve(self.encoder.max_encoded_len(message.len()))?;
+        self.pacing.buffering();
         self.encoder.encode(message, &mut self.buffer);
         if self.buffer.len() >= OUTPUT_CHUNK {
             self.flush()?;
@@ -111,25 +117,84 @@ impl Output {
         Ok(())
     }
 
-    pub fn has_pending(&self) -> bool {
-        !self.buffer.is_empty()
+    /// Bytes before the next record, as they are (tap's direction marks), after its time.
+    pub fn write_prefix(&mut self, prefix: &[u8]) -> Result<()> {
+        self.start_record();
+        self.reserve(prefix.len())?;
+        self.pacing.buffering();
+        self.buffer.extend_from_slice(prefix);
+        Ok(())
     }
 
-    /// Bytes before the next record, as they are (tap's direction marks), after its time.
-    pub fn write_prefix(&mut self, prefix: &[u8]) {
-        self.start_record();
-        self.buffer.extend_from_slice(prefix);
+    /// Room for `more` bytes, or a clean error: a peer's large message must not abort
+    /// the process with an allocator's backtrace.
+    fn reserve(&mut self, more: usize) -> Result<()> {
+        self.buffer
+            .try_reserve(more)
+            .map_err(|_| anyhow::anyhow!("cannot hold the output: out of memory"))
     }
 
     pub fn flush(&mut self) -> Result<()> {
         if !self.buffer.is_empty() {
-            self.stdout
-                .write_all(&self.buffer)
-                .context("cannot write to stdout")?;
+            write_fully(&mut self.stdout, &self.buffer).context("cannot write to stdout")?;
             self.buffer.clear();
+            self.pacing.flushed();
         }
         Ok(())
     }
+
+    /// Sleeps for `hold` unless stdout's reader goes away first; says whether it did.
+    fn reader_left_within(&self, hold: Duration) -> bool {
+        let mut fds = [libc::pollfd {
+            fd: self.watch.unwrap_or(-1),
+            events: 0,
+            revents: 0,
+        }];
+        socket::poll(&mut fds, Some(hold)) > 0
+            && fds[0].revents & (libc::POLLERR | libc::POLLHUP) != 0
+    }
+}
+
+/// Whether fd 1 is a pipe or a socket, the kinds of stdout whose reader can go away.
+fn stdout_can_hang_up() -> bool {
+    let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();
+    if unsafe { libc::fstat(1, stat.as_mut_ptr()) } != 0 {
+        return false;
+    }
+    let mode = unsafe { stat.assume_init() }.st_mode & libc::S_IFMT;
+    mode == libc::S_IFIFO || mode == libc::S_IFSOCK
+}
+
+/// Writes all of `data`. A stdout left non-blocking by whoever opened it
+/// (O_NONBLOCK is shared by every process holding the pipe) answers EAGAIN when full;
+/// then we wait until it takes more, instead of losing the messages already received.
+fn write_fully(stdout: &mut File, mut data: &[u8]) -> io::Result<()> {
+    while !data.is_empty() {
+        match stdout.write(data) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => data = &data[n..],
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
+                let mut fds = [libc::pollfd {
+                    fd: stdout.as_raw_fd(),
+                    events: libc::POLLOUT,
+                    revents: 0,
+                }];
+                // POLLERR (the reader left) wakes it too; the next write says EPIPE.
+                socket::poll(&mut fds, None);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
+}
+
+/// The error for a reader of stdout that went away while we waited: a broken pipe,
+/// which ends the run quietly with exit 0, as `nncat sub | head -1` should.
+fn reader_gone() -> Received {
+    Received::Failed(
+        anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("stdout was closed"),
+    )
 }
 
 /// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
@@ -252,23 +317,37 @@ impl Messages {
     }
 }
 
-/// Receives the next message. When none is ready and output is waiting, it gives the
-/// next message `FLUSH_DELAY` to arrive before it flushes: a stream of replies or
-/// requests then costs one write per block, not one per message, and a lone message
-/// still reaches stdout within about a millisecond.
+/// Receives the next message. Output waiting in the buffer is flushed before any wait
+/// that could hold it back from a reader (see `pacing` for when), and a wait ends when
+/// stdout's reader goes away, so `nncat sub | head -1` ends with the line it wanted.
 pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received> {
     if let Some(message) = ready_message(socket)? {
+        output.pacing.back_to_back();
         return Ok(message);
     }
-    if output.has_pending() {
-        if socket.wait_readable(FLUSH_DELAY)
-            && let Some(message) = ready_message(socket)?
-        {
+    if let Some(hold) = output.pacing.hold(!output.buffer.is_empty()) {
+        if output.reader_left_within(hold) {
+            return Err(reader_gone());
+        }
+        if let Some(message) = ready_message(socket)? {
             return Ok(message);
         }
-        output.flush().map_err(Received::Failed)?;
     }
-    socket.recv(true).map_err(Received::from)
+    output.flush().map_err(Received::Failed)?;
+    // --recv-timeout counts from here, as NN_RCVTIMEO counts from the call to nn_recv.
+    let deadline = socket.recv_timeout().map(|limit| Instant::now() + limit);
+    loop {
+        let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+        match socket.wait_readable(left, output.watch) {
+            Wake::Readable => {
+                if let Some(message) = ready_message(socket)? {
+                    return Ok(message);
+                }
+            }
+            Wake::HungUp => return Err(reader_gone()),
+            Wake::TimedOut => return Err(Received::TimedOut),
+        }
+    }
 }
 
 /// A message that has already arrived, without waiting for one.

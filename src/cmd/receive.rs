@@ -8,8 +8,8 @@ use super::{Output, Received, because, finish, receive};
 use crate::exit::Failure;
 use crate::options::Plan;
 use crate::report;
-use crate::socket::Socket;
 use crate::socket::probe::escaped;
+use crate::socket::{Socket, Wake};
 
 /// The shortest time between two `-v` reports of topic misses.
 const MISS_REPORT_EVERY: Duration = Duration::from_secs(1);
@@ -44,7 +44,7 @@ pub fn receive_all(
             Some(timeout) if misses.count > 0 => {
                 let left = timeout.saturating_sub(last_wanted.elapsed());
                 output.flush()?;
-                if !left.is_zero() && socket.wait_readable(left) {
+                if !left.is_zero() && socket.wait_readable(Some(left), None) == Wake::Readable {
                     receive(socket, output)
                 } else {
                     Err(Received::TimedOut)

@@ -99,7 +99,7 @@ fn forward(
             let mut output = output
                 .lock()
                 .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
-            output.write_prefix(direction);
+            output.write_prefix(direction)?;
             let payload = if strip_backtrace {
                 without_backtrace(&message)
             } else {

@@ -110,6 +110,23 @@ impl Encoder {
     pub fn is_verbatim(&self) -> bool {
         self.format == Format::Raw
     }
+
+    /// The most bytes `encode` can append for a message of `len` bytes, so that the
+    /// caller can reserve them first and fail cleanly when memory runs out.
+    pub fn max_encoded_len(&self, len: usize) -> usize {
+        let per_byte = match self.format {
+            Format::No => 0,
+            Format::Raw | Format::Ascii | Format::Msgpack => 1,
+            Format::Text if !self.escape_controls => 1,
+            Format::Hex => 2,
+            // `\xHH` for a byte.
+            Format::Text | Format::Quoted => 4,
+            // `\u00HH` for a control byte.
+            Format::Json => 6,
+        };
+        // Headers, quotes, the separator, and JSON's field names and timestamp.
+        len.saturating_mul(per_byte).saturating_add(128)
+    }
 }
 
 /// Why an input record could not be read as a message.

@@ -277,3 +277,58 @@ proptest! {
         }
     }
 }
+
+/// Every encoder, in every mode, for `max_encoded_len`'s checks.
+fn every_encoder() -> Vec<Encoder> {
+    let mut encoders = Vec::new();
+    for format in [
+        Format::Text,
+        Format::Ascii,
+        Format::Quoted,
+        Format::Hex,
+        Format::Msgpack,
+        Format::Raw,
+        Format::Json,
+    ] {
+        for escape_controls in [false, true] {
+            encoders.push(Encoder::new(format, b'\n', escape_controls));
+        }
+    }
+    encoders.push(
+        Encoder::new(Format::Json, b'\n', false).with_json(JsonOptions {
+            timestamp: true,
+            topic_separator: Some(b" ".to_vec()),
+        }),
+    );
+    encoders
+}
+
+fn assert_within_bound(message: &[u8]) {
+    for encoder in every_encoder() {
+        let mut out = Vec::new();
+        encoder.encode(message, &mut out);
+        assert!(
+            out.len() <= encoder.max_encoded_len(message.len()),
+            "{encoder:?} wrote {} bytes for {message:?}",
+            out.len()
+        );
+    }
+}
+
+#[test]
+fn encoders_stay_within_max_encoded_len_on_their_worst_input() {
+    // Control bytes (JSON's \u00XX), C1 controls in UTF-8 (text's \xc2\x80), bytes
+    // that are not UTF-8, and a topic before them.
+    assert_within_bound(&[0x01; 300]);
+    assert_within_bound(&"\u{80}".repeat(300).into_bytes());
+    assert_within_bound(&[0xff; 300]);
+    assert_within_bound(b"topic \x01\x02\x03\"\\");
+    assert_within_bound(b"");
+}
+
+proptest! {
+    #[test]
+    fn encoders_stay_within_max_encoded_len(message in prop::collection::vec(any::<u8>(), 0..600)) {
+        assert_within_bound(&message);
+    }
+}

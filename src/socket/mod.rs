@@ -16,6 +16,7 @@ The `nanomsg` crate still supplies the protocol numbers and the error type, whos
 */
 
 use std::ffi::CString;
+use std::os::fd::RawFd;
 use std::ptr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -89,6 +90,9 @@ pub struct Socket {
     id: c_int,
     protocol: Protocol,
     recv_max_size: usize,
+    recv_timeout: Option<Duration>,
+    /// NN_RCVFD, for a socket that can receive: readable while a message is ready.
+    recv_fd: Option<RawFd>,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
     findings: Arc<doctor::Findings>,
@@ -128,15 +132,19 @@ impl Socket {
         if id < 0 {
             bail!("cannot create a nanomsg socket: {}", last_error());
         }
-        let socket = Socket {
+        let mut socket = Socket {
             id,
             protocol: plan.protocol,
             recv_max_size: plan.recv_max_size,
+            recv_timeout: plan.recv_timeout,
+            recv_fd: None,
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
             findings: Arc::new(doctor::Findings::new(plan)),
         };
         socket.configure(plan)?;
+        // push and pub have none (ENOPROTOOPT); they never wait to receive.
+        socket.recv_fd = socket.get_int(sys::NN_SOL_SOCKET, sys::NN_RCVFD).ok();
         for endpoint in &plan.endpoints {
             endpoint::check(endpoint)?;
         }
@@ -233,6 +241,21 @@ impl Socket {
             )
         };
         if rc < 0 { Err(last_error()) } else { Ok(()) }
+    }
+
+    fn get_int(&self, level: c_int, option: c_int) -> Result<c_int, Errno> {
+        let mut value: c_int = 0;
+        let mut size = std::mem::size_of::<c_int>();
+        let rc = unsafe {
+            sys::nn_getsockopt(
+                self.id,
+                level,
+                option,
+                &mut value as *mut c_int as *mut c_void,
+                &mut size,
+            )
+        };
+        if rc < 0 { Err(last_error()) } else { Ok(value) }
     }
 
     fn set_bytes(&self, level: c_int, option: c_int, value: &[u8]) -> Result<(), Errno> {
@@ -410,12 +433,43 @@ impl Socket {
         }
     }
 
-    /// Whether a message arrives within `timeout` (rounded up to whole milliseconds,
-    /// nn_poll's unit), without taking it.
-    pub fn wait_readable(&self, timeout: Duration) -> bool {
-        let mut fd = sys::nn_pollfd::new(self.id, true, false);
-        let millis = millis(timeout);
-        unsafe { sys::nn_poll(&mut fd, 1, millis) > 0 }
+    /// --recv-timeout: how long one receive may wait for a message.
+    pub fn recv_timeout(&self) -> Option<Duration> {
+        self.recv_timeout
+    }
+
+    /// Waits until a message can be received, `watch` reports an error or a hang-up
+    /// (the reader of a pipe went away; nothing else is asked of it), or `timeout`
+    /// passes (`None`: no limit). The message is left for `recv`.
+    ///
+    /// It polls NN_RCVFD, which libnanomsg keeps readable exactly while a message can be
+    /// received, rather than calling nn_poll, which counts whole milliseconds and cannot
+    /// watch another descriptor. nn_term (a signal) makes it readable before closing
+    /// it, so a signal still ends the wait: the receive that follows fails with EBADF.
+    pub fn wait_readable(&self, timeout: Option<Duration>, watch: Option<RawFd>) -> Wake {
+        let Some(recv_fd) = self.recv_fd else {
+            // Receiving will say why this socket cannot.
+            return Wake::Readable;
+        };
+        let mut fds = [
+            libc::pollfd {
+                fd: recv_fd,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: watch.unwrap_or(-1),
+                events: 0,
+                revents: 0,
+            },
+        ];
+        match poll(&mut fds, timeout) {
+            0 => Wake::TimedOut,
+            _ if fds[1].revents & (libc::POLLERR | libc::POLLHUP) != 0 => Wake::HungUp,
+            // Readable, closed under us by nn_term (POLLNVAL), or a signal (EINTR): the
+            // receive that follows tells which.
+            _ => Wake::Readable,
+        }
     }
 
     /// Holds the socket open until what was sent has left, at most `linger`.
@@ -478,6 +532,37 @@ impl Drop for Socket {
 fn millis(duration: Duration) -> c_int {
     let millis = duration.as_nanos().div_ceil(1_000_000);
     c_int::try_from(millis).unwrap_or(c_int::MAX)
+}
+
+/// What ended `Socket::wait_readable`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    /// A message can be received, or the socket is closing: receiving says which.
+    Readable,
+    /// The watched descriptor reported an error or a hang-up.
+    HungUp,
+    TimedOut,
+}
+
+/// `ppoll` over `fds` for at most `timeout` (`None`: no limit), in nanoseconds where
+/// `poll` counts milliseconds. A negative descriptor is skipped. Returns how many
+/// descriptors have events, 0 when the time ran out, -1 on an error (a signal).
+pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> c_int {
+    let limit = timeout.map(|t| libc::timespec {
+        tv_sec: t.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
+        tv_nsec: t.subsec_nanos() as libc::c_long,
+    });
+    let limit_ptr = limit
+        .as_ref()
+        .map_or(ptr::null(), |t| t as *const libc::timespec);
+    unsafe {
+        libc::ppoll(
+            fds.as_mut_ptr(),
+            fds.len() as libc::nfds_t,
+            limit_ptr,
+            ptr::null(),
+        )
+    }
 }
 
 /// A failed bind or connect, as the user reads it.

@@ -19,6 +19,7 @@ mod netns;
 mod observability;
 mod package;
 mod soak;
+mod stdout;
 mod streaming;
 mod tap;
 mod terminal;

@@ -1,0 +1,152 @@
+/*!
+The latency floor for one line: what a plain C program on libnanomsg would do, so that
+bench/latency.py can set nncat's time for one line beside the least any such tool takes.
+
+```text
+floor push (--bind URL | --connect URL)   each stdin line (without its newline) -> nn_send
+floor pull (--bind URL | --connect URL)   each message -> one write(2) of it and a newline
+```
+
+push reads stdin with read(2) and sends every whole line as soon as it has it; pull
+receives with `NN_MSG` and writes each message with its newline in one call, with no
+buffering, no formatting and no batching. Both run until stdin ends (push) or a signal
+ends them (pull). The push side waits for `NN_POLLOUT` and a short grace before
+closing, as examples/baseline.rs does, because libnanomsg 1.x drops what is still in
+flight at `nn_close`.
+*/
+
+use std::ffi::CString;
+use std::process::ExitCode;
+use std::ptr;
+use std::time::Duration;
+
+use libc::{c_int, c_void};
+use nanomsg_sys as sys;
+
+const USAGE: &str = "usage: floor push|pull (--bind URL | --connect URL)";
+
+fn error(what: &str) -> String {
+    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
+    format!("{what}: {}", text.to_string_lossy())
+}
+
+fn open(push: bool, bind: bool, url: &str) -> Result<c_int, String> {
+    let protocol = if push { sys::NN_PUSH } else { sys::NN_PULL };
+    let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
+    if socket < 0 {
+        return Err(error("nn_socket"));
+    }
+    let url = CString::new(url).map_err(|_| "URL contains a NUL byte")?;
+    let rc = unsafe {
+        if bind {
+            sys::nn_bind(socket, url.as_ptr())
+        } else {
+            sys::nn_connect(socket, url.as_ptr())
+        }
+    };
+    if rc < 0 {
+        return Err(error("cannot use the URL"));
+    }
+    Ok(socket)
+}
+
+fn push(socket: c_int) -> Result<(), String> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            buf.resize(buf.len() * 2, 0);
+        }
+        let n = unsafe {
+            libc::read(
+                0,
+                buf[filled..].as_mut_ptr() as *mut c_void,
+                buf.len() - filled,
+            )
+        };
+        if n < 0 {
+            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err("cannot read stdin".into());
+        }
+        if n == 0 {
+            break;
+        }
+        filled += n as usize;
+        let mut start = 0;
+        while let Some(at) = buf[start..filled].iter().position(|&b| b == b'\n') {
+            let line = &buf[start..start + at];
+            let rc = unsafe { sys::nn_send(socket, line.as_ptr() as *const c_void, line.len(), 0) };
+            if rc < 0 {
+                return Err(error("nn_send"));
+            }
+            start += at + 1;
+        }
+        buf.copy_within(start..filled, 0);
+        filled -= start;
+    }
+    let mut fd = sys::nn_pollfd::new(socket, false, true);
+    unsafe { sys::nn_poll(&mut fd, 1, 1000) };
+    std::thread::sleep(Duration::from_millis(200));
+    Ok(())
+}
+
+fn pull(socket: c_int) -> Result<(), String> {
+    let mut line = Vec::new();
+    loop {
+        let mut data: *mut u8 = ptr::null_mut();
+        let rc = unsafe {
+            sys::nn_recv(
+                socket,
+                &mut data as *mut *mut u8 as *mut c_void,
+                sys::NN_MSG,
+                0,
+            )
+        };
+        if rc < 0 {
+            if unsafe { sys::nn_errno() } == libc::EINTR {
+                continue;
+            }
+            return Err(error("nn_recv"));
+        }
+        line.clear();
+        line.extend_from_slice(unsafe { std::slice::from_raw_parts(data, rc as usize) });
+        line.push(b'\n');
+        unsafe { sys::nn_freemsg(data as *mut c_void) };
+        let written = unsafe { libc::write(1, line.as_ptr() as *const c_void, line.len()) };
+        if written != line.len() as isize {
+            return Err("cannot write stdout".into());
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (is_push, bind, url) = match args.as_slice() {
+        [role, how, url] if (how == "--bind" || how == "--connect") => match role.as_str() {
+            "push" => (true, how == "--bind", url),
+            "pull" => (false, how == "--bind", url),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = open(is_push, bind, url).and_then(|socket| {
+        let result = if is_push { push(socket) } else { pull(socket) };
+        unsafe { sys::nn_close(socket) };
+        result
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("floor: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Stdout as receivers meet it: a reader that goes away while no message comes
+//! (`nncat sub | head -1`), a pipe left non-blocking by whoever opened it, a file that
+//! never hangs up.
+
+use std::fs::File;
+use std::io::Read;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::Duration;
+
+use wait_timeout::ChildExt;
+
+use crate::harness::*;
+
+/// A child killed if the test fails before it exits; for children whose stdout is
+/// not the harness's pipe.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+/// How long nncat may take to notice that stdout's reader has gone: far above the
+/// 100 ms it should need, far below "until the next message".
+const NOTICE: Duration = Duration::from_secs(5);
+
+#[test]
+fn pull_whose_reader_leaves_exits_0_with_no_further_message() {
+    let url = tcp_url();
+    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url]));
+    puller.close_stdin();
+    wait_bound(&url);
+    run(nncat(["push", "--connect", &url, "-D", "only one"])).success();
+    // `x=$(nncat pull ... | head -1)`: one line, then the reader is gone, and no other
+    // message will ever come to make nncat write again.
+    puller.stdout().wait_for_exactly(b"only one\n");
+    puller.close_stdout();
+    let out = puller.finish_within(NOTICE);
+    assert_eq!(out.code(), Some(0), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn sub_whose_reader_leaves_before_any_message_exits_0() {
+    let url = tcp_url();
+    let mut subscriber = Running::start_streaming(nncat(["sub", "--bind", &url]));
+    subscriber.close_stdin();
+    wait_bound(&url);
+    subscriber.close_stdout();
+    let out = subscriber.finish_within(NOTICE);
+    assert_eq!(out.code(), Some(0), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn rep_whose_reader_leaves_exits_0_while_waiting_for_a_request() {
+    let url = tcp_url();
+    let mut replier = Running::start_streaming(nncat(["rep", "--bind", &url, "--echo"]));
+    replier.close_stdin();
+    wait_bound(&url);
+    let reply = run(nncat(["req", "--connect", &url, "-D", "ping"])).success();
+    assert_eq!(reply.stdout, b"ping\n");
+    replier.stdout().wait_for_exactly(b"ping\n");
+    replier.close_stdout();
+    let out = replier.finish_within(NOTICE);
+    assert_eq!(out.code(), Some(0), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn pull_whose_socket_stdout_is_closed_exits_0() {
+    let url = tcp_url();
+    let (ours, theirs) = UnixStream::pair().expect("a socket pair");
+    let mut command = nncat(["pull", "--bind", &url]);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(OwnedFd::from(theirs)))
+        .stderr(Stdio::piped());
+    let mut child = Guard(command.spawn().expect("nncat starts"));
+    // Our copy of nncat's end must go, or its peer never sees the socket closed.
+    drop(command);
+    wait_bound(&url);
+    run(nncat(["push", "--connect", &url, "-D", "hello"])).success();
+    let mut ours = ours;
+    let mut line = [0u8; 6];
+    ours.read_exact(&mut line).expect("the message arrives");
+    assert_eq!(&line, b"hello\n");
+    drop(ours);
+    let status = child.0.wait_timeout(NOTICE).expect("waiting works");
+    let status = status.expect("nncat notices that its stdout socket was closed");
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.0.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert_eq!(stderr, "");
+}
+
+/// A pipe whose write end is non-blocking, as a parent that set O_NONBLOCK on its own
+/// end leaves it for every process that shares it.
+fn non_blocking_pipe() -> (File, OwnedFd) {
+    let mut fds = [0; 2];
+    // Close-on-exec: no child may hold the read end, or nncat's reader never leaves.
+    let rc = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
+    assert_eq!(rc, 0, "a pipe");
+    let (read, write) = unsafe { (File::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    let flags = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_GETFL) };
+    let rc = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) };
+    assert_eq!(rc, 0, "O_NONBLOCK is set");
+    (read, write)
+}
+
+fn bytes_in_pipe(pipe: &File) -> usize {
+    let mut queued: libc::c_int = 0;
+    let rc = unsafe { libc::ioctl(pipe.as_raw_fd(), libc::FIONREAD, &mut queued) };
+    assert_eq!(rc, 0, "FIONREAD works on a pipe");
+    queued as usize
+}
+
+#[test]
+fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
+    const COUNT: usize = 20_000;
+    let url = tcp_url();
+    let (mut reader, writer) = non_blocking_pipe();
+    let mut command = nncat([
+        "pull",
+        "--bind",
+        &url,
+        "--count",
+        &COUNT.to_string(),
+        "--recv-timeout",
+        "30s",
+    ]);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped());
+    let mut child = Guard(command.spawn().expect("nncat starts"));
+    // Our copy of the write end must go, or the pipe never ends.
+    drop(command);
+    wait_bound(&url);
+    let input = numbered_lines(COUNT);
+    assert!(input.len() > 64 * 1024, "more than a pipe holds");
+    let mut pusher = Running::start(nncat(["push", "--connect", &url]));
+    pusher.feed_stdin(input.clone());
+    // Read nothing until the pipe is nearly full (how full it gets depends on how the
+    // writes fall into its pages), then read slowly, so that nncat's writes keep
+    // meeting a full pipe.
+    wait_for("nncat's stdout pipe to fill", LIMIT, || {
+        bytes_in_pipe(&reader) >= 48 * 1024
+    });
+    let mut output = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        match reader.read(&mut chunk).expect("reading the pipe works") {
+            0 => break,
+            n => output.extend_from_slice(&chunk[..n]),
+        }
+        thread::sleep(Duration::from_millis(2));
+    }
+    let status = child
+        .0
+        .wait_timeout(LIMIT)
+        .expect("waiting works")
+        .expect("nncat exits after --count messages");
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.0.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert_eq!(output.len(), input.len(), "stderr: {stderr}");
+    assert!(output == input, "every message, in order");
+    pusher.finish().success();
+}
+
+#[test]
+// wait4 reaps it, for its resource usage, which `Child::wait` does not give.
+#[allow(clippy::zombie_processes)]
+fn pull_waiting_with_stdout_in_a_file_does_not_spin() {
+    // A file never hangs up and is always writable: watching it must not turn the wait
+    // into a busy loop. One second of waiting should cost next to no CPU.
+    let scratch = Scratch::new();
+    let out = File::create(scratch.path("out")).expect("a file for stdout");
+    let child = Command::new(nncat_path())
+        .args(["pull", "--bind", &tcp_url(), "--recv-timeout", "1s"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out))
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nncat starts");
+    let mut status = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // Bounded: --recv-timeout ends it after a second.
+    let rc = unsafe { libc::wait4(child.id() as i32, &mut status, 0, usage.as_mut_ptr()) };
+    assert_eq!(rc, child.id() as i32, "wait4 reports nncat");
+    assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    let usage = unsafe { usage.assume_init() };
+    let cpu = Duration::from_secs((usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) as u64)
+        + Duration::from_micros((usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) as u64);
+    assert!(
+        cpu < Duration::from_millis(500),
+        "nncat used {cpu:?} of CPU"
+    );
+}
