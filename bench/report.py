@@ -42,7 +42,7 @@ ROWS = [
     ("oneshot_nncat", "5. one-shot nncat req --data ping", "ms", "msec",
      "oneshot_nanocat", "nanocat --req -D ping -A", "<= 1.00 x nanocat",
      lambda r: r <= 1.0, "ratio"),
-    ("oneshot_base", "5. (reference) one-shot baseline req", "ms", "msec",
+    ("oneshot_baseline", "5. (reference) one-shot baseline req", "ms", "msec",
      None, None, "", None, None),
     ("latency", "6. one line push stdin -> pull stdout, tcp", "us", "usec",
      "latency_floor", "floor push -> pull (examples/floor.rs)", "<= 1.5 x floor",
