@@ -24,14 +24,14 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
-use nanomsg::{Error as NnError, Protocol};
+use nanomsg::Protocol;
 
 use crate::exit::Failure;
 use crate::format::{Decoder, Encoder, Format};
 use crate::options::{Plan, Role, Source};
 use crate::report;
 use crate::signals::Idle;
-use crate::socket::{self, Errno, Message, Socket, Wake};
+use crate::socket::{self, Errno, Meaning, Message, Socket, Wake};
 use pacing::Pacing;
 
 pub use exec::kill_running;
@@ -354,7 +354,7 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
 fn ready_message(socket: &Socket) -> Result<Option<Message>, Received> {
     match socket.recv(false) {
         Ok(message) => Ok(Some(message)),
-        Err(err) if err.kind() == NnError::TryAgain => Ok(None),
+        Err(err) if err.meaning() == Meaning::NotReady => Ok(None),
         Err(err) => Err(Received::from(err)),
     }
 }
@@ -368,9 +368,9 @@ pub enum Received {
 
 impl From<Errno> for Received {
     fn from(err: Errno) -> Received {
-        match err.kind() {
-            NnError::TimedOut | NnError::FileStateMismatch => Received::TimedOut,
-            NnError::Terminating | NnError::BadFileDescriptor => Received::Failed(halted()),
+        match err.meaning() {
+            Meaning::TimedOut => Received::TimedOut,
+            Meaning::Stopped => Received::Failed(halted()),
             _ => Received::Failed(anyhow::anyhow!("cannot receive: {err}")),
         }
     }
@@ -396,14 +396,14 @@ pub fn because(socket: &Socket, message: String) -> String {
 
 /// Sends one message, turning nanomsg's error into what the user needs to know.
 pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
-    socket.send(message).map_err(|err| match err.kind() {
-        NnError::TimedOut => Failure::Timeout(format!(
+    socket.send(message).map_err(|err| match err.meaning() {
+        Meaning::TimedOut => Failure::Timeout(format!(
             "cannot send within --send-timeout {}: {}",
             humantime::format_duration(plan.socket.send_timeout.unwrap_or_default()),
             socket.send_timeout_reason()
         ))
         .into(),
-        NnError::Terminating | NnError::BadFileDescriptor => halted(),
+        Meaning::Stopped => halted(),
         _ => anyhow::anyhow!("cannot send: {err}"),
     })
 }

@@ -19,7 +19,7 @@ use crate::exit::Failure;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::PeerWait;
-use crate::socket::{self, Socket};
+use crate::socket::{self, Meaning, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {
     let mut back_plan = plan
@@ -110,11 +110,9 @@ fn forward(
         }
         match to.send_raw(message) {
             Ok(()) => {}
-            Err(err) => match err.kind() {
-                nanomsg::Error::Terminating | nanomsg::Error::BadFileDescriptor => {
-                    return Err(super::halted());
-                }
-                nanomsg::Error::Interrupted => {
+            Err(err) => match err.meaning() {
+                Meaning::Stopped => return Err(super::halted()),
+                Meaning::Interrupted => {
                     report::warn("a message was lost: interrupted while forwarding it");
                 }
                 _ => return Err(anyhow::anyhow!("cannot forward: {err}")),

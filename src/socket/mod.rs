@@ -35,6 +35,7 @@ mod any_port;
 mod doctor;
 mod drops;
 mod endpoint;
+mod errno;
 mod kind;
 mod limit;
 mod plan;
@@ -42,6 +43,7 @@ pub mod probe;
 mod raw;
 mod watch;
 
+pub use errno::{Errno, Meaning};
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
@@ -60,29 +62,8 @@ const CLOSE_GRACE: Duration = Duration::from_millis(100);
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
 
-/// A libnanomsg error number. `nanomsg::Error` names the ones nncat acts on; the
-/// message comes from `nn_strerror`, which also knows the system's own numbers
-/// (ENOENT for an ipc path in a missing folder) that `nanomsg::Error` calls Unknown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Errno(c_int);
-
-impl Errno {
-    pub fn kind(self) -> NnError {
-        NnError::from_raw(self.0)
-    }
-}
-
-impl std::fmt::Display for Errno {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(self.0)) };
-        f.write_str(&text.to_string_lossy())
-    }
-}
-
-impl std::error::Error for Errno {}
-
 fn last_error() -> Errno {
-    Errno(unsafe { sys::nn_errno() })
+    errno::last()
 }
 
 /// A nanomsg socket. Every method takes `&self`: libnanomsg's calls are thread-safe.
