@@ -12,6 +12,24 @@ pub mod report;
 pub mod signals;
 pub mod socket;
 
+/// Parses `argv`, runs the command, and says how it ended: the error, once, on stderr,
+/// and the exit code from exit.rs's table. (nncat writes to fds 1 and 2 itself, not
+/// through handles passed in: received messages go to stdout without a copy, and the
+/// signal handler must reach stderr whatever the main thread is doing.)
+pub fn main_with(argv: Vec<std::ffi::OsString>) -> std::process::ExitCode {
+    let cli = match cli::parse(argv) {
+        cli::Parsed::Run(cli) => cli,
+        cli::Parsed::Shown => return exit::code(exit::SUCCESS),
+        cli::Parsed::Refused => return exit::code(exit::USAGE),
+    };
+    let result = run(cli);
+    let (code, say) = exit::of(&result);
+    if say && let Err(err) = &result {
+        report::error(&format!("{err:#}"));
+    }
+    exit::code(code)
+}
+
 /// Runs the command the user typed.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;

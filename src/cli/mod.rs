@@ -461,7 +461,28 @@ pub struct TapArgs {
 
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
 /// one line on stderr with everything clap said, pointing at the type's help (exit 2).
-pub fn parse() -> Result<Cli, u8> {
+pub fn parse(argv: Vec<OsString>) -> Parsed {
+    match parse_or_exit(argv) {
+        Ok(cli) => Parsed::Run(cli),
+        Err(crate::exit::SUCCESS) => Parsed::Shown,
+        Err(_) => Parsed::Refused,
+    }
+}
+
+/// What the command line asks for.
+// Made once per run: boxing the command would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Parsed {
+    /// Run this command.
+    Run(Cli),
+    /// Help or the version, printed on stdout: the run is over, and it succeeded.
+    Shown,
+    /// A usage error, said on stderr (or help printed for a command line with too
+    /// little in it): exit 2.
+    Refused,
+}
+
+fn parse_or_exit(argv: Vec<OsString>) -> Result<Cli, u8> {
     let usage_error = |message: &str, subcommand: Option<&str>| {
         crate::report::error(&format!("{message}; {}", argv::help_hint(subcommand)));
         Err(crate::exit::USAGE)
@@ -470,7 +491,7 @@ pub fn parse() -> Result<Cli, u8> {
         args,
         warnings,
         nngcat,
-    } = match rewrite(std::env::args_os().collect()) {
+    } = match rewrite(argv) {
         Ok(rewritten) => rewritten,
         Err(Refused {
             message,
