@@ -17,8 +17,8 @@ The `nanomsg` crate still supplies the protocol numbers and the error type, whos
 
 use std::ffi::CString;
 use std::ptr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -37,6 +37,7 @@ mod kind;
 mod limit;
 mod raw;
 mod watch;
+mod ws_guard;
 
 pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
@@ -87,6 +88,9 @@ pub struct Socket {
     recv_max_size: usize,
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
+    /// The handshake guards of this socket's ws endpoints (ws_guard/); dropped after
+    /// `nn_close`.
+    ws_guards: Mutex<Vec<ws_guard::Guard>>,
 }
 
 /// A received message, in the buffer nanomsg allocated for it; freed when dropped.
@@ -129,6 +133,7 @@ impl Socket {
             recv_max_size: plan.recv_max_size,
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
+            ws_guards: Mutex::new(Vec::new()),
         };
         socket.configure(plan)?;
         for endpoint in &plan.endpoints {
@@ -236,15 +241,25 @@ impl Socket {
                 endpoint.url
             ))
         })?;
-        let (rc, verb) = match endpoint.kind {
-            EndpointKind::Bind => (unsafe { sys::nn_bind(self.id, url.as_ptr()) }, "bind to"),
-            EndpointKind::Connect => (
-                unsafe { sys::nn_connect(self.id, url.as_ptr()) },
-                "connect to",
-            ),
+        let verb = match endpoint.kind {
+            EndpointKind::Bind => "bind to",
+            EndpointKind::Connect => "connect to",
         };
-        if rc < 0 {
-            let err = last_error();
+        // libnanomsg aborts on some ws upgrade heads a peer can send: it gets a private
+        // endpoint behind nncat's guard instead of the user's address.
+        let added = if ws_guard::guards(&endpoint.url) {
+            ws_guard::add(self.id, endpoint, verbose, self.started).map(|guard| {
+                let mut guards = self.ws_guards.lock().unwrap_or_else(|e| e.into_inner());
+                guards.push(guard);
+            })
+        } else {
+            let rc = match endpoint.kind {
+                EndpointKind::Bind => unsafe { sys::nn_bind(self.id, url.as_ptr()) },
+                EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
+            };
+            if rc < 0 { Err(last_error()) } else { Ok(()) }
+        };
+        if let Err(err) = added {
             let message = format!(
                 "cannot {verb} '{}': {}",
                 endpoint.url,
