@@ -18,8 +18,8 @@ The `nanomsg` crate still supplies the protocol numbers and the error type, whos
 use std::ffi::CString;
 use std::os::fd::RawFd;
 use std::ptr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -42,6 +42,7 @@ mod plan;
 pub mod probe;
 mod raw;
 mod watch;
+mod ws_guard;
 
 pub use errno::{Errno, Meaning};
 pub use kind::SocketType;
@@ -77,6 +78,11 @@ pub struct Socket {
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
     findings: Arc<doctor::Findings>,
+    /// The handshake guards of this socket's ws endpoints (ws_guard/); dropped after
+    /// `nn_close`.
+    ws_guards: Mutex<Vec<ws_guard::Guard>>,
+    /// -v: the ws guards report what they refuse.
+    verbose: bool,
 }
 
 /// A received message, in the buffer nanomsg allocated for it; freed when dropped.
@@ -122,6 +128,8 @@ impl Socket {
             started: Instant::now(),
             monitor_stop: Arc::new(AtomicBool::new(false)),
             findings: Arc::new(doctor::Findings::new(plan)),
+            ws_guards: Mutex::new(Vec::new()),
+            verbose: plan.verbose,
         };
         socket.configure(plan)?;
         // push and pub have none (ENOPROTOOPT); they never wait to receive.
@@ -333,6 +341,15 @@ impl Socket {
                 endpoint.url
             ))
         })?;
+        // libnanomsg aborts on some ws upgrade heads a peer can send: it gets a private
+        // endpoint behind nncat's guard instead of the user's address.
+        if ws_guard::guards(&endpoint.url) {
+            let added = ws_guard::add(self.id, endpoint, self.verbose, self.started);
+            return Ok(added.map(|guard| {
+                let mut guards = self.ws_guards.lock().unwrap_or_else(|e| e.into_inner());
+                guards.push(guard);
+            }));
+        }
         let rc = match endpoint.kind {
             EndpointKind::Bind => unsafe { sys::nn_bind(self.id, url.as_ptr()) },
             EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },

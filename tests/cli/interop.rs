@@ -111,6 +111,101 @@ fn nngcat_req_gets_replies_from_nncat_rep() {
     assert_eq!(replier.finish().success().stdout, b"echo me\n");
 }
 
+// Over ws, nncat's side of every connection goes through its ws guard (its own
+// listener when it binds, a relay when it connects): real peers must not notice.
+
+fn ws_url() -> String {
+    format!("ws://127.0.0.1:{}", free_port())
+}
+
+#[test]
+fn nngcat_push_reaches_nncat_pull_over_ws() {
+    let url = ws_url();
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "3"]));
+    wait_bound(&url);
+    let pusher = Running::start_without_stdin(command(
+        "nngcat",
+        &[
+            "--push",
+            "--connect",
+            &format!("{url}/nng"),
+            "--data",
+            "from nng",
+            "--count",
+            "3",
+        ],
+    ));
+    assert_eq!(puller.finish().success().stdout, b"from nng\n".repeat(3));
+    pusher.finish().success();
+}
+
+#[test]
+fn nanocat_push_reaches_nncat_pull_over_ws() {
+    let url = ws_url();
+    let puller = Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "1"]));
+    wait_bound(&url);
+    let _pusher = Running::start_without_stdin(command(
+        "nanocat",
+        &[
+            "--push",
+            "--connect",
+            &format!("{url}/"),
+            "--data",
+            "from nanocat",
+            "-i",
+            "1",
+        ],
+    ));
+    assert_eq!(puller.finish().success().stdout, b"from nanocat\n");
+}
+
+#[test]
+fn nncat_push_reaches_nanocat_pull_over_ws() {
+    let url = ws_url();
+    let mut nanocat = start_receiver(command("nanocat", &["--pull", "--bind", &url, "-A"]), &url);
+    let input = numbered_lines(100);
+    run_with_input(nncat(["push", "--connect", &format!("{url}/")]), &input).success();
+    nanocat.stdout().wait_for_exactly(&input);
+}
+
+#[test]
+fn nncat_req_gets_replies_from_nngcat_rep_over_ws() {
+    let url = format!("{}/rep", ws_url());
+    let _replier = Running::start_without_stdin(command(
+        "nngcat",
+        &["--rep", "--listen", &url, "--data", "pong"],
+    ));
+    wait_bound(&url);
+    let out = run_with_input(
+        nncat(["req", "--connect", &url, "--recv-timeout", "10s"]),
+        b"ping 1\nping 2\nping 3\n",
+    )
+    .success();
+    assert_eq!(out.stdout, b"pong\npong\npong\n");
+}
+
+#[test]
+fn nngcat_req_gets_replies_from_nncat_rep_over_ws() {
+    let url = ws_url();
+    let replier =
+        Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo", "--count", "1"]));
+    wait_bound(&url);
+    let out = run(command(
+        "nngcat",
+        &[
+            "--req",
+            "--connect",
+            &format!("{url}/"),
+            "--data",
+            "echo me",
+            "-A",
+        ],
+    ))
+    .success();
+    assert_eq!(out.stdout, b"echo me");
+    assert_eq!(replier.finish().success().stdout, b"echo me\n");
+}
+
 /// The sample message from nanocat's documentation, and random ones of every msgpack
 /// length class nanocat's read limit lets through.
 fn comparison_messages() -> Vec<Vec<u8>> {

@@ -96,3 +96,30 @@ fn verbose_reports_connection_events_with_times() {
     );
     assert!(pusher.stderr.lines().all(stamped), "{}", pusher.stderr);
 }
+
+/// nncat's ws guard, not libnanomsg, now reads upgrade heads, and libnanomsg never said
+/// why an upgrade failed: under -v each side names the refusal.
+#[test]
+fn verbose_says_why_a_ws_upgrade_was_refused_on_either_side() {
+    use std::io::Write;
+    let url = format!("ws://127.0.0.1:{}", free_port());
+    let mut puller = Running::start_watching(nncat(["pull", "--bind", &url, "-v"]));
+    wait_bound(&url);
+    let address = url.trim_start_matches("ws://");
+    let mut client = std::net::TcpStream::connect(address).expect("the guard listens");
+    client
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\n\r\n")
+        .expect("the request is written");
+    puller
+        .stderr()
+        .wait_for_text(&format!("{url}: refused a ws upgrade from 127.0.0.1:"));
+    puller
+        .stderr()
+        .wait_for_text("the request line is not 'GET <path> HTTP/1.1'");
+    // A sub asks for a publisher; the pull refuses it.
+    let connect_url = format!("{url}/");
+    let mut subscriber = Running::start_watching(nncat(["sub", "--connect", &connect_url, "-v"]));
+    subscriber.stderr().wait_for_text(&format!(
+        "{connect_url}: the server refused the ws upgrade: HTTP/1.1 400"
+    ));
+}

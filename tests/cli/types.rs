@@ -185,12 +185,10 @@ fn req_over_ipc_gets_one_reply_per_request_in_order() {
     drop(replier);
 }
 
-#[test]
-fn pair_peers_exchange_messages_both_ways() {
-    let url = tcp_url();
-    let mut left = Running::start(nncat(["pair", "--bind", &url, "--count", "2"]));
-    wait_bound(&url);
-    let mut right = Running::start(nncat(["pair", "--connect", &url, "--count", "2"]));
+fn pair_exchange(url: &str, connect_url: &str) {
+    let mut left = Running::start(nncat(["pair", "--bind", url, "--count", "2"]));
+    wait_bound(url);
+    let mut right = Running::start(nncat(["pair", "--connect", connect_url, "--count", "2"]));
     left.write_stdin(b"from left 1\nfrom left 2\n");
     right.write_stdin(b"from right 1\nfrom right 2\n");
     left.close_stdin();
@@ -203,6 +201,20 @@ fn pair_peers_exchange_messages_both_ways() {
         right.finish().success().stdout,
         b"from left 1\nfrom left 2\n"
     );
+}
+
+#[test]
+fn pair_peers_exchange_messages_both_ways() {
+    let url = tcp_url();
+    pair_exchange(&url, &url);
+}
+
+/// Both ends of a ws connection pass through nncat's ws guard (its own listener on the
+/// bound side, its relay on the connecting side): messages still flow both ways.
+#[test]
+fn pair_peers_exchange_messages_both_ways_over_websocket() {
+    let url = format!("ws://127.0.0.1:{}", free_port());
+    pair_exchange(&url, &format!("{url}/pair"));
 }
 
 #[test]

@@ -1,0 +1,236 @@
+/*!
+ws addresses read exactly as libnanomsg 1.1.5 reads them (bws.c, cws.c and the helpers
+in transports/utils), because libnanomsg never sees the user's ws address any more:
+it gets a private one on loopback. So an address libnanomsg refused is still refused,
+with the same error number, and one it took still means the same place.
+*/
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+use super::super::Errno;
+
+/// libnanomsg's `NN_SOCKADDR_MAX`: a whole address of this length or more is refused.
+const ADDRESS_MAX: usize = 128;
+
+/// What a connecting ws endpoint reaches, and how it names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Remote {
+    /// The local address to connect from (`NIC;HOST:PORT`), unless any will do.
+    pub local: Option<IpAddr>,
+    /// The host as typed, without brackets: a name to resolve or a literal.
+    pub host: String,
+    pub port: u16,
+    /// `HOST:PORT` as typed: what libnanomsg puts in its `Host:` header.
+    pub host_header: String,
+    /// The path and what follows it, as typed; empty means `/`.
+    pub resource: String,
+    /// Whether a name resolves to IPv4 addresses only (`NN_IPV4ONLY`).
+    pub ipv4_only: bool,
+}
+
+/// The interface and port of `ws://ADDRESS` for bind: `*`, or an IP literal, then a port.
+pub fn parse_bind(url: &str, ipv4_only: bool) -> Result<SocketAddr, Errno> {
+    let address = without_scheme(url)?;
+    let (nic, port) = address.rsplit_once(':').ok_or(Errno(libc::EINVAL))?;
+    let port = parse_port(port)?;
+    let ip = interface(nic, ipv4_only)?;
+    Ok(SocketAddr::new(ip, port))
+}
+
+/// `ws://[NIC;]HOST[:PORT][/RESOURCE]` for connect, with libnanomsg's own quirks: the
+/// port follows the last colon anywhere, 80 when there is none.
+pub fn parse_connect(url: &str, ipv4_only: bool) -> Result<Remote, Errno> {
+    let address = without_scheme(url)?;
+    let host_start = address.find(';').map_or(0, |at| at + 1);
+    let colon = address.rfind(':');
+    let slash = match colon {
+        Some(at) => address[at..].find('/').map(|i| at + i),
+        None => address.find('/'),
+    };
+    let resource_start = slash.unwrap_or(address.len());
+    let host_end = colon.unwrap_or(resource_start);
+    if host_end < host_start || resource_start < host_start {
+        return Err(Errno(libc::EINVAL));
+    }
+    let port = match colon {
+        Some(at) => parse_port(&address[at + 1..resource_start])?,
+        None => 80,
+    };
+    let host = &address[host_start..host_end];
+    if !is_hostname(host) && literal(host, ipv4_only).is_none() {
+        return Err(Errno(libc::EINVAL));
+    }
+    let local = match address.find(';') {
+        Some(at) => match interface(&address[..at], ipv4_only)? {
+            ip if ip.is_unspecified() => None,
+            ip => Some(ip),
+        },
+        None => None,
+    };
+    let bare = host
+        .strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host);
+    Ok(Remote {
+        local,
+        host: bare.to_string(),
+        port,
+        host_header: address[host_start..resource_start].to_string(),
+        resource: address[resource_start..].to_string(),
+        ipv4_only,
+    })
+}
+
+fn without_scheme(url: &str) -> Result<&str, Errno> {
+    if url.len() >= ADDRESS_MAX {
+        return Err(Errno(libc::ENAMETOOLONG));
+    }
+    url.strip_prefix("ws://").ok_or(Errno(libc::EINVAL))
+}
+
+/// `nn_port_resolve`: decimal digits only, 1 to 65535.
+fn parse_port(text: &str) -> Result<u16, Errno> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Errno(libc::EINVAL));
+    }
+    match text.parse::<u16>() {
+        Ok(0) | Err(_) => Err(Errno(libc::EINVAL)),
+        Ok(port) => Ok(port),
+    }
+}
+
+/// `nn_iface_resolve`: `*` for every interface, else an IP literal (1.1.5 no longer
+/// resolves interface names); anything else is "no such device".
+fn interface(text: &str, ipv4_only: bool) -> Result<IpAddr, Errno> {
+    if text == "*" {
+        return Ok(if ipv4_only {
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+        });
+    }
+    literal(text, ipv4_only).ok_or(Errno(libc::ENODEV))
+}
+
+/// `nn_literal_resolve`: an IPv4 literal, or with IPv6 allowed an IPv6 one; either may
+/// be in brackets.
+fn literal(text: &str, ipv4_only: bool) -> Option<IpAddr> {
+    let inner = match text.strip_prefix('[') {
+        Some(rest) => rest.strip_suffix(']')?,
+        None => text,
+    };
+    if !ipv4_only && let Ok(ip) = inner.parse::<Ipv6Addr>() {
+        return Some(IpAddr::V6(ip));
+    }
+    inner.parse::<Ipv4Addr>().ok().map(IpAddr::V4)
+}
+
+/// `nn_dns_check_hostname`: labels of letters, digits and hyphens, none empty or over
+/// 63, not starting with a hyphen, 255 in all.
+fn is_hostname(name: &str) -> bool {
+    if name.is_empty() || name.len() > 255 || name.starts_with('-') {
+        return false;
+    }
+    let mut label = 0;
+    for b in name.bytes() {
+        match b {
+            b'.' if label == 0 => return false,
+            b'.' => label = 0,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => {
+                label += 1;
+                if label > 63 {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errno(result: Result<impl std::fmt::Debug, Errno>) -> i32 {
+        result.expect_err("refused").0
+    }
+
+    #[test]
+    fn bind_takes_a_star_or_a_literal_and_a_port_only() {
+        assert_eq!(
+            parse_bind("ws://127.0.0.1:5555", true),
+            Ok("127.0.0.1:5555".parse().unwrap())
+        );
+        assert_eq!(
+            parse_bind("ws://*:80", true),
+            Ok("0.0.0.0:80".parse().unwrap())
+        );
+        assert_eq!(
+            parse_bind("ws://*:80", false),
+            Ok("[::]:80".parse().unwrap())
+        );
+        assert_eq!(
+            parse_bind("ws://[::1]:80", false),
+            Ok("[::1]:80".parse().unwrap())
+        );
+        // libnanomsg refuses a path on bind: the port is "5555/x".
+        assert_eq!(
+            errno(parse_bind("ws://127.0.0.1:5555/x", true)),
+            libc::EINVAL
+        );
+        assert_eq!(errno(parse_bind("ws://127.0.0.1", true)), libc::EINVAL);
+        assert_eq!(errno(parse_bind("ws://127.0.0.1:0", true)), libc::EINVAL);
+        assert_eq!(
+            errno(parse_bind("ws://127.0.0.1:65536", true)),
+            libc::EINVAL
+        );
+        assert_eq!(errno(parse_bind("ws://localhost:80", true)), libc::ENODEV);
+        assert_eq!(errno(parse_bind("ws://[::1]:80", true)), libc::ENODEV);
+        let long = format!("ws://127.0.0.1:1/{}", "x".repeat(120));
+        assert_eq!(errno(parse_bind(&long, true)), libc::ENAMETOOLONG);
+    }
+
+    #[test]
+    fn connect_reads_host_port_and_resource_as_libnanomsg_does() {
+        let remote = parse_connect("ws://example.com:8080/a/b?c", true).unwrap();
+        assert_eq!(remote.host, "example.com");
+        assert_eq!(remote.port, 8080);
+        assert_eq!(remote.host_header, "example.com:8080");
+        assert_eq!(remote.resource, "/a/b?c");
+        assert_eq!(remote.local, None);
+
+        let remote = parse_connect("ws://example.com/x", true).unwrap();
+        assert_eq!(
+            (remote.port, remote.host_header.as_str()),
+            (80, "example.com")
+        );
+
+        let remote = parse_connect("ws://127.0.0.1;127.0.0.1:9", true).unwrap();
+        assert_eq!(remote.local, Some("127.0.0.1".parse().unwrap()));
+        assert_eq!(remote.resource, "");
+
+        let remote = parse_connect("ws://[::1]:9/", false).unwrap();
+        assert_eq!(remote.host, "::1");
+        assert_eq!(remote.host_header, "[::1]:9");
+
+        assert_eq!(errno(parse_connect("ws://[::1]:9/", true)), libc::EINVAL);
+        assert_eq!(errno(parse_connect("ws://host:0/", true)), libc::EINVAL);
+        // The last colon anywhere is the port's, as in libnanomsg.
+        assert_eq!(errno(parse_connect("ws://host:1/a:b", true)), libc::EINVAL);
+        assert_eq!(errno(parse_connect("ws://bad_host:1/", true)), libc::EINVAL);
+        assert_eq!(errno(parse_connect("ws://-host:1/", true)), libc::EINVAL);
+        assert_eq!(
+            errno(parse_connect("ws://eth0;host:1/", true)),
+            libc::ENODEV
+        );
+    }
+
+    #[test]
+    fn hostnames_follow_the_dns_rules_libnanomsg_checks() {
+        assert!(is_hostname("a-b.example"));
+        assert!(!is_hostname("a..b"));
+        assert!(!is_hostname(&"a".repeat(64)));
+        assert!(is_hostname(&"a".repeat(63)));
+    }
+}

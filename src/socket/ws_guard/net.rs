@@ -1,0 +1,409 @@
+/*!
+The guard's plumbing over plain sockets: a stop signal every wait also watches, a
+bounded read of an HTTP head, a connect that a stop can cut short, sockets that share
+a port, and the copy of bytes both ways once the upgrade is done.
+
+Every wait is a `poll` that includes the stop pipe, so the guard's threads end as soon
+as the socket closes, whatever they were waiting for.
+*/
+
+use std::io::{self, ErrorKind, Read, Write};
+use std::mem;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::time::{Duration, Instant};
+
+use libc::c_int;
+
+use super::http::head_len;
+
+/// Bytes copied at a time, each way. Large enough that a copy is a few system calls per
+/// megabyte.
+const PUMP_BUFFER: usize = 256 * 1024;
+
+/// Once written to, readable forever: every thread's next wait sees it.
+pub struct Stop {
+    read: OwnedFd,
+    write: OwnedFd,
+}
+
+impl Stop {
+    pub fn new() -> io::Result<Stop> {
+        let mut fds = [0 as c_int; 2];
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // pipe2 gave us two descriptors that nothing else owns.
+        let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+        Ok(Stop { read, write })
+    }
+
+    pub fn signal(&self) {
+        let _ = unsafe { libc::write(self.write.as_raw_fd(), b"s".as_ptr().cast(), 1) };
+    }
+
+    /// Waits until one of `fds` (with its poll events) is ready, up to `deadline`: the
+    /// index of the first ready one, `None` at the deadline.
+    pub fn wait(
+        &self,
+        fds: &[(RawFd, i16)],
+        deadline: Option<Instant>,
+    ) -> Result<Option<usize>, Stopped> {
+        poll_until(Some(&self.read), fds, deadline)
+    }
+}
+
+/// `Stop::wait`, and the same without a stop for what must finish after it.
+fn poll_until(
+    stop: Option<&OwnedFd>,
+    fds: &[(RawFd, i16)],
+    deadline: Option<Instant>,
+) -> Result<Option<usize>, Stopped> {
+    // A negative descriptor is one poll skips: the stop's place when there is none.
+    let stop_fd = stop.map_or(-1, |fd| fd.as_raw_fd());
+    let mut polled: Vec<libc::pollfd> = std::iter::once((stop_fd, libc::POLLIN))
+        .chain(fds.iter().copied())
+        .map(|(fd, events)| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
+        .collect();
+    loop {
+        let timeout = match deadline {
+            None => -1,
+            Some(at) => {
+                let left = at.saturating_duration_since(Instant::now());
+                c_int::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(c_int::MAX)
+            }
+        };
+        let rc = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, timeout) };
+        if rc < 0 {
+            if io::Error::last_os_error().kind() == ErrorKind::Interrupted {
+                continue;
+            }
+            // poll fails only on bad arguments: end rather than spin.
+            return Err(Stopped);
+        }
+        if polled[0].revents != 0 {
+            return Err(Stopped);
+        }
+        if let Some(ready) = polled[1..].iter().position(|p| p.revents != 0) {
+            return Ok(Some(ready));
+        }
+        if rc == 0 || deadline.is_some_and(|at| Instant::now() >= at) {
+            return Ok(None);
+        }
+    }
+}
+
+/// The stop signal came.
+#[derive(Debug)]
+pub struct Stopped;
+
+/// How reading a head ended, when it did not end with a head.
+#[derive(Debug)]
+pub enum HeadError {
+    /// The peer closed, or the connection failed, before the empty line.
+    Closed,
+    /// No empty line within the limit.
+    TooLong,
+    /// No empty line by the deadline.
+    TimedOut,
+    Stopped,
+}
+
+/// Reads from `stream` until an HTTP head has arrived: the head, and what came after it
+/// in the same reads. At most `limit` bytes, until `deadline`. `enough` may end the
+/// reading before the head does: then all that was read comes back as the head.
+pub fn read_head(
+    stop: &Stop,
+    stream: &mut TcpStream,
+    limit: usize,
+    deadline: Instant,
+    enough: fn(&[u8]) -> bool,
+) -> Result<(Vec<u8>, Vec<u8>), HeadError> {
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 2048];
+    let fds = [(stream.as_raw_fd(), libc::POLLIN)];
+    loop {
+        match stop.wait(&fds, Some(deadline)) {
+            Err(Stopped) => return Err(HeadError::Stopped),
+            Ok(None) => return Err(HeadError::TimedOut),
+            Ok(Some(_)) => {}
+        }
+        let room = (limit - seen.len()).min(chunk.len());
+        match stream.read(&mut chunk[..room]) {
+            Ok(0) => return Err(HeadError::Closed),
+            Ok(n) => seen.extend_from_slice(&chunk[..n]),
+            Err(err) if matches!(err.kind(), ErrorKind::Interrupted | ErrorKind::WouldBlock) => {}
+            Err(_) => return Err(HeadError::Closed),
+        }
+        if let Some(end) = head_len(&seen) {
+            let rest = seen.split_off(end);
+            return Ok((seen, rest));
+        }
+        if enough(&seen) {
+            return Ok((seen, Vec::new()));
+        }
+        if seen.len() >= limit {
+            return Err(HeadError::TooLong);
+        }
+    }
+}
+
+/// A raw IPv4 or IPv6 address for the socket calls std does not offer.
+fn sockaddr(address: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
+    let mut storage: libc::sockaddr_storage = unsafe { mem::zeroed() };
+    let len = match address {
+        SocketAddr::V4(v4) => {
+            let raw = libc::sockaddr_in {
+                sin_family: libc::AF_INET as libc::sa_family_t,
+                sin_port: v4.port().to_be(),
+                sin_addr: libc::in_addr {
+                    s_addr: u32::from(*v4.ip()).to_be(),
+                },
+                sin_zero: [0; 8],
+            };
+            // sockaddr_storage is large enough and aligned for any address.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), raw) };
+            mem::size_of::<libc::sockaddr_in>()
+        }
+        SocketAddr::V6(v6) => {
+            let raw = libc::sockaddr_in6 {
+                sin6_family: libc::AF_INET6 as libc::sa_family_t,
+                sin6_port: v6.port().to_be(),
+                sin6_flowinfo: v6.flowinfo(),
+                sin6_addr: libc::in6_addr {
+                    s6_addr: v6.ip().octets(),
+                },
+                sin6_scope_id: v6.scope_id(),
+            };
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), raw) };
+            mem::size_of::<libc::sockaddr_in6>()
+        }
+    };
+    (storage, len as libc::socklen_t)
+}
+
+fn tcp_socket(ip: IpAddr) -> io::Result<OwnedFd> {
+    let family = if ip.is_ipv4() {
+        libc::AF_INET
+    } else {
+        libc::AF_INET6
+    };
+    let fd = unsafe { libc::socket(family, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // socket gave us a descriptor nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+fn check(rc: c_int) -> io::Result<()> {
+    if rc < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+fn bind(fd: &OwnedFd, address: SocketAddr) -> io::Result<()> {
+    let (raw, len) = sockaddr(address);
+    check(unsafe {
+        libc::bind(
+            fd.as_raw_fd(),
+            (&raw as *const libc::sockaddr_storage).cast(),
+            len,
+        )
+    })
+}
+
+fn set_flag(fd: &OwnedFd, level: c_int, option: c_int) -> io::Result<()> {
+    let on: c_int = 1;
+    check(unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            level,
+            option,
+            (&on as *const c_int).cast(),
+            mem::size_of::<c_int>() as libc::socklen_t,
+        )
+    })
+}
+
+/// A socket bound to `address` with SO_REUSEPORT, not listening: while it exists, no
+/// other user can bind that port, and a socket of ours with the same option can.
+pub fn reserve_port(address: SocketAddr) -> io::Result<OwnedFd> {
+    let fd = tcp_socket(address.ip())?;
+    set_flag(&fd, libc::SOL_SOCKET, libc::SO_REUSEPORT)?;
+    bind(&fd, address)?;
+    Ok(fd)
+}
+
+/// A listener on a port `reserve_port` holds.
+pub fn listen_on_reserved(address: SocketAddr) -> io::Result<TcpListener> {
+    let fd = reserve_port(address)?;
+    check(unsafe { libc::listen(fd.as_raw_fd(), 8) })?;
+    let listener = TcpListener::from(fd);
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+/// Connects to `remote`, from `local` if given, until `deadline`; a stop cuts it short.
+pub fn connect(
+    stop: &Stop,
+    local: Option<IpAddr>,
+    remote: SocketAddr,
+    deadline: Instant,
+) -> io::Result<TcpStream> {
+    let fd = tcp_socket(remote.ip())?;
+    if let Some(ip) = local {
+        bind(&fd, SocketAddr::new(ip, 0))?;
+    }
+    let stream = TcpStream::from(fd);
+    stream.set_nonblocking(true)?;
+    let (raw, len) = sockaddr(remote);
+    let rc = unsafe {
+        libc::connect(
+            stream.as_raw_fd(),
+            (&raw as *const libc::sockaddr_storage).cast(),
+            len,
+        )
+    };
+    if rc < 0 {
+        let err = io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EINPROGRESS) {
+            return Err(err);
+        }
+        match stop.wait(&[(stream.as_raw_fd(), libc::POLLOUT)], Some(deadline)) {
+            Err(Stopped) => return Err(ErrorKind::Interrupted.into()),
+            Ok(None) => return Err(ErrorKind::TimedOut.into()),
+            Ok(Some(_)) => {}
+        }
+        if let Some(err) = stream.take_error()? {
+            return Err(err);
+        }
+    }
+    stream.set_nonblocking(false)?;
+    Ok(stream)
+}
+
+/// One direction of a relay: bytes read from one side, not yet written to the other.
+struct Flow {
+    buffer: Box<[u8]>,
+    start: usize,
+    end: usize,
+    /// The source said end of file; the rest is written, then the other side's write
+    /// half is shut.
+    eof: bool,
+    done: bool,
+}
+
+impl Flow {
+    fn new() -> Flow {
+        Flow {
+            buffer: vec![0; PUMP_BUFFER].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+            done: false,
+        }
+    }
+
+    fn pending(&self) -> bool {
+        self.start < self.end
+    }
+
+    /// Moves what it can from `from` to `to` without blocking. `Err` ends the relay.
+    fn step(&mut self, from: &mut TcpStream, to: &mut TcpStream) -> io::Result<()> {
+        loop {
+            if self.pending() {
+                match to.write(&self.buffer[self.start..self.end]) {
+                    Ok(n) => self.start += n,
+                    Err(err) if err.kind() == ErrorKind::WouldBlock => return Ok(()),
+                    Err(err) if err.kind() == ErrorKind::Interrupted => continue,
+                    Err(err) => return Err(err),
+                }
+                continue;
+            }
+            if self.eof {
+                if !self.done {
+                    // Pass the close on, so the side that closed first stays the one
+                    // the kernel's tables show (see drops.rs).
+                    let _ = to.shutdown(std::net::Shutdown::Write);
+                    self.done = true;
+                }
+                return Ok(());
+            }
+            match from.read(&mut self.buffer) {
+                Ok(0) => self.eof = true,
+                Ok(n) => {
+                    self.start = 0;
+                    self.end = n;
+                }
+                Err(err) if err.kind() == ErrorKind::WouldBlock => return Ok(()),
+                Err(err) if err.kind() == ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+        }
+    }
+}
+
+/// Copies bytes both ways between `a` and `b`, `b_first` going to `b` before anything
+/// else, until both sides have closed or either fails. Each byte costs one copy through
+/// this process, and nothing waits on a timer.
+///
+/// After the stop, it goes on for at most `drain`: the socket has closed by then, so
+/// libnanomsg's side ends after its last bytes, and those are still passed on (once
+/// nanomsg has written a message, the kernel would have delivered it without us).
+pub fn pump(stop: &Stop, mut a: TcpStream, mut b: TcpStream, b_first: &[u8], drain: Duration) {
+    if a.set_nonblocking(true).is_err() || b.set_nonblocking(true).is_err() {
+        return;
+    }
+    let mut a_to_b = Flow::new();
+    let mut b_to_a = Flow::new();
+    // What came after a head: at most the head's limit, far below the buffer.
+    let first = b_first.len().min(PUMP_BUFFER);
+    a_to_b.buffer[..first].copy_from_slice(&b_first[..first]);
+    a_to_b.end = first;
+    let mut draining_until: Option<Instant> = None;
+    loop {
+        if a_to_b.step(&mut a, &mut b).is_err() || b_to_a.step(&mut b, &mut a).is_err() {
+            return;
+        }
+        if a_to_b.done && b_to_a.done {
+            return;
+        }
+        // Watch a side only for what can move now: a side whose peer is gone would
+        // otherwise report itself ready forever.
+        let interest = |reads: &Flow, writes: &Flow| -> i16 {
+            let mut events = 0;
+            if !reads.pending() && !reads.eof {
+                events |= libc::POLLIN;
+            }
+            if writes.pending() {
+                events |= libc::POLLOUT;
+            }
+            events
+        };
+        let a_events = interest(&a_to_b, &b_to_a);
+        let b_events = interest(&b_to_a, &a_to_b);
+        let fds: Vec<(RawFd, i16)> = [(a.as_raw_fd(), a_events), (b.as_raw_fd(), b_events)]
+            .into_iter()
+            .map(|(fd, events)| if events == 0 { (-1, 0) } else { (fd, events) })
+            .collect();
+        match draining_until {
+            None => {
+                if stop.wait(&fds, None).is_err() {
+                    draining_until = Some(Instant::now() + drain);
+                }
+            }
+            Some(deadline) => {
+                if matches!(poll_until(None, &fds, Some(deadline)), Ok(None) | Err(_)) {
+                    return;
+                }
+            }
+        }
+    }
+}
