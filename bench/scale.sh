@@ -14,6 +14,7 @@
 #   OUT=dir bench/scale.sh         where results go (default: target/scale)
 #   DOCS=1 bench/scale.sh          also copy the charts to docs/scale-size.svg and
 #                                  docs/scale-peers.svg
+#   bench/scale_report.py DIR A.csv B.csv   tables and charts of several invocations
 #
 # Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), nng-utils (nngcat),
 # gnuplot-nox and iproute2 (ss); missing Debian packages are installed with apt-get as
@@ -606,7 +607,7 @@ HEADER="nncat $("$NNCAT" --version | cut -d' ' -f2) built at $COMMIT, $(nproc) c
 echo
 echo "$HEADER"
 echo
-python3 "$ROOT/bench/scale_report.py" "$CSV" "$OUT" | tee "$OUT/scale.md"
+python3 "$ROOT/bench/scale_report.py" "$OUT" "$CSV" | tee "$OUT/scale.md"
 if [ "${DOCS:-0}" = 1 ]; then
   for chart in scale-size scale-peers; do
     [ -e "$OUT/$chart.svg" ] && cp "$OUT/$chart.svg" "$ROOT/docs/$chart.svg"

@@ -2,10 +2,11 @@
 """Turns bench/scale.sh's CSV into the markdown tables of docs/performance.md ("Cost as
 the work grows") and two SVG charts drawn by gnuplot.
 
-usage: scale_report.py CSV OUTDIR
+usage: scale_report.py OUTDIR CSV...
 
-Each figure is the median over the runs, with the lowest and highest run in brackets
-when there are several. A ratio (x ref) is the median of per-run ratios against
+Several CSVs (from several invocations of bench/scale.sh) are read as one set of runs:
+their run numbers are told apart by the file they come from. Each figure is the median
+over the runs, with the lowest and highest run in brackets when there are several. A ratio (x ref) is the median of per-run ratios against
 scale_ref measured in the same run, so a slow moment of the machine slows both sides
 alike. Writes OUTDIR/scale-size.svg and OUTDIR/scale-peers.svg (when gnuplot is
 there) and the data files they are drawn from.
@@ -45,13 +46,14 @@ def number(text):
     return float(text) if text not in ("", None) else None
 
 
-def load(path):
-    """rows[(case, tool, size, peers)][run] = row"""
+def load(paths):
+    """rows[(case, tool, size, peers)][run] = row; a run is (file, run number)."""
     rows = defaultdict(dict)
-    with open(path) as f:
-        for row in csv.DictReader(f):
-            key = (row["case"], row["tool"], int(row["size"]), int(row["peers"]))
-            rows[key][row["run"]] = row
+    for index, path in enumerate(paths):
+        with open(path) as f:
+            for row in csv.DictReader(f):
+                key = (row["case"], row["tool"], int(row["size"]), int(row["peers"]))
+                rows[key][(index, row["run"])] = row
     return rows
 
 
@@ -336,7 +338,7 @@ def size_script(out, title):
         what = "microseconds per message" if name == "size-time" else "CPU microseconds per message"
         script += f'set title "{titles[name]}"\nset ylabel "{what}"\n'
         script += plot_lines(f"{out}/{name}.dat", name)
-    script += "set yrange [0.5:40]\nset ytics (0.5, 1, 2, 4, 10, 20, 40)\n"
+    script += "set yrange [0.25:40]\nset ytics (0.25, 0.5, 1, 2, 4, 10, 20, 40)\n"
     script += "set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb 'black'\n"
     for name in ("size-time", "size-recv", "size-send"):
         script += f'set title "{titles[name]}: x scale\\\\_ref, same run"\nset ylabel "x scale\\\\_ref"\n'
@@ -397,7 +399,13 @@ def plot(out, pub_n, has_size, has_peers):
     if has_size:
         scripts.append(("size", size_script(out, title)))
     if has_peers:
-        scripts.append(("peers", PEERS_SCRIPT.format(out=out, title=title, pub_n=pub_n)))
+        script = PEERS_SCRIPT.format(out=out, title=title, pub_n=pub_n)
+        with open(os.path.join(out, "pub-time.dat")) as f:
+            nngcat = [line.split()[3] for line in f if not line.startswith("#")]
+        if all(value == "?" for value in nngcat):
+            # nngcat lost messages at every K: a line with no point only makes gnuplot warn.
+            script = "\n".join(line for line in script.split("\n") if "nngcat (no loss only)" not in line)
+        scripts.append(("peers", script))
     for name, script in scripts:
         path = os.path.join(out, f"scale-{name}.gp")
         with open(path, "w") as f:
@@ -405,8 +413,8 @@ def plot(out, pub_n, has_size, has_peers):
         subprocess.run([gnuplot, path], check=False)
 
 
-def main(path, out):
-    fig = Figures(load(path))
+def main(out, paths):
+    fig = Figures(load(paths))
     sizes = sorted({key[2] for key in fig.rows if key[0] == "size"})
     if sizes:
         size_tables(fig, sizes)
@@ -418,6 +426,6 @@ def main(path, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2:])
