@@ -7,6 +7,12 @@ left. The kernel tells them apart: the side that closes first keeps the connecti
 FIN_WAIT or TIME_WAIT, the other side does not. So when a connection breaks, a new
 closing-state entry in /proc/net/tcp on one of our ports means nanomsg closed it.
 For ipc there is no such trace, and nncat says nothing.
+
+The table is read only when a connection breaks, never at start-up: on a busy host
+reading it costs milliseconds of CPU (measured: 7 ms on the machine of
+docs/performance.md), which every receiver would pay. Without a snapshot to compare
+against, a connection counts as ours when it is still closing (FIN_WAIT, CLOSING) or
+entered TIME_WAIT within the last few seconds (its timer, 60 s, has barely run).
 */
 
 use std::collections::HashSet;
@@ -15,6 +21,10 @@ use super::{Endpoint, EndpointKind};
 
 /// The tcp states of a connection whose local side closed first.
 const CLOSED_BY_US: [&str; 4] = ["04", "05", "06", "0B"];
+
+/// How much of TIME_WAIT's 60 s may have passed for a connection to count as just
+/// closed, in the kernel's clock ticks (USER_HZ, 100 a second).
+const FRESH_TIME_WAIT_TICKS: u64 = 55 * 100;
 
 /// A tcp connection's local and remote ports.
 type Ports = (u16, u16);
@@ -46,7 +56,6 @@ impl DropWatch {
         if watch.bound.is_empty() && watch.connected.is_empty() {
             return None;
         }
-        watch.seen = watch.closed_by_us();
         Some(watch)
     }
 
@@ -54,7 +63,7 @@ impl DropWatch {
     pub fn new_drops(&mut self) -> usize {
         let now = self.closed_by_us();
         let new = now.difference(&self.seen).count();
-        self.seen = now;
+        self.seen.extend(now);
         new
     }
 
@@ -66,12 +75,12 @@ impl DropWatch {
             };
             for line in text.lines().skip(1) {
                 let fields: Vec<&str> = line.split_whitespace().collect();
-                let (Some(local), Some(remote), Some(state)) =
-                    (fields.get(1), fields.get(2), fields.get(3))
+                let (Some(local), Some(remote), Some(state), Some(timer)) =
+                    (fields.get(1), fields.get(2), fields.get(3), fields.get(5))
                 else {
                     continue;
                 };
-                if !CLOSED_BY_US.contains(state) {
+                if !CLOSED_BY_US.contains(state) || (*state == TIME_WAIT && !fresh(timer)) {
                     continue;
                 }
                 let (Some(local), Some(remote)) = (hex_port(local), hex_port(remote)) else {
@@ -84,6 +93,16 @@ impl DropWatch {
         }
         found
     }
+}
+
+const TIME_WAIT: &str = "06";
+
+/// Whether a TIME_WAIT entry's timer (`03:00001770`, ticks left) has barely run.
+fn fresh(timer: &str) -> bool {
+    timer
+        .split_once(':')
+        .and_then(|(_, left)| u64::from_str_radix(left, 16).ok())
+        .is_some_and(|left| left >= FRESH_TIME_WAIT_TICKS)
 }
 
 /// `0100007F:5BA0` -> 23456.
@@ -109,5 +128,7 @@ mod tests {
         assert_eq!(tcp_port("ws://127.0.0.1:80/path"), Some(80));
         assert_eq!(tcp_port("ipc:///tmp/x"), None);
         assert_eq!(hex_port("0100007F:5BA0"), Some(23456));
+        assert!(fresh("03:00001700"));
+        assert!(!fresh("03:00000100"));
     }
 }
