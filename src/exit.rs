@@ -54,10 +54,12 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// A decode error becomes bad input (exit 4), a read error stays a runtime error.
+    /// A decode error becomes bad input (exit 4); a read error, or a record too large
+    /// for memory, stays a runtime error.
     pub fn from_decode(err: DecodeError) -> anyhow::Error {
         match err {
             DecodeError::Io(err) => anyhow::Error::new(err).context("cannot read stdin"),
+            too_large @ DecodeError::TooLarge { .. } => anyhow::anyhow!("stdin {too_large}"),
             invalid => Failure::BadInput(format!("stdin {invalid}")).into(),
         }
     }

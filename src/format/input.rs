@@ -5,7 +5,11 @@ A read buffer that hands out records as slices of itself.
 buffer as one slice, and no way to ask whether a whole record is already buffered.
 */
 
-use std::io::{self, ErrorKind, Read};
+use std::io::{ErrorKind, Read};
+
+use memchr::memchr;
+
+use super::{LineError, try_room};
 
 /// Large enough that a stream of short lines costs one read per thousand records.
 const INITIAL_CAPACITY: usize = 64 * 1024;
@@ -47,7 +51,7 @@ impl<R: Read> InputBuffer<R> {
     }
 
     /// Reads once more, making room first. Returns how many bytes arrived (0 at the end).
-    fn fill(&mut self) -> io::Result<usize> {
+    fn fill(&mut self) -> Result<usize, LineError> {
         if self.eof {
             return Ok(0);
         }
@@ -63,7 +67,9 @@ impl<R: Read> InputBuffer<R> {
                 // Large blocks grow in place (glibc's realloc remaps them), so the
                 // smaller step costs no copying.
                 let len = self.buf.len();
-                self.buf.resize(len + (len / 4).max(INITIAL_CAPACITY), 0);
+                let step = (len / 4).max(INITIAL_CAPACITY);
+                try_room(&mut self.buf, step)?;
+                self.buf.resize(len + step, 0);
             }
         } else if self.start == self.end {
             self.start = 0;
@@ -80,7 +86,7 @@ impl<R: Read> InputBuffer<R> {
                     return Ok(n);
                 }
                 Err(err) if err.kind() == ErrorKind::Interrupted => continue,
-                Err(err) => return Err(err),
+                Err(err) => return Err(LineError::Io(err)),
             }
         }
     }
@@ -118,7 +124,7 @@ impl<R: Read> InputBuffer<R> {
     }
 
     /// The next line without its separator; a last line without one still counts.
-    pub fn next_line(&mut self, separator: u8) -> io::Result<Option<&[u8]>> {
+    pub fn next_line(&mut self, separator: u8) -> Result<Option<&[u8]>, LineError> {
         self.shrink_if_idle();
         let line_len = loop {
             if let Some(at) = self.find_separator(separator) {
@@ -145,7 +151,7 @@ impl<R: Read> InputBuffer<R> {
     }
 
     /// Makes at least `n` bytes available unless the input ends first; returns how many are.
-    pub fn want(&mut self, n: usize) -> io::Result<usize> {
+    pub fn want(&mut self, n: usize) -> Result<usize, LineError> {
         while self.end - self.start < n {
             if self.fill()? == 0 {
                 break;
@@ -163,7 +169,7 @@ impl<R: Read> InputBuffer<R> {
     }
 
     /// Everything up to the end of the input.
-    pub fn read_to_end(&mut self) -> io::Result<&[u8]> {
+    pub fn read_to_end(&mut self) -> Result<&[u8], LineError> {
         while self.fill()? > 0 {}
         let begin = self.start;
         self.start = self.end;
@@ -171,32 +177,10 @@ impl<R: Read> InputBuffer<R> {
     }
 }
 
-/// The position of the first `needle` in `haystack`. `position` on a slice of bytes
-/// compiles to a simple loop; the standard library's `memchr` is not public, and a word
-/// at a time is enough to keep line splitting well ahead of the socket.
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let repeated = LO * needle as u64;
-    let mut chunks = haystack.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]) ^ repeated;
-        if (word.wrapping_sub(LO) & !word & HI) != 0 {
-            break;
-        }
-        offset += 8;
-    }
-    haystack[offset..]
-        .iter()
-        .position(|&b| b == needle)
-        .map(|at| offset + at)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::io;
+
     use super::*;
 
     /// A reader that returns its input a few bytes at a time, as a pipe does.
@@ -252,21 +236,6 @@ mod tests {
         assert_eq!(input.next_line(b'\n').unwrap(), Some(&b"short"[..]));
         assert_eq!(input.next_line(b'\n').unwrap(), None);
         assert!(input.buf.len() <= INITIAL_CAPACITY);
-    }
-
-    #[test]
-    fn memchr_finds_the_first_match_at_every_offset() {
-        for len in 0..40 {
-            for at in 0..len {
-                let mut hay = vec![b'a'; len];
-                hay[at] = b'\n';
-                if at + 1 < len {
-                    hay[len - 1] = b'\n';
-                }
-                assert_eq!(memchr(b'\n', &hay), Some(at), "len {len} at {at}");
-            }
-            assert_eq!(memchr(b'\n', &vec![0x8a; len]), None);
-        }
     }
 
     #[test]

@@ -5,13 +5,17 @@ the message as text when it is UTF-8, else `{"base64": "..."}`. Optional fields:
 before the first SEP; "data" is then the rest). Input takes the same objects.
 */
 
+use std::fmt;
 use std::time::SystemTime;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 
 use super::Invalid;
-use super::hex::push_escaped_u;
+use super::escape::{needs_escape_on_terminal, pair_value, push_escaped_u};
 
 /// What a JSON record carries besides the message.
 #[derive(Clone, Debug, Default)]
@@ -56,7 +60,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// A JSON string. C0 and C1 controls are escaped, so the output is safe on a terminal.
+/// A JSON string. C0 and C1 controls and the bidirectional controls are escaped, so the
+/// output is safe on a terminal.
 fn push_string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
     for ch in text.chars() {
@@ -66,7 +71,8 @@ fn push_string(text: &str, out: &mut Vec<u8>) {
             '\n' => out.extend_from_slice(b"\\n"),
             '\r' => out.extend_from_slice(b"\\r"),
             '\t' => out.extend_from_slice(b"\\t"),
-            c if c.is_control() => push_escaped_u(c as u32, out),
+            ' '..='~' => out.push(ch as u8),
+            c if needs_escape_on_terminal(c) => push_escaped_u(c as u32, out),
             c => {
                 let mut utf8 = [0u8; 4];
                 out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
@@ -76,40 +82,209 @@ fn push_string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
+/// The fields nncat reads, each as the JSON text of its value, borrowed from the line:
+/// the parser copies nothing, so a long message is copied once, into the message, into
+/// room the decoder reserved beforehand (a `serde_json::Value` would hold a second copy,
+/// allocated where running out of memory aborts).
+#[derive(Default)]
+struct Fields<'a> {
+    topic: Option<&'a RawValue>,
+    data: Option<&'a RawValue>,
+    base64: Option<&'a RawValue>,
+}
+
+enum Key {
+    Topic,
+    Data,
+    Base64,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "topic" => Key::Topic,
+                    "data" => Key::Data,
+                    "base64" => Key::Base64,
+                    _ => Key::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fields<'de>, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Fields::default();
+                // A repeated field counts once, the last time, as serde_json's own maps do.
+                while let Some(key) = map.next_key()? {
+                    match key {
+                        Key::Topic => fields.topic = Some(map.next_value()?),
+                        Key::Data => fields.data = Some(map.next_value()?),
+                        Key::Base64 => fields.base64 = Some(map.next_value()?),
+                        Key::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(fields)
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// Appends the message a record holds; `out` has room for `line.len()` bytes and the
+/// topic separator (see `Decoder`), which no record can exceed.
 pub fn decode(line: &[u8], options: &JsonOptions, out: &mut Vec<u8>) -> Result<(), Invalid> {
     out.clear();
-    let value: serde_json::Value = serde_json::from_slice(line)
-        .map_err(|err| Invalid::at(err.column().max(1), format!("invalid JSON: {err}")))?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| Invalid::at(1, "expected a JSON object like {\"data\": \"...\"}"))?;
-    if let Some(topic) = object.get("topic") {
-        let topic = topic
-            .as_str()
-            .ok_or_else(|| Invalid::whole("\"topic\" must be a string"))?;
-        out.extend_from_slice(topic.as_bytes());
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err(Invalid::whole(format!("blank line: expected {AN_OBJECT}")));
+    }
+    let fields: Fields = serde_json::from_slice(line).map_err(|err| parse_error(line, &err))?;
+    if let Some(topic) = fields.topic {
+        push_string_value(topic, "topic", out)?;
         if let Some(separator) = &options.topic_separator {
             out.extend_from_slice(separator);
         }
     }
-    match (object.get("data"), object.get("base64")) {
-        (Some(data), None) => {
-            let data = data
-                .as_str()
-                .ok_or_else(|| Invalid::whole("\"data\" must be a string"))?;
-            out.extend_from_slice(data.as_bytes());
-        }
-        (None, Some(encoded)) => {
-            let encoded = encoded
-                .as_str()
-                .ok_or_else(|| Invalid::whole("\"base64\" must be a string"))?;
-            let bytes = BASE64
-                .decode(encoded)
-                .map_err(|err| Invalid::whole(format!("invalid base64: {err}")))?;
-            out.extend_from_slice(&bytes);
-        }
-        (Some(_), Some(_)) => return Err(Invalid::whole("give \"data\" or \"base64\", not both")),
-        (None, None) => return Err(Invalid::whole("the object has no \"data\" or \"base64\"")),
+    match (fields.data, fields.base64) {
+        (Some(data), None) => push_string_value(data, "data", out),
+        (None, Some(encoded)) => push_base64_value(encoded, out),
+        (Some(_), Some(_)) => Err(Invalid::whole("give \"data\" or \"base64\", not both")),
+        (None, None) => Err(Invalid::whole("the object has no \"data\" or \"base64\"")),
     }
+}
+
+const AN_OBJECT: &str = "a JSON object like {\"data\": \"...\"}";
+
+/// serde_json's complaint, with its position turned into the record's column. Its
+/// message ends in " at line L column C", which the column given apart would repeat.
+fn parse_error(line: &[u8], err: &serde_json::Error) -> Invalid {
+    if err.classify() == Category::Data {
+        // Valid JSON, but not an object: a number, a string, an array.
+        return Invalid::at(1, format!("expected {AN_OBJECT}"));
+    }
+    let message = err.to_string();
+    let position = format!(" at line {} column {}", err.line(), err.column());
+    let reason = message.strip_suffix(&position).unwrap_or(&message);
+    // Lines of the record (there are several only with -0) start after each newline.
+    let line_start = match err.line() {
+        0 | 1 => 0,
+        n => memchr::memchr_iter(b'\n', line)
+            .nth(n - 2)
+            .map_or(0, |at| at + 1),
+    };
+    Invalid::at(
+        (line_start + err.column()).max(1),
+        format!("invalid JSON: {reason}"),
+    )
+}
+
+/// The text of a string value, unescaped.
+fn push_string_value(value: &RawValue, field: &str, out: &mut Vec<u8>) -> Result<(), Invalid> {
+    let body = string_body(value, field)?;
+    unescape(body, field, out)
+}
+
+fn push_base64_value(value: &RawValue, out: &mut Vec<u8>) -> Result<(), Invalid> {
+    let body = string_body(value, "base64")?;
+    // Base64 needs no escapes, but a JSON writer may escape '/' as "\/". That rare
+    // string is unescaped into a buffer of its own, outside the room reserved.
+    let unescaped;
+    let encoded = if body.contains('\\') {
+        let mut text = Vec::new();
+        unescape(body, "base64", &mut text)?;
+        unescaped = text;
+        &unescaped[..]
+    } else {
+        body.as_bytes()
+    };
+    let start = out.len();
+    out.resize(start + base64::decoded_len_estimate(encoded.len()), 0);
+    match BASE64.decode_slice(encoded, &mut out[start..]) {
+        Ok(len) => {
+            out.truncate(start + len);
+            Ok(())
+        }
+        Err(err) => Err(Invalid::whole(format!("invalid base64: {err}"))),
+    }
+}
+
+/// Between the quotes of a string value, still escaped; serde_json has checked its
+/// syntax (no raw control characters, every escape one of JSON's).
+fn string_body<'a>(value: &'a RawValue, field: &str) -> Result<&'a str, Invalid> {
+    value
+        .get()
+        .strip_prefix('"')
+        .and_then(|text| text.strip_suffix('"'))
+        .ok_or_else(|| Invalid::whole(format!("\"{field}\" must be a string")))
+}
+
+/// Appends what a JSON string's body means: runs without escapes are copied at once.
+fn unescape(body: &str, field: &str, out: &mut Vec<u8>) -> Result<(), Invalid> {
+    let bad_escape = || {
+        Invalid::whole(format!(
+            "\"{field}\" holds a \\u escape that is not a character"
+        ))
+    };
+    let mut rest = body.as_bytes();
+    while let Some(at) = memchr::memchr(b'\\', rest) {
+        out.extend_from_slice(&rest[..at]);
+        let kind = rest.get(at + 1).copied().ok_or_else(bad_escape)?;
+        rest = &rest[at + 2..];
+        let byte = match kind {
+            b'"' | b'\\' | b'/' => kind,
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'u' => {
+                let mut code = hex4(rest).ok_or_else(bad_escape)?;
+                rest = &rest[4..];
+                if (0xd800..0xdc00).contains(&code) {
+                    // A character above U+FFFF: a high surrogate, then "\u" and a low one.
+                    let low = rest
+                        .strip_prefix(b"\\u")
+                        .and_then(hex4)
+                        .filter(|low| (0xdc00..0xe000).contains(low))
+                        .ok_or_else(bad_escape)?;
+                    rest = &rest[6..];
+                    code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+                }
+                let ch = char::from_u32(code).ok_or_else(bad_escape)?;
+                let mut utf8 = [0u8; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+                continue;
+            }
+            _ => return Err(bad_escape()),
+        };
+        out.push(byte);
+    }
+    out.extend_from_slice(rest);
     Ok(())
+}
+
+/// Four hex digits at the start of `text`.
+fn hex4(text: &[u8]) -> Option<u32> {
+    let digits = text.get(..4)?;
+    let high = pair_value(digits[0], digits[1])?;
+    let low = pair_value(digits[2], digits[3])?;
+    Some(u32::from(high) << 8 | u32::from(low))
 }

@@ -8,9 +8,13 @@ here touches a socket, so every format is unit-tested, property-tested and fuzze
 A message passes through as `&[u8]`: decoders lend slices of their input buffer (text)
 or of one reused scratch buffer (hex, quoted), and encoders append to the caller's
 output buffer, so neither side allocates per message.
+
+The input's buffers grow by fallible allocation: a record larger than the memory nncat
+can get is an error naming the record (`DecodeError::TooLarge`), not an abort.
 */
 
 mod ascii;
+mod escape;
 mod hex;
 mod input;
 mod json;
@@ -140,6 +144,8 @@ pub enum DecodeError {
         column: Option<usize>,
         reason: String,
     },
+    /// Holding the record needed a buffer of `bytes`, which could not be allocated.
+    TooLarge { record: u64, bytes: usize },
 }
 
 impl fmt::Display for DecodeError {
@@ -156,6 +162,10 @@ impl fmt::Display for DecodeError {
                 column: None,
                 reason,
             } => write!(f, "record {record}: {reason}"),
+            DecodeError::TooLarge { record, bytes } => write!(
+                f,
+                "record {record}: too large for memory (could not hold {bytes} bytes)"
+            ),
         }
     }
 }
@@ -164,7 +174,7 @@ impl std::error::Error for DecodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             DecodeError::Io(err) => Some(err),
-            DecodeError::Invalid { .. } => None,
+            DecodeError::Invalid { .. } | DecodeError::TooLarge { .. } => None,
         }
     }
 }
@@ -199,16 +209,20 @@ impl Invalid {
     }
 }
 
-/// Why one record could not be read: the input failed, or the record is invalid.
+/// Why one record could not be read: the input failed, the record is invalid, or a
+/// buffer of this many bytes, needed to hold it, could not be allocated.
+#[derive(Debug)]
 pub enum LineError {
     Io(io::Error),
     Invalid(Invalid),
+    TooLarge(usize),
 }
 
-impl From<io::Error> for LineError {
-    fn from(err: io::Error) -> LineError {
-        LineError::Io(err)
-    }
+/// Makes room for `additional` more bytes in `buf`, or says how large `buf` would have
+/// had to be. `Vec`'s own growth aborts the process when memory runs out.
+fn try_room(buf: &mut Vec<u8>, additional: usize) -> Result<(), LineError> {
+    buf.try_reserve(additional)
+        .map_err(|_| LineError::TooLarge(buf.len().saturating_add(additional)))
 }
 
 /// Reads messages from a byte stream, one record at a time, as soon as each record is
@@ -243,61 +257,56 @@ impl<R: Read> Decoder<R> {
     /// The next message, or `None` at the end of the input.
     pub fn next_message(&mut self) -> Result<Option<&[u8]>, DecodeError> {
         let record = self.records + 1;
-        let invalid = |err: LineError| match err {
+        let at_record = |err: LineError| match err {
             LineError::Io(err) => DecodeError::Io(err),
             LineError::Invalid(err) => DecodeError::Invalid {
                 record,
                 column: err.column,
                 reason: err.reason,
             },
+            LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
         };
+        let (input, separator, scratch) = (&mut self.input, self.separator, &mut self.scratch);
+        // Each decoder writes at most the room given here, reserved before it runs.
         let message = match self.format {
-            Format::Text | Format::Ascii | Format::No => self.input.next_line(self.separator)?,
-            Format::Quoted => Self::decode_line_into(
-                &mut self.input,
-                self.separator,
-                &mut self.scratch,
-                quoted::decode,
-            )
-            .map_err(invalid)?,
-            Format::Hex => Self::decode_line_into(
-                &mut self.input,
-                self.separator,
-                &mut self.scratch,
-                hex::decode,
-            )
-            .map_err(invalid)?,
+            Format::Text | Format::Ascii | Format::No => input.next_line(separator),
+            Format::Quoted => {
+                Self::decode_line_into(input, separator, scratch, |len| len, quoted::decode)
+            }
+            Format::Hex => {
+                Self::decode_line_into(input, separator, scratch, |len| len / 2, hex::decode)
+            }
             Format::Json => {
                 let json = &self.json;
+                let topic_separator = json.topic_separator.as_ref().map_or(0, Vec::len);
+                let room = |len: usize| len.saturating_add(topic_separator);
                 let decode = |line: &[u8], out: &mut Vec<u8>| json::decode(line, json, out);
-                Self::decode_line_into(&mut self.input, self.separator, &mut self.scratch, decode)
-                    .map_err(invalid)?
+                Self::decode_line_into(input, separator, scratch, room, decode)
             }
-            Format::Msgpack => msgpack::decode(&mut self.input).map_err(invalid)?,
-            Format::Raw => {
-                if self.records > 0 {
-                    None
-                } else {
-                    Some(self.input.read_to_end()?)
-                }
-            }
-        };
+            Format::Msgpack => msgpack::decode(input),
+            Format::Raw if self.records > 0 => Ok(None),
+            Format::Raw => input.read_to_end().map(Some),
+        }
+        .map_err(at_record)?;
         if message.is_some() {
             self.records = record;
         }
         Ok(message)
     }
 
-    /// The next line, decoded into `scratch`.
+    /// The next line, decoded into `scratch`, which first gets `room(line length)` bytes.
     fn decode_line_into<'a>(
         input: &mut InputBuffer<R>,
         separator: u8,
         scratch: &'a mut Vec<u8>,
+        room: impl FnOnce(usize) -> usize,
         decode: impl FnOnce(&[u8], &mut Vec<u8>) -> Result<(), Invalid>,
     ) -> Result<Option<&'a [u8]>, LineError> {
-        match input.next_line(separator).map_err(LineError::Io)? {
+        match input.next_line(separator)? {
             None => Ok(None),
             Some(line) => {
+                scratch.clear();
+                try_room(scratch, room(line.len()))?;
                 decode(line, scratch).map_err(LineError::Invalid)?;
                 Ok(Some(&scratch[..]))
             }

@@ -8,15 +8,28 @@ use std::io::Read;
 use super::input::InputBuffer;
 use super::{Invalid, LineError};
 
+// The object markers nanocat writes and nncat reads (the MessagePack specification's
+// names). Each is followed by the payload's length, big-endian, in 1, 2 or 4 bytes.
+const BIN8: u8 = 0xc4;
+const BIN16: u8 = 0xc5;
+const BIN32: u8 = 0xc6;
+const STR8: u8 = 0xd9;
+const STR16: u8 = 0xda;
+const STR32: u8 = 0xdb;
+/// fixstr: 0xa0 to 0xbf, the length (below 32) in the marker's low 5 bits.
+const FIXSTR: u8 = 0xa0;
+const FIXSTR_LAST: u8 = 0xbf;
+const FIXSTR_LENGTH: u8 = 0x1f;
+
 pub fn encode(message: &[u8], out: &mut Vec<u8>) {
     let len = message.len();
     if len < 1 << 8 {
-        out.extend_from_slice(&[0xc4, len as u8]);
+        out.extend_from_slice(&[BIN8, len as u8]);
     } else if len < 1 << 16 {
-        out.push(0xc5);
+        out.push(BIN16);
         out.extend_from_slice(&(len as u16).to_be_bytes());
     } else {
-        out.push(0xc6);
+        out.push(BIN32);
         // A nanomsg message cannot reach 4 GiB: nn_recv returns its length as an int.
         out.extend_from_slice(&(len as u32).to_be_bytes());
     }
@@ -29,10 +42,10 @@ fn parse_header(header: &[u8]) -> Result<Option<(usize, usize)>, Invalid> {
         return Ok(None);
     };
     let width = match marker {
-        0xa0..=0xbf => return Ok(Some((1, (marker & 0x1f) as usize))),
-        0xc4 | 0xd9 => 1,
-        0xc5 | 0xda => 2,
-        0xc6 | 0xdb => 4,
+        FIXSTR..=FIXSTR_LAST => return Ok(Some((1, (marker & FIXSTR_LENGTH) as usize))),
+        BIN8 | STR8 => 1,
+        BIN16 | STR16 => 2,
+        BIN32 | STR32 => 4,
         other => {
             return Err(Invalid::at(
                 1,

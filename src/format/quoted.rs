@@ -5,19 +5,44 @@ nngcat's form differs in one byte only, measured over all 256: it writes a tab a
 Input takes either form back, and also the other C escapes (`\t`, `\0`, `\a`...).
 */
 
-use super::Invalid;
-use super::hex::{INVALID, PAIR_VALUES, VALUES, describe_byte};
+use memchr::memchr2;
 
-/// Which bytes can be copied as they are: printable ASCII except '"' and '\'.
+use super::Invalid;
+use super::escape::{DIGITS, INVALID, VALUES, describe_byte, pair_value};
+
+/// Whether a byte can be copied as it is: printable ASCII except '"' and '\'.
+const fn is_plain(byte: u8) -> bool {
+    (byte.wrapping_sub(0x20) < 0x5f) & (byte != b'"') & (byte != b'\\')
+}
+
+/// `is_plain` for every byte, for the byte-at-a-time scans: a lookup is quicker there
+/// than the three comparisons.
 static PLAIN: [bool; 256] = {
     let mut table = [false; 256];
-    let mut i = 0x20;
-    while i < 0x7f {
-        table[i] = i != b'"' as usize && i != b'\\' as usize;
+    let mut i = 0;
+    while i < 256 {
+        table[i] = is_plain(i as u8);
         i += 1;
     }
     table
 };
+
+/// How many bytes at the start of `bytes` are plain. memchr finds up to three given
+/// bytes, not a class of them; this tests 16 bytes a step without a branch per byte,
+/// which the compiler turns into vector instructions.
+fn plain_len(bytes: &[u8]) -> usize {
+    let mut done = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if !chunk.iter().fold(true, |all, &b| all & is_plain(b)) {
+            break;
+        }
+        done += 16;
+    }
+    done + bytes[done..]
+        .iter()
+        .position(|&b| !PLAIN[b as usize])
+        .unwrap_or(bytes.len() - done)
+}
 
 type EscapeTable = [([u8; 4], u8); 256];
 
@@ -27,7 +52,6 @@ static ESCAPES: EscapeTable = escapes(false);
 static NNGCAT_ESCAPES: EscapeTable = escapes(true);
 
 const fn escapes(tab_named: bool) -> EscapeTable {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut table = [([0u8; 4], 0u8); 256];
     let mut i = 0;
     while i < 256 {
@@ -52,6 +76,8 @@ const fn escapes(tab_named: bool) -> EscapeTable {
     table
 }
 
+/// Plain runs are found 16 bytes a step and copied at once; a run of escaped bytes is
+/// written 4 bytes at a time (then cut to the escape's length).
 pub fn encode(message: &[u8], out: &mut Vec<u8>) {
     encode_with(&ESCAPES, message, out);
 }
@@ -61,23 +87,15 @@ pub fn encode_nngcat(message: &[u8], out: &mut Vec<u8>) {
     encode_with(&NNGCAT_ESCAPES, message, out);
 }
 
-/// Plain runs are copied at once; a run of escaped bytes is written 4 bytes at a time
-/// (then cut to the escape's length).
 fn encode_with(escapes: &EscapeTable, message: &[u8], out: &mut Vec<u8>) {
     out.reserve(message.len() + 2);
     out.push(b'"');
     let mut rest = message;
     while !rest.is_empty() {
-        let plain = rest
-            .iter()
-            .position(|&b| !PLAIN[b as usize])
-            .unwrap_or(rest.len());
+        let plain = plain_len(rest);
         out.extend_from_slice(&rest[..plain]);
         rest = &rest[plain..];
-        let special = rest
-            .iter()
-            .position(|&b| PLAIN[b as usize])
-            .unwrap_or(rest.len());
+        let special = rest.iter().position(|&b| is_plain(b)).unwrap_or(rest.len());
         out.reserve(special * 4);
         for &byte in &rest[..special] {
             let (bytes, len) = escapes[byte as usize];
@@ -89,28 +107,7 @@ fn encode_with(escapes: &EscapeTable, message: &[u8], out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-/// The first '"' or '\' in `haystack`, a word at a time (as input.rs's memchr).
-fn find_quote_or_backslash(haystack: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let quotes = LO * b'"' as u64;
-    let backslashes = LO * b'\\' as u64;
-    let has_zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
-    let mut offset = 0;
-    for chunk in haystack.chunks_exact(8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if has_zero(word ^ quotes) | has_zero(word ^ backslashes) != 0 {
-            break;
-        }
-        offset += 8;
-    }
-    haystack[offset..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\')
-        .map_or(haystack.len(), |at| offset + at)
-}
-
-/// Plain runs are found a word at a time and copied at once; rows of `\xHH`, which
+/// Plain runs are found by memchr and copied at once; rows of `\xHH`, which
 /// binary messages are mostly made of, are decoded in one tight loop.
 pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
     out.clear();
@@ -121,16 +118,15 @@ pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
     out.reserve(line.len());
     let mut i = 1;
     loop {
-        let run = find_quote_or_backslash(&line[i..]);
+        let run = memchr2(b'"', b'\\', &line[i..]).unwrap_or(line.len() - i);
         out.extend_from_slice(&line[i..i + run]);
         i += run;
         // Binary messages are mostly `\xHH`: take a row of them in one tight loop.
         while let Some(&[b'\\', b'x', high, low]) = line.get(i..i + 4) {
-            let value = PAIR_VALUES[(high as usize) << 8 | low as usize];
-            if value > 0xff {
+            let Some(value) = pair_value(high, low) else {
                 break;
-            }
-            out.push(value as u8);
+            };
+            out.push(value);
             i += 4;
         }
         if line.get(i).is_some_and(|&b| b != b'"' && b != b'\\') {

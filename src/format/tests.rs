@@ -84,6 +84,27 @@ fn text_on_a_terminal_escapes_controls_but_keeps_utf8() {
 }
 
 #[test]
+fn text_on_a_terminal_escapes_bidi_controls() {
+    let mut out = Vec::new();
+    let encoder = Encoder::new(Format::Text, b'\n', true);
+    // RIGHT-TO-LEFT OVERRIDE, then FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+    encoder.encode("a\u{202e}b\u{2068}c\u{2069}".as_bytes(), &mut out);
+    assert_eq!(out, b"a\\xe2\\x80\\xaeb\\xe2\\x81\\xa8c\\xe2\\x81\\xa9\n");
+    // Marks and separators next to the ranges stay as they are.
+    let mut out = Vec::new();
+    encoder.encode("\u{2029}\u{202f}\u{2065}\u{206a}".as_bytes(), &mut out);
+    assert_eq!(out, "\u{2029}\u{202f}\u{2065}\u{206a}\n".as_bytes());
+}
+
+#[test]
+fn json_escapes_bidi_controls() {
+    assert_eq!(
+        encoded(Format::Json, "\u{202a}x\u{2066}".as_bytes()),
+        b"{\"data\":\"\\u202ax\\u2066\"}\n"
+    );
+}
+
+#[test]
 fn null_separator_ends_every_delimited_record() {
     let mut out = Vec::new();
     let encoder = Encoder::new(Format::Hex, 0, false);
@@ -122,6 +143,23 @@ fn hex_input_rejects_bad_digits_with_record_and_column() {
     assert_eq!(
         decode_error(Format::Hex, b"\"\\x6\"\n"),
         "record 1: invalid hex digit '\"' at column 5"
+    );
+}
+
+#[test]
+fn hex_input_decodes_runs_between_spaces_and_names_the_column_after_them() {
+    assert_eq!(
+        decode_all(Format::Hex, b'\n', b"6869 6A6b\t00\r\n  ff  \n").unwrap(),
+        vec![b"hijk\0".to_vec(), vec![0xff]]
+    );
+    assert_eq!(
+        decode_error(Format::Hex, b"6869 6a6g\n"),
+        "record 1: invalid hex digit 'g' at column 9"
+    );
+    // Spaces go between bytes, not between the two digits of one.
+    assert_eq!(
+        decode_error(Format::Hex, b"686 9\n"),
+        "record 1: invalid hex digit byte 0x20 at column 4"
     );
 }
 
@@ -232,7 +270,76 @@ fn json_input_names_what_is_wrong() {
         decode_error(Format::Json, b"{\"data\": 1}\n"),
         "record 1: \"data\" must be a string"
     );
-    assert!(decode_error(Format::Json, b"{nope\n").starts_with("record 1: invalid JSON"));
+    // serde_json's own "at line 1 column 2" is left out: the column is said once.
+    assert_eq!(
+        decode_error(Format::Json, b"{nope\n"),
+        "record 1: invalid JSON: key must be a string at column 2"
+    );
+    assert_eq!(
+        decode_error(Format::Json, b"[1]\n"),
+        "record 1: expected a JSON object like {\"data\": \"...\"} at column 1"
+    );
+    assert_eq!(
+        decode_error(Format::Json, b"{\"data\":\"\\ud800\"}\n"),
+        "record 1: \"data\" holds a \\u escape that is not a character"
+    );
+}
+
+#[test]
+fn json_input_says_a_blank_line_is_not_a_record() {
+    assert_eq!(
+        decode_error(Format::Json, b"{\"data\":\"a\"}\n \n"),
+        "record 2: blank line: expected a JSON object like {\"data\": \"...\"}"
+    );
+}
+
+#[test]
+fn json_error_column_counts_from_the_start_of_a_multi_line_record() {
+    let input = b"{\n\"data\": x}\0";
+    match decode_all(Format::Json, 0, input) {
+        Err(err) => assert_eq!(
+            err.to_string(),
+            "record 1: invalid JSON: expected value at column 11"
+        ),
+        Ok(messages) => panic!("expected an error, decoded {messages:?}"),
+    }
+}
+
+#[test]
+fn json_input_unescapes_strings_and_ignores_other_fields() {
+    let input = concat!(
+        r#"{"time": {"nested": [1, "x"]}, "d\u0061ta": "a\u00e9\ud83d\ude00\/\b\f\n\r\t\"\\"}"#,
+        "\n",
+        r#"{"base64": "\/w=="}"#,
+        "\n",
+        r#"{"data": "old", "data": "new"}"#,
+        "\n",
+    );
+    assert_eq!(
+        decode_all(Format::Json, b'\n', input.as_bytes()).unwrap(),
+        vec![
+            "a\u{e9}\u{1f600}/\x08\x0c\n\r\t\"\\".as_bytes().to_vec(),
+            vec![0xff],
+            b"new".to_vec()
+        ]
+    );
+}
+
+#[test]
+fn a_buffer_that_cannot_grow_names_the_size_it_needed() {
+    let mut buf = vec![0u8; 10];
+    match try_room(&mut buf, usize::MAX) {
+        Err(LineError::TooLarge(bytes)) => assert_eq!(bytes, usize::MAX),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    let err = DecodeError::TooLarge {
+        record: 3,
+        bytes: 402_653_184,
+    };
+    assert_eq!(
+        err.to_string(),
+        "record 3: too large for memory (could not hold 402653184 bytes)"
+    );
 }
 
 fn any_messages() -> impl Strategy<Value = Vec<Vec<u8>>> {
@@ -255,6 +362,12 @@ proptest! {
         for format in [Format::Quoted, Format::Hex, Format::Msgpack, Format::Json] {
             prop_assert_eq!(round_trip(format, separator, &messages), messages.clone());
         }
+    }
+
+    #[test]
+    fn json_reads_back_any_text(texts in prop::collection::vec(any::<String>(), 0..20)) {
+        let messages: Vec<Vec<u8>> = texts.into_iter().map(String::into_bytes).collect();
+        prop_assert_eq!(round_trip(Format::Json, b'\n', &messages), messages);
     }
 
     #[test]

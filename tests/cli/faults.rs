@@ -2,7 +2,7 @@
 //! that misbehave under rep --exec, outputs that fail. Each says what nncat does.
 
 use std::fs::File;
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::harness::*;
@@ -222,6 +222,33 @@ fn stdout_on_a_full_disk_is_one_clear_error_with_exit_1() {
         stderr,
         "nncat: cannot write to stdout: No space left on device\n"
     );
+}
+
+#[test]
+fn an_input_record_too_large_for_memory_is_one_clear_error_naming_the_record() {
+    let url = tcp_url();
+    let _puller = Running::start_without_stdin(nncat(["pull", "--bind", &url]));
+    wait_bound(&url);
+    // nncat may use 200,000 KiB of address space, and its stdin is a short line, then
+    // 400 MiB without a newline: a text record 2, or all of it raw record 1.
+    let script = "ulimit -v 200000 && { echo first; head -c 400M /dev/zero; } \
+                  | \"$0\" push --connect \"$1\" --format \"$2\"";
+    for (format, record) in [("text", 2), ("raw", 1)] {
+        let out = run({
+            let mut command = Command::new("sh");
+            command.args(["-c", script, nncat_path(), &url, format]);
+            command
+        });
+        let out = out.fails_with(
+            1,
+            &format!("nncat: stdin record {record}: too large for memory (could not hold "),
+        );
+        assert!(
+            !out.stderr.contains("memory allocation") && !out.stderr.contains("backtrace"),
+            "{format}: {}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
