@@ -17,9 +17,9 @@ use libc::c_int;
 
 use super::http::head_len;
 
-/// Bytes copied at a time, each way. Large enough that a copy is a few system calls per
-/// megabyte.
-const PUMP_BUFFER: usize = 256 * 1024;
+/// Bytes copied at a time, each way, per connection. Measured with 1 MiB messages: no
+/// difference in time or CPU from 256 KiB, at a quarter of the memory.
+const PUMP_BUFFER: usize = 64 * 1024;
 
 /// Once written to, readable forever: every thread's next wait sees it.
 pub struct Stop {
