@@ -250,6 +250,24 @@ pub fn listen_on_reserved(address: SocketAddr) -> io::Result<TcpListener> {
     Ok(listener)
 }
 
+/// Closes with a reset rather than a FIN: nothing of the connection stays in the
+/// kernel's tables on our side (see server.rs, `linger`).
+pub fn reset(stream: TcpStream) {
+    let linger = libc::linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    let _ = unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&linger as *const libc::linger).cast(),
+            mem::size_of::<libc::linger>() as libc::socklen_t,
+        )
+    };
+}
+
 /// Connects to `remote`, from `local` if given, until `deadline`; a stop cuts it short.
 pub fn connect(
     stop: &Stop,
