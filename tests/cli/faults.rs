@@ -261,13 +261,11 @@ fn stdin_closed_at_once_ends_a_pusher_at_once_with_nothing_sent() {
     assert!(out.stderr.contains("sent 0 messages"), "{}", out.stderr);
 }
 
-#[test]
-fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
-    let url = tcp_url();
+fn verbose_shows_connect_attempts_failing_against_a_closed_port_at(url: &str) {
     let out = run(nncat([
         "push",
         "--connect",
-        &url,
+        url,
         "-v",
         "--send-timeout",
         "500ms",
@@ -276,7 +274,8 @@ fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
     ]));
     assert_eq!(out.code(), Some(3), "{}", out.stderr);
     assert!(
-        out.stderr.contains("connect attempt failed"),
+        out.stderr.contains("connect attempt failed")
+            && !out.stderr.contains("connection established"),
         "{}",
         out.stderr
     );
@@ -290,6 +289,19 @@ fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn verbose_shows_connect_attempts_failing_against_a_closed_port() {
+    verbose_shows_connect_attempts_failing_against_a_closed_port_at(&tcp_url());
+}
+
+/// Over ws libnanomsg connects to nncat's relay, which stays shut while the server
+/// cannot be reached: the same failed attempts, not connections made and broken.
+#[test]
+fn verbose_shows_connect_attempts_failing_against_a_closed_ws_port() {
+    let url = format!("ws://127.0.0.1:{}/", free_port());
+    verbose_shows_connect_attempts_failing_against_a_closed_port_at(&url);
 }
 
 #[test]

@@ -17,9 +17,9 @@ use libc::c_int;
 
 use super::http::head_len;
 
-/// Bytes copied at a time, each way. Large enough that a copy is a few system calls per
-/// megabyte.
-const PUMP_BUFFER: usize = 256 * 1024;
+/// Bytes copied at a time, each way, per connection. Measured with 1 MiB messages: no
+/// difference in time or CPU from 256 KiB, at a quarter of the memory.
+const PUMP_BUFFER: usize = 64 * 1024;
 
 /// Once written to, readable forever: every thread's next wait sees it.
 pub struct Stop {
@@ -248,6 +248,24 @@ pub fn listen_on_reserved(address: SocketAddr) -> io::Result<TcpListener> {
     let listener = TcpListener::from(fd);
     listener.set_nonblocking(true)?;
     Ok(listener)
+}
+
+/// Closes with a reset rather than a FIN: nothing of the connection stays in the
+/// kernel's tables on our side (see server.rs, `linger`).
+pub fn reset(stream: TcpStream) {
+    let linger = libc::linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    let _ = unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            (&linger as *const libc::linger).cast(),
+            mem::size_of::<libc::linger>() as libc::socklen_t,
+        )
+    };
 }
 
 /// Connects to `remote`, from `local` if given, until `deadline`; a stop cuts it short.

@@ -150,6 +150,8 @@ fn upgrade_with_server(
         ),
     };
     shared.notes.note(&problem);
+    // Closed first by us, it would look like a peer nanomsg dropped (see server.rs).
+    net::reset(server);
     Err(REFUSED_RETRY)
 }
 

@@ -110,25 +110,25 @@ fn serve_client(shared: &Shared, mut client: TcpStream, peer: SocketAddr, server
     linger(shared, client);
 }
 
-/// Closes after a refusal without resetting it away: a close with unread bytes sends a
-/// reset, which can destroy the answer before the client reads it. So the rest of what
-/// the client sends is read and dropped, for a moment.
+/// Closes after a refusal, the client first if it will. A close with unread bytes sends
+/// a reset, which can destroy the answer before the client reads it; and the side that
+/// closes first is the one the kernel's tables remember, which drops.rs reads as
+/// "nanomsg dropped a peer". So what the client still sends is read and dropped until it
+/// closes, for a second at most; a client still there then is reset, which leaves no
+/// trace in those tables.
 fn linger(shared: &Shared, mut client: TcpStream) {
-    let _ = client.shutdown(std::net::Shutdown::Write);
     let deadline = Instant::now() + Duration::from_secs(1);
     let mut sink = [0u8; 4096];
-    let mut left: usize = 64 * 1024;
-    while left > 0 {
-        match shared
+    loop {
+        let ready = shared
             .stop
-            .wait(&[(client.as_raw_fd(), libc::POLLIN)], Some(deadline))
-        {
-            Ok(Some(_)) => {}
-            _ => return,
+            .wait(&[(client.as_raw_fd(), libc::POLLIN)], Some(deadline));
+        if !matches!(ready, Ok(Some(_))) {
+            return net::reset(client);
         }
         match client.read(&mut sink) {
             Ok(0) | Err(_) => return,
-            Ok(n) => left = left.saturating_sub(n),
+            Ok(_) => {}
         }
     }
 }
