@@ -6,7 +6,7 @@ error (1). This table is what README.md and `--help` document.
 use std::io;
 use std::process::ExitCode;
 
-use crate::format::DecodeError;
+pub use crate::error::Failure;
 
 pub const SUCCESS: u8 = 0;
 pub const RUNTIME: u8 = 1;
@@ -26,44 +26,6 @@ Exit codes:
   4    input that does not parse in the input format (the records before it were sent)
   129  ended by SIGHUP (the terminal went away); 130 by SIGINT; 143 by SIGTERM
        (stdout is flushed first)";
-
-/// Errors whose kind sets the exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum Failure {
-    #[error("{0}")]
-    Usage(String),
-    #[error("{0}")]
-    Timeout(String),
-    #[error("{0}")]
-    BadInput(String),
-    /// rep --exec: commands failed while the run went on; it ends with exit 1, even
-    /// when a signal ended it.
-    #[error("{0}")]
-    ExecFailed(String),
-    /// A signal ended the run; nothing is printed for it. Built only where a signal
-    /// was received, so that the exit code is the signal's.
-    #[error("interrupted by signal {0}")]
-    Interrupted(i32),
-    /// nncat woke its own blocked calls (tap or pair ending once one side is done):
-    /// the run ends as it would have anyway.
-    #[error("stopped")]
-    Stopped,
-    /// The run failed and has said why on lines of its own (probe): exit 1, nothing more.
-    #[error("failed")]
-    Reported,
-}
-
-impl Failure {
-    /// A decode error becomes bad input (exit 4); a read error, or a record too large
-    /// for memory, stays a runtime error.
-    pub fn from_decode(err: DecodeError) -> anyhow::Error {
-        match err {
-            DecodeError::Io(err) => anyhow::Error::new(err).context("cannot read stdin"),
-            too_large @ DecodeError::TooLarge { .. } => anyhow::anyhow!("stdin {too_large}"),
-            invalid => Failure::BadInput(format!("stdin {invalid}")).into(),
-        }
-    }
-}
 
 /// The exit code for the run's result, and whether to print its error. A signal that
 /// arrived as the run was ending anyway (Ctrl-C on `producer | nncat` also ends the

@@ -5,6 +5,7 @@ can reach the formats directly.
 
 pub mod cli;
 pub mod cmd;
+pub mod error;
 pub mod exit;
 pub mod format;
 pub mod options;
@@ -47,7 +48,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             return Ok(std::io::stdout().write_all(&cli::completions(shell))?);
         }
         cli::Command::Man { page } => {
-            let page = cli::man_page(page.as_deref()).map_err(exit::Failure::Usage)?;
+            let page = cli::man_page(page.as_deref()).map_err(error::Failure::Usage)?;
             return Ok(std::io::stdout().write_all(&page)?);
         }
     };

@@ -19,7 +19,7 @@ use crate::cli::{
     ReplyArgs, ReqArgs, SendArgs, SendReceiveArgs, SendingArgs, SocketCommand, SourceArgs, SubArgs,
     SurveyArgs, TapArgs,
 };
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::format::{Format, JsonOptions};
 use crate::socket::{self, Endpoint, EndpointKind, PeerWait, SocketPlan};
 

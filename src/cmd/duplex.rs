@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use super::receive::receive_all;
 use super::{Messages, Output, finish, send};
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::Plan;
 use crate::signals::Idle;
 use crate::socket::{self, Socket};

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
-use crate::exit::Failure;
-use crate::format::{Decoder, Encoder, Format};
+use crate::error::Failure;
+use crate::format::{DecodeError, Decoder, Encoder, Format};
 use crate::options::{Plan, Role, Source};
 use crate::report;
 use crate::signals::Idle;
@@ -294,7 +294,7 @@ impl Messages {
         self.last_at = Some(Instant::now());
         let message = match &mut self.input {
             Input::Fixed(data) => Some(&data[..]),
-            Input::Stdin(decoder) => decoder.next_message().map_err(Failure::from_decode)?,
+            Input::Stdin(decoder) => decoder.next_message().map_err(from_decode)?,
         };
         if message.is_some() {
             self.produced += 1;
@@ -373,6 +373,16 @@ impl From<Errno> for Received {
             Meaning::Stopped => Received::Failed(halted()),
             _ => Received::Failed(anyhow::anyhow!("cannot receive: {err}")),
         }
+    }
+}
+
+/// A decode error becomes bad input (exit 4); a read error, or a record too large
+/// for memory, stays a runtime error.
+fn from_decode(err: DecodeError) -> anyhow::Error {
+    match err {
+        DecodeError::Io(err) => anyhow::Error::new(err).context("cannot read stdin"),
+        too_large @ DecodeError::TooLarge { .. } => anyhow::anyhow!("stdin {too_large}"),
+        invalid => Failure::BadInput(format!("stdin {invalid}")).into(),
     }
 }
 

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use serde_json::json;
 
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::ProbePlan;
 use crate::report;
 use crate::signals::Idle;

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::{Output, Received, because, finish, receive};
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::probe::escaped;

@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use super::exec::{self, ExecError};
 use super::{Messages, Output, Received, because, finish, receive, send};
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::{Answer, ExecPlan, Plan};
 use crate::report;
 use crate::socket::Socket;

@@ -9,7 +9,7 @@ use nanomsg::Protocol;
 
 use super::round_trips::RoundTrips;
 use super::{Messages, Output, Received, because, finish, receive, send};
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::Socket;

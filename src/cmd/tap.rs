@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use nanomsg::Protocol;
 
 use super::{Output, Received};
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::PeerWait;

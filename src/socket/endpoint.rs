@@ -17,7 +17,7 @@ use nanomsg::Error as NnError;
 
 use super::Errno;
 use super::{Endpoint, EndpointKind};
-use crate::exit::Failure;
+use crate::error::Failure;
 
 /// The longest ipc path: `sun_path` holds 108 bytes with the closing NUL.
 pub const IPC_PATH_MAX: usize = 107;

@@ -28,7 +28,7 @@ use libc::{c_int, c_void};
 use nanomsg::{Error as NnError, Protocol};
 use nanomsg_sys as sys;
 
-use crate::exit::Failure;
+use crate::error::Failure;
 use crate::report;
 
 mod any_port;
