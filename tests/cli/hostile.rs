@@ -438,15 +438,18 @@ fn make(attack: Attack, place: &Place, pairing: Pairing) {
 /// handshake completes (nanomsg handles a socket's connections in order, so the attack's
 /// bytes were read first), and it still runs.
 fn survived(running: &mut Running, place: &Place, pairing: Pairing) -> bool {
-    // nanomsg may hang up one new connection while it tears down the one it dropped
-    // (seen over ipc and tcp under load): a few tries, each a fresh handshake.
-    for _ in 0..5 {
+    // nanomsg may hang up new connections while it tears down the ones it dropped
+    // (seen over ipc and tcp under a loaded machine): fresh handshakes until one
+    // completes, for as long as PATIENCE allows.
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
         if RawPeer::try_connect(place, pairing).is_ok() {
             return running.is_running();
         }
         if !running.is_running() {
             break;
         }
+        thread::sleep(Duration::from_millis(50));
     }
     // A process that aborts closes its sockets a moment before it ends.
     let deadline = Instant::now() + PATIENCE;
