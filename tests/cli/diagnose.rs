@@ -279,7 +279,8 @@ fn probe_bind_prints_the_type_of_each_peer_that_connects() {
     ]));
     // Clients that connect reconnect every 100 ms: no need to wait for the bind.
     let _req = Running::start_without_stdin(nanocat(&["--req", "--connect", &url, "-D", "x"]));
-    let _push = Running::start_without_stdin(nngcat(&["--push", "--dial", &url, "-D", "x"]));
+    let _push =
+        Running::start_without_stdin(nngcat(&["--push", "--async", "--dial", &url, "-D", "x"]));
     listener.stdout().wait_for_lines(2);
     let out = listener.finish().success();
     let text = out.stdout_text();
