@@ -352,7 +352,7 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
 
 /// A message that has already arrived, without waiting for one.
 fn ready_message(socket: &Socket) -> Result<Option<Message>, Received> {
-    match socket.recv(false) {
+    match socket.try_recv() {
         Ok(message) => Ok(Some(message)),
         Err(err) if err.meaning() == Meaning::NotReady => Ok(None),
         Err(err) => Err(Received::from(err)),

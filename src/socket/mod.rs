@@ -400,14 +400,10 @@ impl Socket {
         }
     }
 
-    /// Receives one message, waiting unless `wait` is false (then `TryAgain` means none
-    /// is ready).
-    pub fn recv(&self, wait: bool) -> Result<Message, Errno> {
-        self.recv_any(wait)
-    }
-
-    fn recv_any(&self, wait: bool) -> Result<Message, Errno> {
-        let flags = if wait { 0 } else { sys::NN_DONTWAIT };
+    /// Takes a message that has arrived, without waiting (`Meaning::NotReady` when none
+    /// has): waiting is `wait_readable`'s, which also watches stdout.
+    pub fn try_recv(&self) -> Result<Message, Errno> {
+        let flags = sys::NN_DONTWAIT;
         loop {
             let mut data: *mut u8 = ptr::null_mut();
             let rc = unsafe {
