@@ -495,8 +495,28 @@ fn survives(pairing: Pairing, transport: Transport, attack: Attack) {
     make(attack, &place, pairing);
     let what = format!("{attack:?} over {transport:?}");
     let mut receiver = alive(receiver, &place, pairing, &what);
-    deliver(pairing.sender, &place.connect_url());
-    receiver.stdout().wait_for_exactly(b"real\n");
+    if pairing.own == PAIR.own {
+        // pair takes one peer at a time and refuses the next only after both sides
+        // finished the handshake: while it still holds the survival check's closed
+        // connection, the real sender's first message goes to a refused pipe. The
+        // sender repeats until the receiver has one.
+        let url = place.connect_url();
+        let args = [
+            "pair",
+            "--connect",
+            &url,
+            "--data",
+            "real",
+            "--interval",
+            "50ms",
+        ];
+        let sender = Running::start_without_stdin(nncat(args));
+        receiver.stdout().wait_for_exactly(b"real\n");
+        drop(sender);
+    } else {
+        deliver(pairing.sender, &place.connect_url());
+        receiver.stdout().wait_for_exactly(b"real\n");
+    }
     let out = receiver.finish().success();
     assert!(!out.stderr.contains("Assertion"), "{what}: {}", out.stderr);
 }

@@ -117,11 +117,19 @@ fn non_blocking_pipe() -> (File, OwnedFd) {
     (read, write)
 }
 
-fn bytes_in_pipe(pipe: &File) -> usize {
-    let mut queued: libc::c_int = 0;
-    let rc = unsafe { libc::ioctl(pipe.as_raw_fd(), libc::FIONREAD, &mut queued) };
-    assert_eq!(rc, 0, "FIONREAD works on a pipe");
-    queued as usize
+/// Whether a write to the pipe would block now: the kernel's own test for a full pipe
+/// (every page slot taken), which no byte count can stand for, because how many bytes
+/// fit depends on how the writes fell into the pages.
+fn pipe_is_full(write_end: &OwnedFd) -> bool {
+    let mut poll = libc::pollfd {
+        fd: write_end.as_raw_fd(),
+        events: libc::POLLOUT,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for a descriptor this test owns; no waiting.
+    let rc = unsafe { libc::poll(&mut poll, 1, 0) };
+    assert!(rc >= 0, "poll works on a pipe");
+    poll.revents & libc::POLLOUT == 0
 }
 
 #[test]
@@ -138,24 +146,30 @@ fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
         "--recv-timeout",
         "30s",
     ]);
+    // A copy of the write end, only to ask the kernel whether the pipe is full.
+    let full_probe = writer.try_clone().expect("the write end can be copied");
     command
         .stdin(Stdio::null())
         .stdout(Stdio::from(writer))
         .stderr(Stdio::piped());
     let mut child = Guard(command.spawn().expect("nncat starts"));
-    // Our copy of the write end must go, or the pipe never ends.
     drop(command);
     wait_bound(&url);
     let input = numbered_lines(COUNT);
     assert!(input.len() > 64 * 1024, "more than a pipe holds");
     let mut pusher = Running::start(nncat(["push", "--connect", &url]));
     pusher.feed_stdin(input.clone());
-    // Read nothing until the pipe is nearly full (how full it gets depends on how the
-    // writes fall into its pages), then read slowly, so that nncat's writes keep
-    // meeting a full pipe.
+    // Read nothing until the pipe is full, then read slowly, so that nncat's writes
+    // keep meeting a full pipe.
     wait_for("nncat's stdout pipe to fill", LIMIT, || {
-        bytes_in_pipe(&reader) >= 48 * 1024
+        assert!(
+            child.0.try_wait().expect("waiting works").is_none(),
+            "nncat ended early"
+        );
+        pipe_is_full(&full_probe)
     });
+    // Our copies of the write end must go, or the pipe never ends.
+    drop(full_probe);
     let mut output = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
