@@ -1,0 +1,275 @@
+/*!
+Command lines as people type them, turned into the one form clap parses, before clap
+sees them:
+- the type comes first: `nncat -v req ...` moves `req` to the front, and nanocat's and
+  nngcat's type flags (`--req`, `--req0`) and a program named `nn_req` become it;
+- a long option may be shortened while the prefix stays unambiguous (`--comp` for
+  `--compat`), and nngcat's `--opt:value` means `--opt=value`;
+- an option that only other types have is refused with the list of types that take it.
+
+Everything is read off the clap definition and `SocketType`, so a new option or type
+needs no edit here. clap's own errors are put on one line at the end.
+*/
+
+use std::ffi::OsString;
+
+use crate::socket::SocketType;
+
+mod words;
+
+use words::{
+    Meaning, NNGCAT_TLS_SHORT, Resolved, Sub, Table, ambiguous, resolve, split_long, unsupported,
+};
+
+/// The command line in clap's form, and what to warn about once it has parsed.
+#[derive(Debug)]
+pub struct Rewritten {
+    pub args: Vec<OsString>,
+    pub warnings: Vec<String>,
+    /// Written for nngcat: its quoted form, where it differs from nanocat's.
+    pub nngcat: bool,
+}
+
+/// A usage error found while rewriting, and the help page it points at.
+#[derive(Debug)]
+pub struct Refused {
+    pub message: String,
+    pub subcommand: Option<String>,
+}
+
+/// Rewrites the command line; see the module documentation.
+pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
+    let table = Table::new();
+    let mut warnings = Vec::new();
+    from_program_name(&mut args);
+    let refuse = |message: String, subcommand: Option<&str>| Refused {
+        message,
+        subcommand: subcommand.map(str::to_string),
+    };
+
+    // Find the type: a subcommand word after options only, or type flags.
+    let words = table.every_word();
+    let mut explicit = None;
+    let mut flags: Vec<(usize, SocketType, String)> = Vec::new();
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|arg| arg.to_str()) {
+        if arg == "--" {
+            break;
+        }
+        if let Some(body) = arg.strip_prefix("--") {
+            let (typed, value) = split_long(body);
+            match resolve(typed, &words) {
+                Resolved::One(name, Meaning::Type(kind)) => flags.push((at, kind, name)),
+                Resolved::One(_, Meaning::Option(long)) => {
+                    if value.is_none() && table.takes_value(&long) {
+                        at += 1;
+                    }
+                }
+                Resolved::One(name, meaning) => {
+                    if let Some(message) = unsupported(&name, &meaning) {
+                        return Err(refuse(message, None));
+                    }
+                }
+                Resolved::Ambiguous(names) => {
+                    if names.iter().any(|name| {
+                        matches!(
+                            resolve(&name[2..], &words),
+                            Resolved::One(_, Meaning::Type(_) | Meaning::Pair1)
+                        )
+                    }) {
+                        return Err(refuse(ambiguous(typed, &names), None));
+                    }
+                }
+                Resolved::Unknown => {}
+            }
+        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
+            if arg.len() == 2 && table.short_takes_value(short) {
+                at += 1;
+            }
+        } else if table.sub(arg).is_some() {
+            explicit = Some(at);
+            break;
+        }
+        // Any other word is the value of an option this could not resolve; a type
+        // flag may still follow it.
+        at += 1;
+    }
+
+    let kinds: Vec<SocketType> = flags.iter().map(|(_, kind, _)| *kind).collect();
+    if let Some((_, _, flag)) = flags.first() {
+        if let Some(at) = explicit {
+            let word = args[at].to_string_lossy().into_owned();
+            return Err(refuse(
+                format!("two socket types, '{word}' and '--{flag}': give one"),
+                Some(&word),
+            ));
+        }
+        if let Some(other) = flags.iter().find(|(_, kind, _)| *kind != kinds[0]) {
+            return Err(refuse(
+                format!("two socket types, '--{flag}' and '--{}': give one", other.2),
+                None,
+            ));
+        }
+        for (at, _, _) in flags.iter().rev() {
+            args.remove(*at);
+        }
+        args.insert(1, kinds[0].name().into());
+    } else if let Some(at) = explicit {
+        let word = args.remove(at);
+        args.insert(1, word);
+    }
+
+    let Some(sub) = args
+        .get(1)
+        .and_then(|arg| arg.to_str())
+        .and_then(|name| table.sub(name))
+    else {
+        return Ok(Rewritten {
+            args,
+            warnings,
+            nngcat: false,
+        });
+    };
+    complete_options(&table, sub, &mut args[2..])
+        .map_err(|message| refuse(message, Some(&sub.name)))?;
+    let nngcat = nngcat_flavour(&args, &flags);
+    if nngcat && flags.iter().any(|(_, _, name)| name == "pair") {
+        warnings.push(
+            "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
+             pair version 0, which nngcat speaks with --pair0 or --compat"
+                .into(),
+        );
+    }
+    Ok(Rewritten {
+        args,
+        warnings,
+        nngcat,
+    })
+}
+
+/// Whether the command line is written for nngcat rather than nanocat: a type flag, and
+/// something only nngcat takes (`--push0`, `--listen`, `--dial`, `--async`), and not
+/// `--compat`, which asks nngcat itself to behave like nanocat.
+fn nngcat_flavour(args: &[OsString], flags: &[(usize, SocketType, String)]) -> bool {
+    let names: Vec<&str> = args
+        .iter()
+        .take_while(|arg| *arg != "--" && *arg != "--exec")
+        .filter_map(|arg| arg.to_str()?.strip_prefix("--"))
+        .map(|body| split_long(body).0)
+        .collect();
+    !flags.is_empty()
+        && !names.contains(&"compat")
+        && (flags.iter().any(|(_, _, name)| name.ends_with('0'))
+            || names
+                .iter()
+                .any(|name| ["dial", "listen", "async"].contains(name)))
+}
+
+/// A program named `nn_push`, `nn_sub`...: nanocat's symlinks take the type from their
+/// name, and so does nncat.
+fn from_program_name(args: &mut Vec<OsString>) {
+    let Some(program) = args.first() else {
+        return;
+    };
+    let name = std::path::Path::new(program)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(kind) = name.strip_prefix("nn_").and_then(SocketType::named) {
+        args.insert(1, kind.name().into());
+    }
+}
+
+/// Completes the abbreviated long options of `sub`, turns `--opt:value` into
+/// `--opt=value`, and refuses what belongs to other types or to no transport nanomsg has.
+fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(), String> {
+    let own = sub.words();
+    let every = table.every_word();
+    let mut at = 0;
+    while at < args.len() {
+        // Not UTF-8: neither an option nor anything this could complete.
+        let Some(arg) = args[at].to_str().map(str::to_string) else {
+            at += 1;
+            continue;
+        };
+        if arg == "--" {
+            break;
+        }
+        if let Some(body) = arg.strip_prefix("--") {
+            let (typed, value) = split_long(body);
+            let long = match resolve(typed, &own) {
+                Resolved::One(name, Meaning::Option(long)) => {
+                    args[at] = match value {
+                        Some((_, value)) => format!("--{name}={value}"),
+                        None => format!("--{name}"),
+                    }
+                    .into();
+                    long
+                }
+                Resolved::Ambiguous(names) => return Err(ambiguous(typed, &names)),
+                Resolved::One(..) | Resolved::Unknown => match resolve(typed, &every) {
+                    Resolved::One(name, Meaning::Option(long)) => {
+                        return Err(format!(
+                            "--{name} does not apply to {}; it works with {}",
+                            sub.name,
+                            table.types_with(|opt| opt.long() == long)
+                        ));
+                    }
+                    Resolved::One(name, Meaning::Type(_)) => {
+                        return Err(format!(
+                            "two socket types, '{}' and '--{name}': give one",
+                            sub.name
+                        ));
+                    }
+                    Resolved::One(name, meaning) => {
+                        return Err(unsupported(&name, &meaning).unwrap_or_default());
+                    }
+                    // clap says what it can: an unknown option, with a suggestion.
+                    Resolved::Ambiguous(_) | Resolved::Unknown => {
+                        at += 1;
+                        continue;
+                    }
+                },
+            };
+            if long == "exec" {
+                // The rest of the command line is the command and its arguments.
+                break;
+            }
+            if value.is_none() && sub.opt(&long).is_some_and(|opt| opt.takes_value) {
+                at += 1;
+            }
+        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
+            match sub.short(short) {
+                Some(opt) => {
+                    if arg.len() == 2 && opt.takes_value {
+                        at += 1;
+                    }
+                }
+                None => {
+                    let elsewhere = table
+                        .socket_subs()
+                        .flat_map(|sub| &sub.opts)
+                        .find(|opt| opt.shorts.contains(&short));
+                    if let Some(opt) = elsewhere {
+                        return Err(format!(
+                            "-{short} (--{}) does not apply to {}; it works with {}",
+                            opt.long(),
+                            sub.name,
+                            table.types_with(|o| o.shorts.contains(&short))
+                        ));
+                    }
+                    if NNGCAT_TLS_SHORT.contains(&short) {
+                        return Err(format!(
+                            "-{short} is nngcat's TLS option, and nanomsg has no TLS transport (tls+tcp://)"
+                        ));
+                    }
+                }
+            }
+        }
+        at += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+use std::ffi::OsString;
+
+use super::*;
+
+fn rewritten(args: &[&str]) -> Vec<String> {
+    let args = args.iter().map(OsString::from).collect();
+    rewrite(args)
+        .expect("a command line nncat takes")
+        .args
+        .into_iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect()
+}
+
+fn refused(args: &[&str]) -> String {
+    let args = args.iter().map(OsString::from).collect();
+    rewrite(args).expect_err("a refused command line").message
+}
+
+#[test]
+fn nanocat_type_flags_become_subcommands() {
+    assert_eq!(
+        rewritten(&["nncat", "--push", "--connect", "tcp://a:1", "-D", "hi"]),
+        ["nncat", "push", "--connect", "tcp://a:1", "-D", "hi"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "--connect", "tcp://a:1", "--sub", "-A"]),
+        ["nncat", "sub", "--connect", "tcp://a:1", "-A"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "pull", "-L", "5"]),
+        ["nncat", "pull", "-L", "5"]
+    );
+}
+
+#[test]
+fn nngcat_type_flags_and_syntax_become_nncats() {
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--rep0",
+            "--listen=tcp://a:1",
+            "--data:42",
+            "--quo"
+        ]),
+        [
+            "nncat",
+            "rep",
+            "--listen=tcp://a:1",
+            "--data=42",
+            "--quoted"
+        ]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "--surv", "--dial", "tcp://a:1", "--comp"]),
+        ["nncat", "surveyor", "--dial", "tcp://a:1", "--compat"]
+    );
+    let flavour = |args: &[&str]| {
+        rewrite(args.iter().map(OsString::from).collect())
+            .expect("taken")
+            .nngcat
+    };
+    assert!(flavour(&["nncat", "--pull0", "-l", "5"]));
+    assert!(flavour(&["nncat", "--pull", "--dial", "tcp://a:1"]));
+    assert!(!flavour(&["nncat", "--pull", "--connect", "tcp://a:1"]));
+    assert!(!flavour(&["nncat", "pull", "--dial", "tcp://a:1"]));
+    // --compat asks nngcat to behave as nanocat.
+    assert!(!flavour(&["nncat", "--pull0", "-l", "5", "--compat"]));
+}
+
+#[test]
+fn options_before_the_type_follow_it() {
+    assert_eq!(
+        rewritten(&["nncat", "-v", "--format", "hex", "req", "-l", "5"]),
+        ["nncat", "req", "-v", "--format", "hex", "-l", "5"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "--stats", "tap", "rep", "-q"]),
+        ["nncat", "tap", "--stats", "rep", "-q"]
+    );
+}
+
+#[test]
+fn an_ambiguous_abbreviation_names_the_candidates() {
+    let message = refused(&["nncat", "--re", "-l", "5"]);
+    assert!(message.contains("ambiguous"), "{message}");
+    for name in ["--req", "--rep", "--respondent", "--recv-timeout"] {
+        assert!(message.contains(name), "{message}");
+    }
+    let message = refused(&["nncat", "pull", "--rec", "1", "-l", "5"]);
+    assert!(
+        message.contains("--recv-timeout, --recv-maxsz"),
+        "{message}"
+    );
+    assert!(!message.contains("--req0"), "{message}");
+    assert_eq!(message.matches("--recv-timeout").count(), 1, "{message}");
+}
+
+#[test]
+fn an_option_of_other_types_is_refused_with_the_types_that_take_it() {
+    assert_eq!(
+        refused(&["nncat", "push", "--recv-timeout", "1"]),
+        "--recv-timeout does not apply to push; it works with pull, sub, req, rep, pair, bus, surveyor, respondent, tap"
+    );
+    assert_eq!(
+        refused(&["nncat", "--pull", "-i", "1"]),
+        "-i (--interval) does not apply to pull; it works with push, pub, req, pair, bus, surveyor"
+    );
+    assert!(refused(&["nncat", "pub", "--subs", "x"]).ends_with("it works with sub"));
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_passed_over() {
+    use std::os::unix::ffi::OsStringExt;
+    let args = vec![
+        OsString::from("nncat"),
+        OsString::from("push"),
+        OsString::from_vec(b"\xff".to_vec()),
+        OsString::from("--recv-t"),
+    ];
+    let refused = rewrite(args).expect_err("--recv-timeout is not push's");
+    assert!(
+        refused.message.contains("does not apply"),
+        "{}",
+        refused.message
+    );
+}
+
+#[test]
+fn exec_keeps_the_rest_of_the_line_as_it_is() {
+    assert_eq!(
+        rewritten(&["nncat", "rep", "-L", "5", "--exec", "grep", "--cou", "x"]),
+        ["nncat", "rep", "-L", "5", "--exec", "grep", "--cou", "x"]
+    );
+}
+
+#[test]
+fn what_nanomsg_lacks_is_said() {
+    assert!(refused(&["nncat", "--pair1", "-l", "5"]).contains("no pair version 1"));
+    assert!(refused(&["nncat", "--push", "--cacert", "f"]).contains("no TLS"));
+    assert!(refused(&["nncat", "--push", "--pull"]).contains("two socket types"));
+    assert!(refused(&["nncat", "--co", "tcp://a:1", "--push"]).contains("ambiguous"));
+    let args = ["nncat", "--pair", "--dial", "tcp://a:1"].map(OsString::from);
+    let warnings = rewrite(args.to_vec()).expect("taken").warnings;
+    assert!(warnings[0].contains("pair version 1"), "{warnings:?}");
+    let args = ["nncat", "--pair0", "--dial", "tcp://a:1"].map(OsString::from);
+    assert!(rewrite(args.to_vec()).expect("taken").warnings.is_empty());
+}
+
+#[test]
+fn a_program_named_nn_type_takes_the_type_from_its_name() {
+    assert_eq!(
+        rewritten(&["/usr/local/bin/nn_pull", "-L", "5"]),
+        ["/usr/local/bin/nn_pull", "pull", "-L", "5"]
+    );
+    assert_eq!(rewritten(&["nn_other", "-x"]), ["nn_other", "-x"]);
+}

@@ -1,0 +1,161 @@
+//! The option groups that several subcommands flatten into theirs: endpoints, format,
+//! where the data to send comes from, and the options every socket takes.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::{parse_duration, parse_size};
+use crate::format::Format;
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
+pub struct EndpointArgs {
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0
+    /// picks a free port and prints the URL bound
+    #[arg(long, visible_alias = "listen", value_name = "URL")]
+    pub bind: Vec<String>,
+    /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
+    #[arg(long, visible_alias = "dial", value_name = "URL")]
+    pub connect: Vec<String>,
+    /// Bind to tcp://127.0.0.1:PORT (0: a free port, printed)
+    #[arg(short = 'L', long, value_name = "PORT")]
+    pub bind_local: Vec<u16>,
+    /// Connect to tcp://127.0.0.1:PORT
+    #[arg(short = 'l', long, value_name = "PORT")]
+    pub connect_local: Vec<u16>,
+    /// Bind to ipc://PATH
+    #[arg(short = 'X', long, value_name = "PATH")]
+    pub bind_ipc: Vec<PathBuf>,
+    /// Connect to ipc://PATH
+    #[arg(short = 'x', long, value_name = "PATH")]
+    pub connect_ipc: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Format")]
+pub struct FormatArgs {
+    /// Format of stdin and stdout records
+    #[arg(long, value_enum, value_name = "F")]
+    pub format: Option<Format>,
+    /// Format of stdin records (overrides --format)
+    #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
+    pub in_format: Option<Format>,
+    /// Format of stdout records (overrides --format)
+    #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
+    pub out_format: Option<Format>,
+    /// Same as --format ascii
+    #[arg(short = 'A', long, group = "format_shorthand")]
+    pub ascii: bool,
+    /// Same as --format quoted
+    #[arg(short = 'Q', long, group = "format_shorthand")]
+    pub quoted: bool,
+    /// Same as --format hex
+    #[arg(long, group = "format_shorthand")]
+    pub hex: bool,
+    /// Same as --format msgpack
+    #[arg(long, group = "format_shorthand")]
+    pub msgpack: bool,
+    /// Same as --format raw
+    #[arg(long, group = "format_shorthand")]
+    pub raw: bool,
+    /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
+    #[arg(short = '0', long)]
+    pub null: bool,
+    /// Add the receive time to each record: "time" in json, a prefix before each line in
+    /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
+    #[arg(long)]
+    pub timestamp: bool,
+    /// In json, split each message at the first SEP into "topic" and "data"
+    #[arg(long, value_name = "SEP")]
+    pub topic_split: Option<OsString>,
+}
+
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "What to send")]
+pub struct SourceArgs {
+    /// Send DATA as the message instead of reading stdin
+    #[arg(short = 'D', long, value_name = "DATA", conflicts_with = "file")]
+    pub data: Option<OsString>,
+    /// Send the file's bytes as one message ('-' reads all of stdin)
+    #[arg(short = 'F', long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// With --data/--file, send it again every T; with stdin, wait T between messages
+    #[arg(short = 'i', long, value_name = "T", value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// Wait T before the first send
+    #[arg(short = 'd', long, value_name = "T", value_parser = parse_duration)]
+    pub delay: Option<Duration>,
+    /// Wait for N connected peers before the first send
+    #[arg(long, value_name = "N", help_heading = "Socket")]
+    pub wait_peers: Option<u64>,
+}
+
+// The options of every type.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct CommonArgs {
+    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep);
+    /// 0: no limit
+    #[arg(short = 'C', long, value_name = "N")]
+    pub count: Option<u64>,
+    /// Name of the socket (NN_SOCKET_NAME), shown in nanomsg's own statistics
+    #[arg(long, value_name = "NAME")]
+    pub socket_name: Option<String>,
+    /// Report endpoints, connection events and counts on stderr
+    #[arg(short = 'v', long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// At exit, print messages and bytes sent and received, time and rates on stderr;
+    /// req and surveyor add round-trip times (min, p50, p90, p99, max)
+    #[arg(long)]
+    pub stats: bool,
+    /// While stdout is not a terminal, show a live count of messages on stderr
+    #[arg(long)]
+    pub progress: bool,
+    /// No warnings or notices on stderr (errors are still printed)
+    #[arg(
+        short = 'q',
+        long,
+        visible_alias = "silent",
+        conflicts_with = "verbose"
+    )]
+    pub quiet: bool,
+    /// nngcat's: connect in the background; nncat always does, as nanocat did
+    #[arg(
+        long = "async",
+        hide_short_help = true,
+        help_heading = "nngcat compatibility"
+    )]
+    pub asynchronous: bool,
+    /// nngcat's: behave like nanocat; nncat's connects and --pair always do
+    #[arg(long, hide_short_help = true, help_heading = "nngcat compatibility")]
+    pub compat: bool,
+}
+
+// The options of every type that receives: all but push and pub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct ReceivingArgs {
+    /// Give up receiving after T with nothing received
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub recv_timeout: Option<Duration>,
+    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg
+    /// drops a peer that sends more. 0, or more than this machine can hold, means as
+    /// much as it can hold: never unlimited (see docs/security.md)
+    #[arg(short = 'Z', long, value_name = "SIZE", value_parser = parse_size)]
+    pub recv_maxsz: Option<usize>,
+}
+
+// The options of every type that sends: all but pull and sub.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Socket")]
+pub struct SendingArgs {
+    /// Give up sending after T with no peer to take the message
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub send_timeout: Option<Duration>,
+    /// At exit, wait at most T for sent messages to leave (0 to skip)
+    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
+    pub linger: Duration,
+}

@@ -1,0 +1,198 @@
+//! From argv to a parsed command: nanocat's and nngcat's forms rewritten (`argv`),
+//! then clap, with every usage error said on one line that points at the right help.
+
+use std::ffi::OsString;
+
+use clap::{CommandFactory, Parser};
+
+use super::Cli;
+use super::argv::{Refused, Rewritten, rewrite};
+use crate::socket::SocketType;
+
+/// What the command line asks for.
+// Made once per run: boxing the command would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Parsed {
+    /// Run this command.
+    Run(Cli),
+    /// Help or the version, printed on stdout: the run is over, and it succeeded.
+    Shown,
+    /// A usage error, said on stderr (or help printed for a command line with too
+    /// little in it): exit 2.
+    Refused,
+}
+
+/// Parses the command line. Help and version go to stdout (exit 0); a usage error is
+/// one line on stderr with everything clap said, pointing at the type's help (exit 2).
+pub fn parse(argv: Vec<OsString>) -> Parsed {
+    let usage_error = |message: &str, subcommand: Option<&str>| {
+        crate::report::error(&format!("{message}; {}", help_hint(subcommand)));
+        Parsed::Refused
+    };
+    let Rewritten {
+        args,
+        warnings,
+        nngcat,
+    } = match rewrite(argv) {
+        Ok(rewritten) => rewritten,
+        Err(Refused {
+            message,
+            subcommand,
+        }) => return usage_error(&message, subcommand.as_deref()),
+    };
+    let subcommand = args.get(1).and_then(|arg| arg.to_str()).map(str::to_string);
+    let known = subcommand
+        .as_deref()
+        .is_some_and(|name| Cli::command().find_subcommand(name).is_some());
+    if !known && let Some(message) = mistyped_type_flag(&args) {
+        return usage_error(&message, None);
+    }
+    let quiet = args
+        .iter()
+        .any(|arg| arg == "-q" || arg == "--quiet" || arg == "--silent");
+    let err = match Cli::try_parse_from(args) {
+        Ok(cli) => {
+            if !quiet {
+                warnings
+                    .iter()
+                    .for_each(|warning| crate::report::warn(warning));
+            }
+            return Parsed::Run(Cli { nngcat, ..cli });
+        }
+        Err(err) => err,
+    };
+    if !err.use_stderr() {
+        let _ = err.print();
+        return Parsed::Shown;
+    }
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = err.print();
+        return Parsed::Refused;
+    }
+    let subcommand = subcommand.filter(|_| known);
+    usage_error(&one_line(&err.render().to_string()), subcommand.as_deref())
+}
+
+/// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report
+/// as an unknown argument with no hint.
+fn mistyped_type_flag(args: &[OsString]) -> Option<String> {
+    let first = args.get(1)?.to_str()?;
+    let typed = first.strip_prefix("--")?;
+    if SocketType::named(typed).is_some() {
+        return None;
+    }
+    let known = Cli::command()
+        .get_subcommands()
+        .any(|sub| sub.get_name() == typed);
+    if known || typed.is_empty() || typed == "help" || typed == "version" {
+        return None;
+    }
+    let closest = SocketType::ALL
+        .iter()
+        .map(|kind| (edit_distance(typed, kind.name()), kind.name()))
+        .min()?;
+    if closest.0 <= 2 {
+        return Some(format!(
+            "unknown socket type flag '--{typed}' (did you mean '--{}'?)",
+            closest.1
+        ));
+    }
+    Some(format!(
+        "no socket type: start with one, as in 'nncat pull {first} ...', or give nanocat's --pull, --push..."
+    ))
+}
+
+/// Levenshtein distance, for suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// clap's message on one line, for scripts that read stderr line by line, with all it
+/// said: the missing arguments, the possible values, and its tips.
+fn one_line(rendered: &str) -> String {
+    let mut message = String::new();
+    let mut details = Vec::new();
+    let mut tips = Vec::new();
+    for line in rendered.lines().map(str::trim) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if let Some(first) = line.strip_prefix("error: ") {
+            message = first.to_string();
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            tips.push(tip.to_string());
+        } else if !line.is_empty() {
+            details.push(line.to_string());
+        }
+    }
+    if !details.is_empty() {
+        let joiner = if message.ends_with(':') { ", " } else { " " };
+        message.push(' ');
+        message.push_str(&details.join(joiner));
+    }
+    for tip in tips {
+        message.push_str(&format!(" ({tip})"));
+    }
+    message
+}
+
+/// Where a usage error points: the subcommand's own help when there is one.
+fn help_hint(subcommand: Option<&str>) -> String {
+    match subcommand {
+        Some(name) if name != "help" => format!("see 'nncat {name} --help'"),
+        _ => "see 'nncat --help'".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_type_flag_gets_a_suggestion() {
+        let args: Vec<OsString> = ["nncat", "--psh", "-l", "5"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        let message = mistyped_type_flag(&args).expect("a suggestion");
+        assert!(message.contains("'--push'"), "{message}");
+        let args: Vec<OsString> = ["nncat", "--help"].iter().map(OsString::from).collect();
+        assert_eq!(mistyped_type_flag(&args), None);
+        assert_eq!(edit_distance("psh", "push"), 1);
+    }
+
+    fn clap_error(args: &[&str]) -> String {
+        let err = Cli::try_parse_from(args).expect_err("a usage error");
+        one_line(&err.render().to_string())
+    }
+
+    #[test]
+    fn clap_errors_keep_the_missing_argument_the_values_and_the_tips() {
+        let message = clap_error(&["nncat", "tap"]);
+        assert!(message.contains("<TYPE>"), "{message}");
+        let message = clap_error(&["nncat", "pull", "--format", "yaml"]);
+        assert!(
+            message.contains("possible values: text, ascii"),
+            "{message}"
+        );
+        let message = clap_error(&["nncat", "completions", "tcsh"]);
+        assert!(
+            message.contains("bash, elvish, fish, powershell, zsh"),
+            "{message}"
+        );
+        let message = clap_error(&["nncat", "pull", "--bnd", "x"]);
+        assert!(message.contains("'--bind'"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+}
