@@ -36,7 +36,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     use std::io::Write;
     let mut plan = match cli.command {
         cli::Command::Socket(command) => options::Plan::from_command(command)?,
-        cli::Command::Tap(args) => options::Plan::for_tap(args)?,
+        cli::Command::Tap(args) => options::Plan::from_tap(args)?,
         cli::Command::Probe(args) => {
             let plan = options::ProbePlan::from_args(args)?;
             // The probe blocks in std's sockets, with short timeouts: it looks at the

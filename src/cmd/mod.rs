@@ -455,7 +455,7 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     if !interrupted && plan.role != Role::Request && socket.sent_any() {
         socket.drain(plan.linger);
     }
-    if plan.progress {
+    if plan.socket.progress {
         report::end_progress();
     }
     if !interrupted {
@@ -464,7 +464,7 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     // After nn_term the statistics are gone, so an interrupted run has no summary.
     if plan.stats && !interrupted {
         report::say(&format!("stats: {}", socket.summary()));
-    } else if plan.verbose && !interrupted {
+    } else if plan.socket.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
     result

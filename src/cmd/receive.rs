@@ -40,7 +40,7 @@ pub fn receive_all(
     while plan.count.is_none_or(|count| received < count) {
         // Messages that matched no topic are nothing received: --recv-timeout counts
         // from the last one that did, as it would had nanomsg dropped the others.
-        let next = match plan.recv_timeout {
+        let next = match plan.socket.recv_timeout {
             Some(timeout) if misses.count > 0 => {
                 let left = timeout.saturating_sub(last_wanted.elapsed());
                 output.flush()?;
@@ -67,7 +67,9 @@ pub fn receive_all(
                     Some(count) => {
                         let message = format!(
                             "received {received} of {count} messages before --recv-timeout {} passed",
-                            humantime::format_duration(plan.recv_timeout.unwrap_or_default())
+                            humantime::format_duration(
+                                plan.socket.recv_timeout.unwrap_or_default()
+                            )
                         );
                         let message = match misses.summary() {
                             Some(why) => format!("{message}: {why}"),
@@ -107,7 +109,7 @@ impl<'a> Misses<'a> {
             topics: &plan.topics,
             count: 0,
             first: None,
-            verbose: plan.verbose,
+            verbose: plan.socket.verbose,
             started,
             reported: None,
         }

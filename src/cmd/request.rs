@@ -60,7 +60,7 @@ fn exchange_all(
                 Err(Received::TimedOut) => {
                     let message = format!(
                         "no reply within --recv-timeout {}",
-                        humantime::format_duration(plan.recv_timeout.unwrap_or_default())
+                        humantime::format_duration(plan.socket.recv_timeout.unwrap_or_default())
                     );
                     return Err(Failure::Timeout(because(socket, message)).into());
                 }

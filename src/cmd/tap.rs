@@ -31,7 +31,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     // the wait, as it bounds every other wait of a tap.
     back_plan.wait_peers = Some(PeerWait {
         count: 1,
-        timeout: plan.recv_timeout,
+        timeout: plan.socket.recv_timeout,
         required: true,
     });
     // The socket's own message names the cause it found (nothing listening, a server of

@@ -44,7 +44,9 @@ pub struct SocketPlan {
     /// req: resend an unanswered request after this (nanomsg's default: 60s).
     pub resend_interval: Option<Duration>,
     pub wait_peers: Option<PeerWait>,
+    /// -v: what the socket does, said on stderr.
     pub verbose: bool,
+    /// Show a live count on stderr (asked for, and stdout is not a terminal).
     pub progress: bool,
     /// Notices a script reads (the port bound for port 0) as JSON objects.
     pub json_notices: bool,

@@ -1,0 +1,35 @@
+//! What `nncat probe` was asked, checked.
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::cli::{ProbeArgs, ProbeFormat};
+use crate::error::Failure;
+
+/// What `nncat probe` was asked: the endpoints to probe, or the one to listen at.
+#[derive(Clone, Debug)]
+pub struct ProbePlan {
+    pub urls: Vec<String>,
+    pub bind: Option<String>,
+    pub timeout: Duration,
+    pub json: bool,
+    pub count: Option<u64>,
+    pub recv_timeout: Option<Duration>,
+}
+
+impl ProbePlan {
+    pub fn from_args(args: ProbeArgs) -> Result<ProbePlan> {
+        if args.timeout.is_zero() {
+            return Err(Failure::Usage("--timeout must be longer than 0".into()).into());
+        }
+        Ok(ProbePlan {
+            urls: args.urls,
+            bind: args.bind,
+            timeout: args.timeout,
+            json: args.format == ProbeFormat::Json,
+            count: args.count,
+            recv_timeout: args.recv_timeout,
+        })
+    }
+}
