@@ -1,0 +1,270 @@
+/*!
+What is listening at an endpoint, found without becoming its peer.
+
+This speaks the wire with `std::net` and `std::os::unix::net`, not libnanomsg: a
+nanomsg socket of some type would complete the SP handshake with a server of the
+matching type and become a real peer (a push server would hand it a message, and the
+message would be lost), and it would learn nothing from a server of another type,
+because libnanomsg hides the peer's header and only counts a broken connection.
+
+- **tcp and ipc:** an SP server sends its 8-byte header the moment it accepts:
+  `00 53 50 00`, its protocol number (16-bit, big-endian), `00 00`. The probe sends a
+  header too, with protocol number 0, which no socket type accepts: the server closes
+  without ever attaching a pipe, and a server that is not SP has bytes to answer
+  (an HTTP server's "400 Bad Request"), which name it better than a silent timeout.
+- **ws:** the type is in the HTTP upgrade. The client names the server type it expects
+  in `Sec-WebSocket-Protocol: TYPE.sp.nanomsg.org`; libnanomsg and nng answer 101 only
+  to their own type. So the probe asks once per type, one short connection each, and
+  closes as soon as it has the answer. The 101 does attach a pipe on the server for
+  that instant, so a push server with a message ready at that moment could hand it to
+  the probe; tcp and ipc probes never attach.
+
+One probe opens one short connection (ws: one per type tried), so it is light enough
+to run against a production server, and the roles use it to explain a silence.
+
+`wire` opens the connection and reads the header within the deadline; `listen` is
+the server side, `nncat probe --bind`.
+*/
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use super::SocketType;
+
+mod listen;
+mod wire;
+
+pub use listen::{Listener, Visitor};
+use wire::{Wire, connect_ipc, connect_tcp, is_timeout, read_header, read_until};
+
+/// The first four bytes of every SP header.
+const MAGIC: [u8; 4] = [0x00, b'S', b'P', 0x00];
+
+/// The protocol number the probe announces: 0, which no socket type takes as a peer.
+pub const PROBE_PROTOCOL: u16 = 0;
+
+/// The header the probe sends.
+const PROBE_HEADER: [u8; 8] = [0x00, b'S', b'P', 0x00, 0, PROBE_PROTOCOL as u8, 0, 0];
+
+/// nng's pair version 1: a type nncat has no subcommand for, but which a probe over ws
+/// can only recognise by its name.
+const NNG_PAIR1: (&str, u16) = ("pair1", 17);
+
+/// How much of a non-SP answer is kept to show.
+const SHOWN_BYTES: usize = 64;
+
+/// What an endpoint said it is: its SP protocol number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Identity {
+    pub protocol_id: u16,
+}
+
+impl Identity {
+    /// The nncat type, when nncat has one for this number.
+    pub fn kind(self) -> Option<SocketType> {
+        SocketType::from_protocol_id(self.protocol_id)
+    }
+
+    /// "rep (SP protocol 49)", or "SP protocol 17" for a number nncat has no type for.
+    pub fn describe(self) -> String {
+        match self.kind() {
+            Some(kind) => format!("{kind} (SP protocol {})", self.protocol_id),
+            None => format!("SP protocol {}", self.protocol_id),
+        }
+    }
+}
+
+/// Why a probe found no SP endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProbeError {
+    Refused,
+    /// An ipc path where no socket file is.
+    NoSuchIpcSocket,
+    Unresolvable(String),
+    Unreachable(String),
+    /// Connecting took longer than the timeout.
+    ConnectTimedOut(Duration),
+    /// Connected, but no header came within the timeout.
+    NoHeader(Duration),
+    /// The connection ended before a whole header; what came before the end.
+    ClosedWithoutHeader(Vec<u8>),
+    /// The first bytes were not an SP header.
+    NotSp(Vec<u8>),
+    /// A ws server answered every socket type's upgrade with this status line.
+    WsRefusedEveryType(String),
+    /// A ws server answered the upgrade with something other than 101 or 400.
+    WsAnswered(String),
+    /// A URL the probe cannot reach from outside (inproc://) or cannot parse.
+    Unsupported(String),
+    Failed(String),
+}
+
+impl ProbeError {
+    /// Nothing is there to talk to: connecting itself failed.
+    pub fn nothing_listening(&self) -> bool {
+        matches!(
+            self,
+            ProbeError::Refused
+                | ProbeError::NoSuchIpcSocket
+                | ProbeError::Unresolvable(_)
+                | ProbeError::Unreachable(_)
+                | ProbeError::ConnectTimedOut(_)
+        )
+    }
+}
+
+impl std::fmt::Display for ProbeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let within = |d: &Duration| humantime::format_duration(*d).to_string();
+        match self {
+            ProbeError::Refused => f.write_str("connection refused"),
+            ProbeError::NoSuchIpcSocket => f.write_str("no such ipc socket"),
+            ProbeError::Unresolvable(host) => write!(f, "cannot resolve the host name '{host}'"),
+            ProbeError::Unreachable(why) => write!(f, "unreachable: {why}"),
+            ProbeError::ConnectTimedOut(d) => {
+                write!(f, "timed out: no answer to connecting within {}", within(d))
+            }
+            ProbeError::NoHeader(d) => write!(
+                f,
+                "timed out: connected, but no SP header within {}",
+                within(d)
+            ),
+            ProbeError::ClosedWithoutHeader(bytes) if bytes.is_empty() => {
+                f.write_str("closed without a header")
+            }
+            ProbeError::ClosedWithoutHeader(bytes) => {
+                write!(f, "closed without a whole header, after {}", escaped(bytes))
+            }
+            ProbeError::NotSp(bytes) => {
+                write!(f, "not an SP endpoint: it sent {}", escaped(bytes))
+            }
+            ProbeError::WsRefusedEveryType(status) => write!(
+                f,
+                "a ws server that accepts no SP socket type: it answered {}",
+                escaped(status.as_bytes())
+            ),
+            ProbeError::WsAnswered(status) => write!(
+                f,
+                "not an SP endpoint at this path: the ws server answered {}",
+                escaped(status.as_bytes())
+            ),
+            ProbeError::Unsupported(why) | ProbeError::Failed(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for ProbeError {}
+
+/// Bytes as a quoted string a terminal shows safely: the first line, or the first
+/// `SHOWN_BYTES` bytes, printable ASCII as it is and the rest as escapes.
+pub fn escaped(bytes: &[u8]) -> String {
+    let line_end = bytes
+        .windows(2)
+        .position(|pair| pair == b"\r\n")
+        .or_else(|| bytes.iter().position(|&b| b == b'\n'))
+        .filter(|&at| at > 0);
+    let (shown, cut) = match line_end {
+        Some(at) if at <= SHOWN_BYTES => (&bytes[..at], false),
+        _ if bytes.len() > SHOWN_BYTES => (&bytes[..SHOWN_BYTES], true),
+        _ => (bytes, false),
+    };
+    let mut out = String::from("\"");
+    for &byte in shown {
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x20..=0x7e => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push('"');
+    if cut {
+        out.push_str("...");
+    }
+    out
+}
+
+/// Finds out what is at `url`, within `timeout` in all.
+pub fn probe(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
+    let deadline = Instant::now() + timeout;
+    if let Some(rest) = url.strip_prefix("tcp://") {
+        let mut stream = connect_tcp(rest, deadline, timeout)?;
+        read_header(&mut stream, deadline, timeout)
+    } else if let Some(path) = url.strip_prefix("ipc://") {
+        let mut stream = connect_ipc(path)?;
+        read_header(&mut stream, deadline, timeout)
+    } else if let Some(rest) = url.strip_prefix("ws://") {
+        probe_ws(rest, deadline, timeout)
+    } else if url.starts_with("inproc://") {
+        Err(ProbeError::Unsupported(
+            "inproc:// endpoints live inside one process: nothing outside it can reach them".into(),
+        ))
+    } else {
+        Err(ProbeError::Unsupported(
+            "not an address nncat can probe: use tcp://HOST:PORT, ipc://PATH or ws://HOST:PORT/PATH"
+                .into(),
+        ))
+    }
+}
+
+/// Over ws, asks for each type in turn; the one the server answers 101 to is its own.
+fn probe_ws(rest: &str, deadline: Instant, timeout: Duration) -> Result<Identity, ProbeError> {
+    let (authority, path) = match rest.find('/') {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, "/"),
+    };
+    let names = SocketType::ALL
+        .iter()
+        .map(|kind| (kind.name(), kind.protocol_id()))
+        .chain([NNG_PAIR1]);
+    let mut refusal = None;
+    for (name, protocol_id) in names {
+        let mut stream = connect_tcp(authority, deadline, timeout)?;
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nHost: {authority}\r\nUpgrade: websocket\r\n\
+             Connection: Upgrade\r\nSec-WebSocket-Key: bm5jYXQgcHJvYmUgMTIzNA==\r\n\
+             Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: {name}.sp.nanomsg.org\r\n\r\n"
+        );
+        let _ = stream.set_timeout(deadline.saturating_duration_since(Instant::now()));
+        if let Err(err) = stream.write_all(request.as_bytes()) {
+            return Err(ProbeError::Failed(format!(
+                "cannot send the ws upgrade: {}",
+                crate::report::without_os_error_numbers(&err.to_string())
+            )));
+        }
+        let mut got = Vec::new();
+        let status_line = |seen: &[u8]| seen.windows(2).any(|pair| pair == b"\r\n");
+        match read_until(&mut stream, &mut got, deadline, status_line) {
+            Ok(_) => {}
+            Err(err) if is_timeout(&err) && got.is_empty() => {
+                return Err(ProbeError::NoHeader(timeout));
+            }
+            Err(_) => {}
+        }
+        if got.is_empty() {
+            return Err(ProbeError::ClosedWithoutHeader(got));
+        }
+        let line_end = got
+            .windows(2)
+            .position(|pair| pair == b"\r\n")
+            .unwrap_or(got.len());
+        let status = String::from_utf8_lossy(&got[..line_end]).into_owned();
+        let code = status
+            .strip_prefix("HTTP/1.1 ")
+            .or_else(|| status.strip_prefix("HTTP/1.0 "))
+            .and_then(|rest| rest.get(..3));
+        match code {
+            Some("101") => return Ok(Identity { protocol_id }),
+            Some("400") => refusal = Some(status),
+            Some(_) => return Err(ProbeError::WsAnswered(status)),
+            None => return Err(ProbeError::NotSp(got)),
+        }
+    }
+    Err(ProbeError::WsRefusedEveryType(refusal.unwrap_or_default()))
+}
+
+#[cfg(test)]
+mod tests;
