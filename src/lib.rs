@@ -47,7 +47,11 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         cli::Command::Completions { shell } => {
             return Ok(std::io::stdout().write_all(&cli::completions(shell))?);
         }
-        cli::Command::Man { page } => {
+        cli::Command::Man { list: true, .. } => {
+            let names: String = cli::man_pages().map(|name| format!("{name}\n")).collect();
+            return Ok(std::io::stdout().write_all(names.as_bytes())?);
+        }
+        cli::Command::Man { page, .. } => {
             let page = cli::man_page(page.as_deref()).map_err(error::Failure::Usage)?;
             return Ok(std::io::stdout().write_all(&page)?);
         }

@@ -14,7 +14,7 @@ mod parse;
 mod roles;
 mod values;
 
-pub use docs::{completions, man_page};
+pub use docs::{completions, man_page, man_pages};
 pub use groups::*;
 pub use parse::{Parsed, parse};
 use roles::PROBE_HELP;
@@ -78,11 +78,14 @@ Example: nncat tap rep --bind tcp://127.0.0.1:6001 --connect tcp://127.0.0.1:600
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff); with a TYPE, that type's page
+    /// Print the man page (roff); with a TYPE (or tap, probe), that page
     #[command(after_help = "Example: nncat man | man -l -")]
     Man {
         #[arg(value_name = "TYPE")]
         page: Option<String>,
+        /// List the pages there are, one name a line
+        #[arg(long, conflicts_with = "page")]
+        list: bool,
     },
 }
 
