@@ -537,7 +537,7 @@ impl Listener {
                 revents: 0,
             };
             // SAFETY: one valid pollfd for the call's duration.
-            let rc = unsafe { libc::poll(&mut pollfd, 1, step) };
+            let rc = unsafe { libc::poll(&raw mut pollfd, 1, step) };
             if rc > 0 {
                 return true;
             }
