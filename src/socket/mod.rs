@@ -555,9 +555,10 @@ impl Drop for Socket {
     }
 }
 
-/// A duration as nanomsg's whole milliseconds, rounded up: `1us` must not become 0,
-/// which nanomsg reads as "do not wait".
-fn millis(duration: Duration) -> c_int {
+/// A duration as the whole milliseconds of nanomsg's options and of poll(2), rounded up
+/// (`1us` must not become 0, which both read as "do not wait") and capped at
+/// `c_int::MAX`. Every such conversion in nncat goes through here.
+pub fn millis(duration: Duration) -> c_int {
     let millis = duration.as_nanos().div_ceil(1_000_000);
     c_int::try_from(millis).unwrap_or(c_int::MAX)
 }

@@ -526,10 +526,7 @@ impl Listener {
         loop {
             let step = match deadline {
                 None => 200,
-                Some(d) => d
-                    .saturating_duration_since(Instant::now())
-                    .as_millis()
-                    .min(200) as i32,
+                Some(d) => super::millis(d.saturating_duration_since(Instant::now())).min(200),
             };
             let mut pollfd = libc::pollfd {
                 fd,

@@ -77,10 +77,7 @@ fn poll_until(
     loop {
         let timeout = match deadline {
             None => -1,
-            Some(at) => {
-                let left = at.saturating_duration_since(Instant::now());
-                c_int::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(c_int::MAX)
-            }
+            Some(at) => crate::socket::millis(at.saturating_duration_since(Instant::now())),
         };
         // SAFETY: poll reads and writes `polled.len()` pollfd entries at the pointer, the
         // Vec's own, which is not resized while poll runs. A descriptor closed meanwhile
