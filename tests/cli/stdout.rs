@@ -133,7 +133,7 @@ fn pipe_is_full(write_end: &OwnedFd) -> bool {
         revents: 0,
     };
     // SAFETY: one valid pollfd, for a descriptor this test owns; no waiting.
-    let rc = unsafe { libc::poll(&mut poll, 1, 0) };
+    let rc = unsafe { libc::poll(&raw mut poll, 1, 0) };
     assert!(rc >= 0, "poll works on a pipe");
     poll.revents & libc::POLLOUT == 0
 }
