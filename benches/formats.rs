@@ -37,7 +37,8 @@ fn thread_cpu_time() -> Duration {
     };
     // CLOCK_THREAD_CPUTIME_ID cannot fail for the calling thread; were it to, the
     // zero would show as an impossible figure rather than pass unseen.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    // SAFETY: clock_gettime writes one timespec at the pointer: `now`, a local.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &raw mut now) };
     Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
 }
 

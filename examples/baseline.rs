@@ -108,17 +108,22 @@ fn parse() -> Result<Args, String> {
 }
 
 fn error(what: &str) -> String {
+    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
+    // libnanomsg's literals or the C library's strerror text, which stays valid at least
+    // until this thread's next strerror call; it is copied into the String before that.
     let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
     format!("{what}: {}", text.to_string_lossy())
 }
 
 fn set_int(socket: c_int, option: c_int, value: c_int) -> Result<(), String> {
+    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
+    // nanomsg reads it and keeps no pointer.
     let rc = unsafe {
         sys::nn_setsockopt(
             socket,
             sys::NN_SOL_SOCKET,
             option,
-            &value as *const c_int as *const c_void,
+            (&raw const value).cast::<c_void>(),
             std::mem::size_of::<c_int>(),
         )
     };
@@ -135,6 +140,7 @@ fn open(args: &Args) -> Result<c_int, String> {
         Role::Req => sys::NN_REQ,
         Role::Rep => sys::NN_REP,
     };
+    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
     let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
     if socket < 0 {
         return Err(error("nn_socket"));
@@ -145,6 +151,8 @@ fn open(args: &Args) -> Result<c_int, String> {
     // Messages of 1 MiB and more must arrive, as they do for nncat.
     set_int(socket, sys::NN_RCVMAXSIZE, -1)?;
     let url = CString::new(args.url.as_str()).map_err(|_| "URL contains a NUL byte")?;
+    // SAFETY: `url` is a NUL-terminated CString that outlives the call; nanomsg copies
+    // the address.
     let rc = unsafe {
         if args.bind {
             sys::nn_bind(socket, url.as_ptr())
@@ -161,10 +169,13 @@ fn open(args: &Args) -> Result<c_int, String> {
 /// Sends `len` bytes from `buf`, retrying on EINTR.
 fn send(socket: c_int, buf: &[u8]) -> Result<(), String> {
     loop {
-        let rc = unsafe { sys::nn_send(socket, buf.as_ptr() as *const c_void, buf.len(), 0) };
+        // SAFETY: the pointer and length are those of `buf`, borrowed for the call; the
+        // length is a byte count, not NN_MSG, so nanomsg copies the bytes.
+        let rc = unsafe { sys::nn_send(socket, buf.as_ptr().cast::<c_void>(), buf.len(), 0) };
         if rc >= 0 {
             return Ok(());
         }
+        // SAFETY: nn_errno takes nothing.
         if unsafe { sys::nn_errno() } != libc::EINTR {
             return Err(error("nn_send"));
         }
@@ -175,17 +186,13 @@ fn send(socket: c_int, buf: &[u8]) -> Result<(), String> {
 fn recv(socket: c_int) -> Result<(*mut c_void, usize), String> {
     loop {
         let mut data: *mut c_void = ptr::null_mut();
-        let rc = unsafe {
-            sys::nn_recv(
-                socket,
-                &mut data as *mut *mut c_void as *mut c_void,
-                sys::NN_MSG,
-                0,
-            )
-        };
+        // SAFETY: with NN_MSG, nn_recv takes the address of `data`, a local pointer that
+        // outlives the call, and stores there a chunk the caller must nn_freemsg.
+        let rc = unsafe { sys::nn_recv(socket, (&raw mut data).cast::<c_void>(), sys::NN_MSG, 0) };
         if rc >= 0 {
             return Ok((data, rc as usize));
         }
+        // SAFETY: nn_errno takes nothing.
         if unsafe { sys::nn_errno() } != libc::EINTR {
             return Err(error("nn_recv"));
         }
@@ -197,8 +204,9 @@ fn recv(socket: c_int) -> Result<(*mut c_void, usize), String> {
 fn drain(socket: c_int, timeout: Duration) {
     let mut fd = sys::nn_pollfd::new(socket, false, true);
     let wait = timeout.min(Duration::from_secs(1));
+    // SAFETY: nn_poll reads and writes one nn_pollfd at the pointer: `fd`, a local.
     unsafe {
-        sys::nn_poll(&mut fd, 1, wait.as_millis() as c_int);
+        sys::nn_poll(&raw mut fd, 1, wait.as_millis() as c_int);
     }
     std::thread::sleep(CLOSE_GRACE);
 }
@@ -220,6 +228,8 @@ fn run(args: &Args, socket: c_int) -> Result<(u64, u64, f64), String> {
                 let (data, len) = recv(socket)?;
                 first.get_or_insert_with(Instant::now);
                 bytes += len as u64;
+                // SAFETY: `data` is the chunk `recv` got from nn_recv with NN_MSG, freed
+                // once, here, and not used after.
                 unsafe { sys::nn_freemsg(data) };
             }
             Role::Req => {
@@ -227,22 +237,22 @@ fn run(args: &Args, socket: c_int) -> Result<(u64, u64, f64), String> {
                 send(socket, &payload)?;
                 let (data, len) = recv(socket)?;
                 bytes += len as u64;
+                // SAFETY: as for pull: `recv`'s chunk, freed once, here.
                 unsafe { sys::nn_freemsg(data) };
             }
             Role::Rep => {
-                let (mut data, len) = recv(socket)?;
+                let (data, len) = recv(socket)?;
                 first.get_or_insert_with(Instant::now);
                 bytes += len as u64;
                 // Zero-copy echo: nanomsg takes its own buffer back.
+                // SAFETY: with NN_MSG, nn_send reads a chunk's address at the pointer:
+                // `data`'s, a local holding the chunk `recv` got. On success nanomsg owns
+                // the chunk; on failure it is still ours.
                 let rc = unsafe {
-                    sys::nn_send(
-                        socket,
-                        &mut data as *mut *mut c_void as *const c_void,
-                        sys::NN_MSG,
-                        0,
-                    )
+                    sys::nn_send(socket, (&raw const data).cast::<c_void>(), sys::NN_MSG, 0)
                 };
                 if rc < 0 {
+                    // SAFETY: the send failed, so the chunk is still ours: freed once, here.
                     unsafe { sys::nn_freemsg(data) };
                     return Err(error("nn_send"));
                 }
@@ -272,6 +282,7 @@ fn main() -> ExitCode {
     };
     let result = open(&args).and_then(|socket| {
         let result = run(&args, socket);
+        // SAFETY: nn_close takes the number `open` got from nn_socket, closed only here.
         unsafe { sys::nn_close(socket) };
         result
     });

@@ -26,17 +26,23 @@ use nanomsg_sys as sys;
 const USAGE: &str = "usage: floor push|pull (--bind URL | --connect URL)";
 
 fn error(what: &str) -> String {
+    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
+    // libnanomsg's literals or the C library's strerror text, which stays valid at least
+    // until this thread's next strerror call; it is copied into the String before that.
     let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
     format!("{what}: {}", text.to_string_lossy())
 }
 
 fn open(push: bool, bind: bool, url: &str) -> Result<c_int, String> {
     let protocol = if push { sys::NN_PUSH } else { sys::NN_PULL };
+    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
     let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
     if socket < 0 {
         return Err(error("nn_socket"));
     }
     let url = CString::new(url).map_err(|_| "URL contains a NUL byte")?;
+    // SAFETY: `url` is a NUL-terminated CString that outlives the call; nanomsg copies
+    // the address.
     let rc = unsafe {
         if bind {
             sys::nn_bind(socket, url.as_ptr())
@@ -57,10 +63,12 @@ fn push(socket: c_int) -> Result<(), String> {
         if filled == buf.len() {
             buf.resize(buf.len() * 2, 0);
         }
+        // SAFETY: read writes at most `buf.len() - filled` bytes at the pointer, which is
+        // the start of `buf[filled..]`, a slice of exactly that length.
         let n = unsafe {
             libc::read(
                 0,
-                buf[filled..].as_mut_ptr() as *mut c_void,
+                buf[filled..].as_mut_ptr().cast::<c_void>(),
                 buf.len() - filled,
             )
         };
@@ -77,7 +85,9 @@ fn push(socket: c_int) -> Result<(), String> {
         let mut start = 0;
         while let Some(at) = buf[start..filled].iter().position(|&b| b == b'\n') {
             let line = &buf[start..start + at];
-            let rc = unsafe { sys::nn_send(socket, line.as_ptr() as *const c_void, line.len(), 0) };
+            // SAFETY: the pointer and length are those of `line`, borrowed for the call; the
+            // length is a byte count, not NN_MSG, so nanomsg copies the bytes.
+            let rc = unsafe { sys::nn_send(socket, line.as_ptr().cast::<c_void>(), line.len(), 0) };
             if rc < 0 {
                 return Err(error("nn_send"));
             }
@@ -87,7 +97,8 @@ fn push(socket: c_int) -> Result<(), String> {
         filled -= start;
     }
     let mut fd = sys::nn_pollfd::new(socket, false, true);
-    unsafe { sys::nn_poll(&mut fd, 1, 1000) };
+    // SAFETY: nn_poll reads and writes one nn_pollfd at the pointer: `fd`, a local.
+    unsafe { sys::nn_poll(&raw mut fd, 1, 1000) };
     std::thread::sleep(Duration::from_millis(200));
     Ok(())
 }
@@ -96,25 +107,26 @@ fn pull(socket: c_int) -> Result<(), String> {
     let mut line = Vec::new();
     loop {
         let mut data: *mut u8 = ptr::null_mut();
-        let rc = unsafe {
-            sys::nn_recv(
-                socket,
-                &mut data as *mut *mut u8 as *mut c_void,
-                sys::NN_MSG,
-                0,
-            )
-        };
+        // SAFETY: with NN_MSG, nn_recv takes the address of `data`, a local pointer that
+        // outlives the call, and stores there a chunk the caller must nn_freemsg.
+        let rc = unsafe { sys::nn_recv(socket, (&raw mut data).cast::<c_void>(), sys::NN_MSG, 0) };
         if rc < 0 {
+            // SAFETY: nn_errno takes nothing.
             if unsafe { sys::nn_errno() } == libc::EINTR {
                 continue;
             }
             return Err(error("nn_recv"));
         }
         line.clear();
+        // SAFETY: nn_recv returned `rc` >= 0, so `data` is its chunk of `rc` bytes, not
+        // freed until the next statement, by which time the bytes are copied.
         line.extend_from_slice(unsafe { std::slice::from_raw_parts(data, rc as usize) });
         line.push(b'\n');
-        unsafe { sys::nn_freemsg(data as *mut c_void) };
-        let written = unsafe { libc::write(1, line.as_ptr() as *const c_void, line.len()) };
+        // SAFETY: `data` is the chunk nn_recv handed over with NN_MSG, freed once, here,
+        // and not used after.
+        unsafe { sys::nn_freemsg(data.cast::<c_void>()) };
+        // SAFETY: write reads `line.len()` bytes at the pointer, which are `line`'s.
+        let written = unsafe { libc::write(1, line.as_ptr().cast::<c_void>(), line.len()) };
         if written != line.len() as isize {
             return Err("cannot write stdout".into());
         }
@@ -139,6 +151,7 @@ fn main() -> ExitCode {
     };
     let result = open(is_push, bind, url).and_then(|socket| {
         let result = if is_push { push(socket) } else { pull(socket) };
+        // SAFETY: nn_close takes the number `open` got from nn_socket, closed only here.
         unsafe { sys::nn_close(socket) };
         result
     });

@@ -42,9 +42,11 @@ use std::time::{Duration, Instant};
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
 
+// SAFETY: nn.h's `uint64_t nn_get_statistic (int s, int stat)`, declared safe: it takes two
+// integers and answers -1 for a socket or statistic libnanomsg does not know.
 unsafe extern "C" {
     // nanomsg-sys does not declare it (nn.h: NN_STAT_CURRENT_CONNECTIONS is 201).
-    fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
+    safe fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
 }
 const NN_STAT_CURRENT_CONNECTIONS: c_int = 201;
 
@@ -158,17 +160,22 @@ fn parse() -> Result<Args, String> {
 }
 
 fn error(what: &str) -> String {
+    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
+    // libnanomsg's literals or the C library's strerror text, which stays valid at least
+    // until this thread's next strerror call; it is copied into the String before that.
     let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
     format!("{what}: {}", text.to_string_lossy())
 }
 
 fn set_int(socket: c_int, level: c_int, option: c_int, value: c_int) -> Result<(), String> {
+    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
+    // nanomsg reads it and keeps no pointer.
     let rc = unsafe {
         sys::nn_setsockopt(
             socket,
             level,
             option,
-            &value as *const c_int as *const c_void,
+            (&raw const value).cast::<c_void>(),
             std::mem::size_of::<c_int>(),
         )
     };
@@ -191,6 +198,7 @@ fn open(args: &Args) -> Result<c_int, String> {
         Role::Surveyor => sys::NN_SURVEYOR,
         Role::Respondent => sys::NN_RESPONDENT,
     };
+    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
     let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
     if socket < 0 {
         return Err(error("nn_socket"));
@@ -211,6 +219,8 @@ fn open(args: &Args) -> Result<c_int, String> {
     // Messages up to 64 MiB must arrive, as they do for nncat (its default is 512 MiB).
     set_int(socket, sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, -1)?;
     if args.role == Role::Sub {
+        // SAFETY: a subscription of length 0 (to everything): nanomsg reads no bytes at
+        // the null pointer.
         let rc = unsafe {
             sys::nn_setsockopt(socket, sys::NN_SUB, sys::NN_SUB_SUBSCRIBE, ptr::null(), 0)
         };
@@ -229,6 +239,8 @@ fn open(args: &Args) -> Result<c_int, String> {
     }
     for (url, bind) in &args.endpoints {
         let c_url = CString::new(url.as_str()).map_err(|_| "URL contains a NUL byte")?;
+        // SAFETY: `c_url` is a NUL-terminated CString that outlives the call; nanomsg
+        // copies the address.
         let rc = unsafe {
             if *bind {
                 sys::nn_bind(socket, c_url.as_ptr())
@@ -245,7 +257,7 @@ fn open(args: &Args) -> Result<c_int, String> {
 
 fn wait_for_peers(socket: c_int, count: u64, timeout: Duration) -> Result<(), String> {
     let deadline = Instant::now() + timeout;
-    while unsafe { nn_get_statistic(socket, NN_STAT_CURRENT_CONNECTIONS) } < count {
+    while nn_get_statistic(socket, NN_STAT_CURRENT_CONNECTIONS) < count {
         if Instant::now() > deadline {
             return Err(format!("fewer than {count} peers after {timeout:?}"));
         }
@@ -256,10 +268,13 @@ fn wait_for_peers(socket: c_int, count: u64, timeout: Duration) -> Result<(), St
 
 fn send(socket: c_int, buf: &[u8]) -> Result<(), String> {
     loop {
-        let rc = unsafe { sys::nn_send(socket, buf.as_ptr() as *const c_void, buf.len(), 0) };
+        // SAFETY: the pointer and length are those of `buf`, borrowed for the call; the
+        // length is a byte count, not NN_MSG, so nanomsg copies the bytes.
+        let rc = unsafe { sys::nn_send(socket, buf.as_ptr().cast::<c_void>(), buf.len(), 0) };
         if rc >= 0 {
             return Ok(());
         }
+        // SAFETY: nn_errno takes nothing.
         if unsafe { sys::nn_errno() } != libc::EINTR {
             return Err(error("nn_send"));
         }
@@ -270,18 +285,15 @@ fn send(socket: c_int, buf: &[u8]) -> Result<(), String> {
 fn recv(socket: c_int) -> Result<Option<usize>, String> {
     loop {
         let mut data: *mut c_void = ptr::null_mut();
-        let rc = unsafe {
-            sys::nn_recv(
-                socket,
-                &mut data as *mut *mut c_void as *mut c_void,
-                sys::NN_MSG,
-                0,
-            )
-        };
+        // SAFETY: with NN_MSG, nn_recv takes the address of `data`, a local pointer that
+        // outlives the call, and stores there a chunk the caller must nn_freemsg.
+        let rc = unsafe { sys::nn_recv(socket, (&raw mut data).cast::<c_void>(), sys::NN_MSG, 0) };
         if rc >= 0 {
+            // SAFETY: nn_recv succeeded, so `data` is its chunk, freed once, here.
             unsafe { sys::nn_freemsg(data) };
             return Ok(Some(rc as usize));
         }
+        // SAFETY: nn_errno takes nothing.
         match unsafe { sys::nn_errno() } {
             libc::EINTR => continue,
             libc::ETIMEDOUT | libc::EAGAIN => return Ok(None),
@@ -295,8 +307,9 @@ fn recv(socket: c_int) -> Result<Option<usize>, String> {
 fn drain(socket: c_int, timeout: Duration) {
     let mut fd = sys::nn_pollfd::new(socket, false, true);
     let wait = timeout.min(Duration::from_secs(1));
+    // SAFETY: nn_poll reads and writes one nn_pollfd at the pointer: `fd`, a local.
     unsafe {
-        sys::nn_poll(&mut fd, 1, wait.as_millis() as c_int);
+        sys::nn_poll(&raw mut fd, 1, wait.as_millis() as c_int);
     }
     std::thread::sleep(CLOSE_GRACE);
 }
@@ -390,6 +403,7 @@ fn main() -> ExitCode {
     let name = args.role.name();
     let result = open(&args).and_then(|socket| {
         let result = run(&args, socket);
+        // SAFETY: nn_close takes the number `open` got from nn_socket, closed only here.
         unsafe { sys::nn_close(socket) };
         result
     });

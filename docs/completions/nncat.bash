@@ -511,7 +511,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__man)
-            opts="-h --help"
+            opts="-h --list --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -39,7 +39,7 @@ complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'Print e
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "probe" -d 'Say which socket type listens at each URL, without becoming its peer'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE (or tap, probe), that page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
@@ -647,6 +647,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'Wit
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c nncat -n "__fish_nncat_using_subcommand man" -l list -d 'List the pages there are, one name a line'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "push" -d 'Send each input message to one of the connected pullers'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "pull" -d 'Print every message pushed to this socket'
@@ -661,5 +662,5 @@ complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_su
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "probe" -d 'Say which socket type listens at each URL, without becoming its peer'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE, that type\'s page'
+complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE (or tap, probe), that page'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

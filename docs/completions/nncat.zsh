@@ -885,6 +885,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
+'()--list[List the pages there are, one name a line]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '::page:_default' \
@@ -987,7 +988,7 @@ _nncat_commands() {
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
 'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
-'man:Print the man page (roff); with a TYPE, that type'\''s page' \
+'man:Print the man page (roff); with a TYPE (or tap, probe), that page' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'nncat commands' commands "$@"
@@ -1018,7 +1019,7 @@ _nncat__subcmd__help_commands() {
 'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
 'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
-'man:Print the man page (roff); with a TYPE, that type'\''s page' \
+'man:Print the man page (roff); with a TYPE (or tap, probe), that page' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'nncat help commands' commands "$@"

@@ -26,7 +26,7 @@ pub fn run(plan: &Plan) -> Result<()> {
 
     // The sender owns its copy of what it needs: it may still be blocked on stdin
     // when we exit, so it cannot borrow from this frame.
-    let mut messages = Messages::new(plan, false);
+    let mut messages = Messages::new(plan, false)?;
     let sender_socket = Arc::clone(&socket);
     let sender_done = Arc::clone(&input_done);
     let sender_error = Arc::clone(&send_error);
@@ -57,7 +57,7 @@ pub fn run(plan: &Plan) -> Result<()> {
             }
         })?;
 
-    let mut output = Output::new(plan);
+    let mut output = Output::new(plan)?;
     let result = receive_all(&socket, plan, &mut output, || {
         input_done.load(Ordering::SeqCst)
     });

@@ -222,7 +222,7 @@ fn has_exited(pid: i32) -> bool {
         libc::waitid(
             libc::P_PID,
             pid as libc::id_t,
-            &mut info,
+            &raw mut info,
             libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
         )
     };
@@ -247,7 +247,7 @@ fn pidfd(pid: i32) -> Option<OwnedFd> {
 
 fn poll(fds: &mut [libc::pollfd], wait: Duration) {
     // Rounded up: a timeout rounded down to 0 would make the loop spin.
-    let millis = wait.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+    let millis = crate::socket::millis(wait);
     // An interrupted poll (EINTR) just goes round the loop again, which looks at the
     // signal; other errors cannot happen with valid descriptors.
     // SAFETY: poll reads and writes `fds.len()` pollfd entries, which `fds` holds.

@@ -18,8 +18,7 @@ mod tap;
 
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::mem::ManuallyDrop;
-use std::os::fd::{AsRawFd, FromRawFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -51,18 +50,20 @@ pub fn run(plan: &Plan) -> Result<()> {
 /// reader downstream sees output in steady pieces.
 const OUTPUT_CHUNK: usize = 64 * 1024;
 
-/// Standard output as a file descriptor, without std's line buffering: we buffer
-/// ourselves and flush when no further message is ready.
-fn fd_file(fd: i32) -> ManuallyDrop<File> {
-    // fds 0 and 1 belong to the process for its whole life; ManuallyDrop never closes them.
-    ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
+/// Stdin or stdout as a File of our own, without std's buffering: we buffer ourselves
+/// and flush when no further message is ready. It is a duplicate of the descriptor
+/// (close-on-exec, so no --exec command inherits it), which shares everything with fd 0
+/// or 1 but the number: the file offset, O_NONBLOCK, a reader's hang-up. Dropping it
+/// closes only the duplicate. Duplicating fails only at the limit of open files.
+fn fd_file(fd: BorrowedFd<'_>) -> io::Result<File> {
+    fd.try_clone_to_owned().map(File::from)
 }
 
 /// Received messages on their way to stdout, encoded in the output format.
 pub struct Output {
     encoder: Encoder,
     buffer: Vec<u8>,
-    stdout: ManuallyDrop<File>,
+    stdout: File,
     /// --timestamp outside json, where the record has no field for it: a prefix.
     time_prefix: bool,
     /// A prefix of the next record is already in the buffer (its time comes first).
@@ -76,18 +77,18 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn new(plan: &Plan) -> Output {
-        Output {
+    pub fn new(plan: &Plan) -> Result<Output> {
+        Ok(Output {
             encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
                 .with_json(plan.json.clone())
                 .with_nngcat_quoted(plan.nngcat_quoted),
             buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
-            stdout: fd_file(1),
+            stdout: fd_file(io::stdout().as_fd()).context("cannot use stdout")?,
             time_prefix: plan.json.timestamp && plan.out_format != Format::Json,
             record_started: false,
             watch: stdout_can_hang_up().then_some(1),
             pacing: Pacing::new(),
-        }
+        })
     }
 
     /// The receive time, RFC 3339 and a space, before a record in a line format.
@@ -158,9 +159,12 @@ impl Output {
 /// Whether fd 1 is a pipe or a socket, the kinds of stdout whose reader can go away.
 fn stdout_can_hang_up() -> bool {
     let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: fstat writes one libc::stat at the pointer, which is `stat`'s, a local
+    // with room for one; any descriptor number is fine (a closed one is EBADF).
     if unsafe { libc::fstat(1, stat.as_mut_ptr()) } != 0 {
         return false;
     }
+    // SAFETY: fstat returned 0, so it filled in the whole struct.
     let mode = unsafe { stat.assume_init() }.st_mode & libc::S_IFMT;
     mode == libc::S_IFIFO || mode == libc::S_IFSOCK
 }
@@ -201,7 +205,7 @@ fn reader_gone() -> Received {
 /// of its own. While a read waits, the main thread has nothing unflushed, which the
 /// signal handler needs to know.
 pub struct StdinReader {
-    stdin: ManuallyDrop<File>,
+    stdin: File,
     marks_idle: bool,
 }
 
@@ -212,12 +216,12 @@ impl Read for StdinReader {
     }
 }
 
-fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Decoder<StdinReader> {
+fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Result<Decoder<StdinReader>> {
     let reader = StdinReader {
-        stdin: fd_file(0),
+        stdin: fd_file(io::stdin().as_fd()).context("cannot use stdin")?,
         marks_idle,
     };
-    Decoder::new(reader, plan.in_format, plan.separator).with_json(plan.json.clone())
+    Ok(Decoder::new(reader, plan.in_format, plan.separator).with_json(plan.json.clone()))
 }
 
 enum Input {
@@ -238,12 +242,12 @@ pub struct Messages {
 
 impl Messages {
     /// `main_thread`: whether the caller is the thread that owns stdout.
-    pub fn new(plan: &Plan, main_thread: bool) -> Messages {
+    pub fn new(plan: &Plan, main_thread: bool) -> Result<Messages> {
         let input = match &plan.source {
-            Source::Stdin => Input::Stdin(stdin_decoder(plan, main_thread)),
+            Source::Stdin => Input::Stdin(stdin_decoder(plan, main_thread)?),
             Source::Fixed(data) => Input::Fixed(data.clone()),
         };
-        Messages {
+        Ok(Messages {
             input,
             // pair and bus count what they receive; their input runs to its end.
             count: plan.count.filter(|_| plan.role != Role::Duplex),
@@ -251,19 +255,19 @@ impl Messages {
             delay: plan.delay,
             produced: 0,
             last_at: None,
-        }
+        })
     }
 
     /// Records from stdin, one each time, for rep's and respondent's answers.
-    pub fn answers(plan: &Plan) -> Messages {
-        Messages {
-            input: Input::Stdin(stdin_decoder(plan, true)),
+    pub fn answers(plan: &Plan) -> Result<Messages> {
+        Ok(Messages {
+            input: Input::Stdin(stdin_decoder(plan, true)?),
             count: None,
             interval: None,
             delay: None,
             produced: 0,
             last_at: None,
-        }
+        })
     }
 
     fn exhausted(&self) -> bool {

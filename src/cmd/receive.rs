@@ -19,7 +19,7 @@ const MISS_EXCERPT: usize = 32;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
-    let mut output = Output::new(plan);
+    let mut output = Output::new(plan)?;
     let result = receive_all(&socket, plan, &mut output, || true);
     let result = result.and(output.flush());
     finish(&socket, plan, result)

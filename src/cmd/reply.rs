@@ -18,9 +18,9 @@ use crate::socket::Socket;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
-    let mut output = Output::new(plan);
+    let mut output = Output::new(plan)?;
     let mut responder = match &plan.answer {
-        Answer::Stdin => Responder::Stdin(Messages::answers(plan)),
+        Answer::Stdin => Responder::Stdin(Messages::answers(plan)?),
         Answer::Fixed(data) => Responder::Fixed(data),
         Answer::Echo => Responder::Echo,
         Answer::Exec(exec) => Responder::Exec(exec, Failures::default()),

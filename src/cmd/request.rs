@@ -16,8 +16,8 @@ use crate::socket::Socket;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
-    let mut output = Output::new(plan);
-    let mut messages = Messages::new(plan, true);
+    let mut output = Output::new(plan)?;
+    let mut messages = Messages::new(plan, true)?;
     let mut trips = RoundTrips::new(plan.stats);
     let result = exchange_all(&socket, plan, &mut messages, &mut output, &mut trips);
     let result = result.and(output.flush());

@@ -8,7 +8,7 @@ use crate::socket::Socket;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
-    let mut messages = Messages::new(plan, true);
+    let mut messages = Messages::new(plan, true)?;
     let result = (|| {
         while let Some(message) = messages.next_message()? {
             send(&socket, plan, message)?;

@@ -44,7 +44,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     })?;
     let back = Arc::new(back);
     let front = Arc::new(Socket::open(&plan.socket)?);
-    let output = Arc::new(Mutex::new(Output::new(plan)));
+    let output = Arc::new(Mutex::new(Output::new(plan)?));
     // Replies to a raw req or surveyor keep the rest of their backtrace in the body.
     let strip_backtrace = matches!(back_plan.protocol, Protocol::Req | Protocol::Surveyor);
 

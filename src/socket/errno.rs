@@ -22,8 +22,10 @@ impl Errno {
 
 impl std::fmt::Display for Errno {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // SAFETY: nn_strerror returns a NUL-terminated string that libnanomsg (or the C
-        // library) keeps for the life of the process.
+        // SAFETY: nn_strerror returns a NUL-terminated string: one of libnanomsg's
+        // literals (ETERM, EFSM), or the C library's strerror text, which stays valid at
+        // least until this thread's next strerror call; it is copied out on the next line,
+        // before any such call.
         let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(self.0)) };
         f.write_str(&text.to_string_lossy())
     }

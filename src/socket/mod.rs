@@ -97,15 +97,22 @@ impl std::ops::Deref for Message {
         if self.len == 0 {
             return &[];
         }
-        // nanomsg gave us `len` bytes at `data`, ours until nn_freemsg.
+        // SAFETY: `data` and `len` are what nn_recv with NN_MSG returned in `try_recv`,
+        // the only place a Message is made: a chunk of `len` bytes, not null, that stays
+        // ours until `drop` frees it, and `&self` keeps the Message alive, so unfreed,
+        // while the slice is borrowed. nanomsg writes no more to a chunk it handed out.
         unsafe { std::slice::from_raw_parts(self.data, self.len) }
     }
 }
 
 impl Drop for Message {
     fn drop(&mut self) {
+        // SAFETY: nn_recv with NN_MSG hands the caller a chunk that the caller must
+        // release with nn_freemsg; `data` is such a chunk (even for an empty message),
+        // a Message is neither Clone nor Copy, and nothing else frees it, so it is freed
+        // once. nn_freemsg only frees memory: it is sound after nn_term too.
         unsafe {
-            sys::nn_freemsg(self.data as *mut c_void);
+            sys::nn_freemsg(self.data.cast::<c_void>());
         }
     }
 }
@@ -115,6 +122,8 @@ impl Socket {
     /// waits for peers where the plan says so.
     pub fn open(plan: &SocketPlan) -> Result<Socket> {
         let domain = if plan.raw { sys::AF_SP_RAW } else { sys::AF_SP };
+        // SAFETY: nn_socket takes two integers and no pointers; a failure is the -1
+        // checked below.
         let id = unsafe { sys::nn_socket(domain, plan.protocol as c_int) };
         if id < 0 {
             bail!("cannot create a nanomsg socket: {}", last_error());
@@ -220,12 +229,14 @@ impl Socket {
     }
 
     fn set_int(&self, level: c_int, option: c_int, value: c_int) -> Result<(), Errno> {
+        // SAFETY: the pointer and length describe `value`, a c_int on this frame that
+        // outlives the call; nn_setsockopt reads that many bytes and keeps no pointer.
         let rc = unsafe {
             sys::nn_setsockopt(
                 self.id,
                 level,
                 option,
-                &value as *const c_int as *const c_void,
+                (&raw const value).cast::<c_void>(),
                 std::mem::size_of::<c_int>(),
             )
         };
@@ -235,25 +246,32 @@ impl Socket {
     fn get_int(&self, level: c_int, option: c_int) -> Result<c_int, Errno> {
         let mut value: c_int = 0;
         let mut size = std::mem::size_of::<c_int>();
+        // SAFETY: `value` and `size` are locals that outlive the call; `size` says how
+        // many bytes `value` has room for, and nn_getsockopt writes at most that many
+        // there and the length it wrote back to `size`, keeping neither pointer.
         let rc = unsafe {
             sys::nn_getsockopt(
                 self.id,
                 level,
                 option,
-                &mut value as *mut c_int as *mut c_void,
-                &mut size,
+                (&raw mut value).cast::<c_void>(),
+                &raw mut size,
             )
         };
         if rc < 0 { Err(last_error()) } else { Ok(value) }
     }
 
     fn set_bytes(&self, level: c_int, option: c_int, value: &[u8]) -> Result<(), Errno> {
+        // SAFETY: the pointer and length are those of the `value` slice, borrowed for
+        // the whole call (an empty one reads nothing). nanomsg copies the bytes (the
+        // socket name into its own field, a subscription into its trie) and keeps no
+        // pointer to them.
         let rc = unsafe {
             sys::nn_setsockopt(
                 self.id,
                 level,
                 option,
-                value.as_ptr() as *const c_void,
+                value.as_ptr().cast::<c_void>(),
                 value.len(),
             )
         };
@@ -351,7 +369,10 @@ impl Socket {
             }));
         }
         let rc = match endpoint.kind {
+            // SAFETY: `url` is a NUL-terminated CString that lives to the end of this
+            // function; nanomsg copies the address into the new endpoint.
             EndpointKind::Bind => unsafe { sys::nn_bind(self.id, url.as_ptr()) },
+            // SAFETY: as for nn_bind just above.
             EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
         };
         Ok(if rc < 0 { Err(last_error()) } else { Ok(()) })
@@ -387,8 +408,11 @@ impl Socket {
     /// Sends one whole message, waiting as long as the send timeout allows.
     pub fn send(&self, message: &[u8]) -> Result<(), Errno> {
         loop {
+            // SAFETY: the pointer and length are those of `message`, borrowed for the
+            // whole call. The length is a byte count, not NN_MSG, so nanomsg copies
+            // the bytes into a message of its own and keeps no pointer to ours.
             let rc = unsafe {
-                sys::nn_send(self.id, message.as_ptr() as *const c_void, message.len(), 0)
+                sys::nn_send(self.id, message.as_ptr().cast::<c_void>(), message.len(), 0)
             };
             if rc >= 0 {
                 return Ok(());
@@ -406,10 +430,14 @@ impl Socket {
         let flags = sys::NN_DONTWAIT;
         loop {
             let mut data: *mut u8 = ptr::null_mut();
+            // SAFETY: with NN_MSG as the length, nn_recv takes its buffer argument as a
+            // `void **`: it gets the address of `data`, a pointer-sized local that
+            // outlives the call, and on success stores there a chunk it allocated, which
+            // the caller must release with nn_freemsg (Message's drop does).
             let rc = unsafe {
                 sys::nn_recv(
                     self.id,
-                    &mut data as *mut *mut u8 as *mut c_void,
+                    (&raw mut data).cast::<c_void>(),
                     sys::NN_MSG,
                     flags,
                 )
@@ -482,7 +510,9 @@ impl Socket {
             let mut fd = sys::nn_pollfd::new(self.id, false, true);
             loop {
                 let left = deadline.saturating_duration_since(Instant::now());
-                let rc = unsafe { sys::nn_poll(&mut fd, 1, millis(left)) };
+                // SAFETY: nn_poll reads one nn_pollfd at the pointer and writes its
+                // revents: `fd` is that one, a local that outlives the call.
+                let rc = unsafe { sys::nn_poll(&raw mut fd, 1, millis(left)) };
                 if rc >= 0 || last_error().kind() != NnError::Interrupted || left.is_zero() {
                     break;
                 }
@@ -515,15 +545,20 @@ impl Socket {
 impl Drop for Socket {
     fn drop(&mut self) {
         self.monitor_stop.store(true, Ordering::Relaxed);
+        // SAFETY: nn_close takes only a socket number, which nanomsg looks up: a number
+        // it no longer knows (nn_term closed every socket) fails with EBADF. `id` is the
+        // one nn_socket gave this Socket in `open`; nothing else closes it, and drop runs
+        // once. A Message still alive is a chunk of its own, freed without the socket.
         unsafe {
             sys::nn_close(self.id);
         }
     }
 }
 
-/// A duration as nanomsg's whole milliseconds, rounded up: `1us` must not become 0,
-/// which nanomsg reads as "do not wait".
-fn millis(duration: Duration) -> c_int {
+/// A duration as the whole milliseconds of nanomsg's options and of poll(2), rounded up
+/// (`1us` must not become 0, which both read as "do not wait") and capped at
+/// `c_int::MAX`. Every such conversion in nncat goes through here.
+pub fn millis(duration: Duration) -> c_int {
     let millis = duration.as_nanos().div_ceil(1_000_000);
     c_int::try_from(millis).unwrap_or(c_int::MAX)
 }
@@ -546,9 +581,11 @@ pub fn poll(fds: &mut [libc::pollfd], timeout: Option<Duration>) -> c_int {
         tv_sec: t.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
         tv_nsec: t.subsec_nanos() as libc::c_long,
     });
-    let limit_ptr = limit
-        .as_ref()
-        .map_or(ptr::null(), |t| t as *const libc::timespec);
+    let limit_ptr = limit.as_ref().map_or(ptr::null(), ptr::from_ref);
+    // SAFETY: ppoll reads and writes `fds.len()` pollfd entries at `fds.as_mut_ptr()`,
+    // which the `fds` slice holds and lends mutably for the call; `limit_ptr` is null
+    // (no limit) or points at `limit`, which lives to the end of this function; a null
+    // signal mask leaves the thread's mask as it is.
     unsafe {
         libc::ppoll(
             fds.as_mut_ptr(),
@@ -581,6 +618,11 @@ fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
 
 /// Ends every blocking nanomsg call in the process: they return `Terminating`.
 pub fn terminate_all() {
+    // SAFETY: nn_term takes no arguments. It is not async-signal-safe (it takes a
+    // mutex), and it is called from ordinary threads only: signal-hook's iterator thread
+    // (signals.rs), duplex's sender and tap, never from a signal handler. It closes every
+    // socket; later calls on them fail with ETERM or EBADF, which errno.rs reads as
+    // Stopped, and chunks already received stay valid for nn_freemsg.
     unsafe {
         sys::nn_term();
     }

@@ -43,7 +43,7 @@ impl std::ops::Deref for RawMessage {
         }
         // SAFETY: nanomsg gave us `len` bytes at `body` (not null: checked above), ours
         // until sent or freed, and `&self` keeps them from being freed meanwhile.
-        unsafe { std::slice::from_raw_parts(self.body as *const u8, self.len) }
+        unsafe { std::slice::from_raw_parts(self.body.cast::<u8>(), self.len) }
     }
 }
 
@@ -69,13 +69,13 @@ impl Socket {
             let mut body: *mut c_void = ptr::null_mut();
             let mut control: *mut c_void = ptr::null_mut();
             let mut iov = IoVec {
-                base: &mut body as *mut *mut c_void as *mut c_void,
+                base: (&raw mut body).cast::<c_void>(),
                 len: sys::NN_MSG,
             };
             let mut header = MsgHdr {
-                iov: &mut iov,
+                iov: &raw mut iov,
                 iov_len: 1,
-                control: &mut control as *mut *mut c_void as *mut c_void,
+                control: (&raw mut control).cast::<c_void>(),
                 control_len: sys::NN_MSG,
             };
             // SAFETY: `header` matches nn.h's nn_msghdr and points at `iov`, `body` and
@@ -99,15 +99,15 @@ impl Socket {
     /// Sends a message from `recv_raw` on, header and all; nanomsg takes both buffers.
     pub fn send_raw(&self, mut message: RawMessage) -> Result<(), Errno> {
         let mut iov = IoVec {
-            base: &mut message.body as *mut *mut c_void as *mut c_void,
+            base: (&raw mut message.body).cast::<c_void>(),
             len: sys::NN_MSG,
         };
         let has_control = !message.control.is_null();
         let header = MsgHdr {
-            iov: &mut iov,
+            iov: &raw mut iov,
             iov_len: 1,
             control: if has_control {
-                &mut message.control as *mut *mut c_void as *mut c_void
+                (&raw mut message.control).cast::<c_void>()
             } else {
                 ptr::null_mut()
             },

@@ -32,8 +32,13 @@ pub(super) mod stat {
     pub const BYTES_RECEIVED: i32 = 304;
 }
 
+// SAFETY: this is nn.h's declaration, `uint64_t nn_get_statistic (int s, int stat)`.
+// It is sound for any two integers, so it is declared safe: no pointer crosses, and
+// libnanomsg looks the socket number up under its global lock, answering `u64::MAX`
+// (EBADF) for one it does not know (closed, or after nn_term) and for an unknown
+// statistic (EINVAL). So the watching threads may outlive the socket.
 unsafe extern "C" {
-    pub(super) fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
+    pub(super) safe fn nn_get_statistic(socket: c_int, statistic: c_int) -> u64;
 }
 
 /// Messages and payload bytes through a socket so far, as nanomsg counts them: a sent
@@ -47,7 +52,7 @@ pub struct Counts {
 }
 
 fn counts_of(id: c_int) -> Counts {
-    let get = |statistic| unsafe { nn_get_statistic(id, statistic) };
+    let get = |statistic| nn_get_statistic(id, statistic);
     Counts {
         sent: get(stat::MESSAGES_SENT),
         sent_bytes: get(stat::BYTES_SENT),
@@ -67,7 +72,7 @@ const PROGRESS_STEP: Duration = Duration::from_millis(250);
 
 impl Socket {
     pub fn statistic(&self, statistic: i32) -> u64 {
-        unsafe { nn_get_statistic(self.id, statistic) }
+        nn_get_statistic(self.id, statistic)
     }
 
     pub fn connected_peers(&self) -> u64 {
@@ -98,7 +103,7 @@ impl Socket {
                 let mut reported_at: [Option<Instant>; 2] = [None; 2];
                 while !stop.load(Ordering::Relaxed) {
                     for (i, (statistic, what)) in watched.iter().enumerate() {
-                        let now = unsafe { nn_get_statistic(id, *statistic) };
+                        let now = nn_get_statistic(id, *statistic);
                         // After nn_term every statistic reads as -1.
                         if now <= seen[i] || now == u64::MAX {
                             continue;
@@ -143,12 +148,12 @@ impl Socket {
                 let mut unreported = 0usize;
                 let mut warned_at: Option<Instant> = None;
                 while !stop.load(Ordering::Relaxed) {
-                    let broken = unsafe { nn_get_statistic(id, stat::BROKEN_CONNECTIONS) };
+                    let broken = nn_get_statistic(id, stat::BROKEN_CONNECTIONS);
                     // After nn_term every statistic reads as -1.
                     if broken == u64::MAX {
                         break;
                     }
-                    let attached = unsafe { nn_get_statistic(id, stat::CURRENT_CONNECTIONS) };
+                    let attached = nn_get_statistic(id, stat::CURRENT_CONNECTIONS);
                     attached_since_break |= attached > 0 && attached != u64::MAX;
                     // A peer of the wrong type is closed by nanomsg too, but it is never
                     // attached: that is the mismatch explanation's business, not ours.

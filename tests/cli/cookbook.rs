@@ -113,6 +113,8 @@ fn run_recipe(doc: &str, preamble: &str, recipe: &Recipe) -> Result<Duration, St
     let group = child.id() as i32;
     let status = child.wait_timeout(RECIPE_LIMIT).expect("waiting works");
     // Whatever the recipe left running goes with it.
+    // SAFETY: kill takes two integers and no pointers: the group bash leads, which
+    // process_group(0) made for it.
     unsafe {
         libc::kill(-group, libc::SIGKILL);
     }

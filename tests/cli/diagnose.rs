@@ -246,6 +246,7 @@ fn probe_exits_1_when_any_url_is_not_an_sp_endpoint() {
 /// Inside a network namespace of its own with no interface up, a lookup cannot leave
 /// the machine: the name fails to resolve without any traffic.
 fn without_network(args: &[&str]) -> Option<Command> {
+    // SAFETY: geteuid takes nothing and cannot fail.
     if unsafe { libc::geteuid() } != 0 || !have("unshare") {
         println!("skipped: needs root and unshare for a namespace without a network");
         return None;

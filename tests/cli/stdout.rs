@@ -108,10 +108,16 @@ fn pull_whose_socket_stdout_is_closed_exits_0() {
 fn non_blocking_pipe() -> (File, OwnedFd) {
     let mut fds = [0; 2];
     // Close-on-exec: no child may hold the read end, or nncat's reader never leaves.
+    // SAFETY: pipe2 writes two descriptors into the array at the pointer: `fds`, a local
+    // array of two.
     let rc = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
     assert_eq!(rc, 0, "a pipe");
+    // SAFETY: pipe2 succeeded, so both are open descriptors it has just made, known only
+    // here: each becomes the one owner of its end.
     let (read, write) = unsafe { (File::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    // SAFETY: fcntl with F_GETFL takes integers only; the descriptor is `write`'s, open.
     let flags = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_GETFL) };
+    // SAFETY: fcntl with F_SETFL takes integers only; the descriptor is `write`'s, open.
     let rc = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) };
     assert_eq!(rc, 0, "O_NONBLOCK is set");
     (read, write)
@@ -127,7 +133,7 @@ fn pipe_is_full(write_end: &OwnedFd) -> bool {
         revents: 0,
     };
     // SAFETY: one valid pollfd, for a descriptor this test owns; no waiting.
-    let rc = unsafe { libc::poll(&mut poll, 1, 0) };
+    let rc = unsafe { libc::poll(&raw mut poll, 1, 0) };
     assert!(rc >= 0, "poll works on a pipe");
     poll.revents & libc::POLLOUT == 0
 }
@@ -212,9 +218,12 @@ fn pull_waiting_with_stdout_in_a_file_does_not_spin() {
     let mut status = 0;
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // Bounded: --recv-timeout ends it after a second.
-    let rc = unsafe { libc::wait4(child.id() as i32, &mut status, 0, usage.as_mut_ptr()) };
+    // SAFETY: wait4 writes one c_int at the status pointer and one rusage at the usage
+    // pointer: `status` and `usage`, locals with room for them.
+    let rc = unsafe { libc::wait4(child.id() as i32, &raw mut status, 0, usage.as_mut_ptr()) };
     assert_eq!(rc, child.id() as i32, "wait4 reports nncat");
     assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    // SAFETY: `usage` was zeroed, a valid rusage (integers only), and wait4 has filled it.
     let usage = unsafe { usage.assume_init() };
     let cpu = Duration::from_secs((usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) as u64)
         + Duration::from_micros((usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) as u64);

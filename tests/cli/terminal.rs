@@ -12,21 +12,28 @@ use crate::harness::*;
 
 /// A pseudo-terminal: the master end to read, the slave end to give a process.
 fn open_pty() -> (File, OwnedFd) {
-    unsafe {
-        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
-        assert!(master >= 0, "posix_openpt works");
-        assert_eq!(libc::grantpt(master), 0);
-        assert_eq!(libc::unlockpt(master), 0);
-        let mut name = [0 as libc::c_char; 128];
-        assert_eq!(libc::ptsname_r(master, name.as_mut_ptr(), name.len()), 0);
-        let slave = libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
-        assert!(
-            slave >= 0,
-            "cannot open {:?}",
-            CStr::from_ptr(name.as_ptr())
-        );
-        (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave))
-    }
+    // SAFETY: posix_openpt takes flags only and returns a new descriptor or -1.
+    let master = unsafe { libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY) };
+    assert!(master >= 0, "posix_openpt works");
+    // SAFETY: `master` is open (checked just above) and was just made, known only here:
+    // the File becomes its one owner.
+    let master = unsafe { File::from_raw_fd(master) };
+    // SAFETY: grantpt takes the master's descriptor, open while `master` lives.
+    assert_eq!(unsafe { libc::grantpt(master.as_raw_fd()) }, 0);
+    // SAFETY: as for grantpt.
+    assert_eq!(unsafe { libc::unlockpt(master.as_raw_fd()) }, 0);
+    let mut name = [0u8; 128];
+    // SAFETY: ptsname_r writes at most `name.len()` bytes, its NUL included, at the
+    // pointer: `name`, a local array of that length.
+    let rc = unsafe { libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr().cast(), name.len()) };
+    assert_eq!(rc, 0);
+    let name = CStr::from_bytes_until_nul(&name).expect("ptsname_r ends the name with a NUL");
+    // SAFETY: open reads the NUL-terminated path at the pointer, `name`'s, which lives
+    // through the call.
+    let slave = unsafe { libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY) };
+    assert!(slave >= 0, "cannot open {name:?}");
+    // SAFETY: `slave` is open (checked just above) and was just made, known only here.
+    (master, unsafe { OwnedFd::from_raw_fd(slave) })
 }
 
 /// Reads the master end until `needle` shows up or `LIMIT` passes.
@@ -48,7 +55,9 @@ fn read_terminal_until(master: &mut File, needle: &[u8]) -> Vec<u8> {
             revents: 0,
         };
         let wait = left.min(Duration::from_millis(100)).as_millis() as i32;
-        if unsafe { libc::poll(&mut fd, 1, wait) } <= 0 {
+        // SAFETY: poll reads and writes one pollfd at the pointer: `fd`, a local; the
+        // descriptor is `master`'s, open while it is borrowed.
+        if unsafe { libc::poll(&raw mut fd, 1, wait) } <= 0 {
             continue;
         }
         match master.read(&mut buf) {

@@ -115,10 +115,9 @@ impl Listener {
         loop {
             let step = match deadline {
                 None => 200,
-                Some(d) => d
-                    .saturating_duration_since(Instant::now())
-                    .as_millis()
-                    .min(200) as i32,
+                Some(d) => {
+                    crate::socket::millis(d.saturating_duration_since(Instant::now())).min(200)
+                }
             };
             let mut pollfd = libc::pollfd {
                 fd,
@@ -126,7 +125,7 @@ impl Listener {
                 revents: 0,
             };
             // SAFETY: one valid pollfd for the call's duration.
-            let rc = unsafe { libc::poll(&mut pollfd, 1, step) };
+            let rc = unsafe { libc::poll(&raw mut pollfd, 1, step) };
             if rc > 0 {
                 return true;
             }

@@ -177,6 +177,8 @@ fn bind(id: c_int, url: &str, verbose: bool, started: Instant) -> Result<Guard, 
         server::accept_loop(shared, listener, server::Server { private, own })
     });
     if !spawned {
+        // SAFETY: nn_shutdown takes two integers, the socket's number and the endpoint
+        // id nn_bind returned in `bind_private`; nanomsg checks both (EBADF, EINVAL).
         unsafe { sys::nn_shutdown(id, endpoint) };
         return Err(Errno(libc::EAGAIN));
     }
@@ -204,6 +206,8 @@ fn connect(id: c_int, url: &str, verbose: bool, started: Instant) -> Result<Guar
         return Err(Errno(libc::EAGAIN));
     }
     let _ = first_rx.recv_timeout(FIRST_ATTEMPT_WAIT);
+    // SAFETY: `private_url` is a NUL-terminated CString that lives to the end of this
+    // function; nanomsg copies the address into the new endpoint.
     if unsafe { sys::nn_connect(id, private_url.as_ptr()) } < 0 {
         return Err(last_error());
     }
@@ -214,13 +218,16 @@ fn connect(id: c_int, url: &str, verbose: bool, started: Instant) -> Result<Guar
 fn socket_type(id: c_int) -> Option<SocketType> {
     let mut protocol: c_int = 0;
     let mut size = std::mem::size_of::<c_int>();
+    // SAFETY: `protocol` and `size` are locals that outlive the call; `size` says how
+    // many bytes `protocol` has room for, and nn_getsockopt writes at most that many
+    // there and the length back to `size`, keeping neither pointer.
     let rc = unsafe {
         sys::nn_getsockopt(
             id,
             sys::NN_SOL_SOCKET,
             sys::NN_PROTOCOL,
-            &mut protocol as *mut c_int as *mut c_void,
-            &mut size,
+            (&raw mut protocol).cast::<c_void>(),
+            &raw mut size,
         )
     };
     if rc < 0 {
@@ -281,13 +288,15 @@ fn spawn(
 fn ipv4_only(id: c_int) -> bool {
     let mut value: c_int = 1;
     let mut size = std::mem::size_of::<c_int>();
+    // SAFETY: as in `socket_type`: `value` and `size` are locals that outlive the call,
+    // and `size` is the room in `value`.
     let rc = unsafe {
         sys::nn_getsockopt(
             id,
             sys::NN_SOL_SOCKET,
             sys::NN_IPV4ONLY,
-            &mut value as *mut c_int as *mut c_void,
-            &mut size,
+            (&raw mut value).cast::<c_void>(),
+            &raw mut size,
         )
     };
     rc < 0 || value != 0
@@ -310,6 +319,8 @@ fn bind_private(id: c_int) -> Result<(SocketAddr, c_int), Errno> {
         let port = free_loopback_port()?;
         let url =
             CString::new(format!("ws://127.0.0.1:{port}")).map_err(|_| Errno(libc::EINVAL))?;
+        // SAFETY: `url` is a NUL-terminated CString that lives to the end of this loop
+        // turn; nanomsg copies the address into the new endpoint.
         let endpoint = unsafe { sys::nn_bind(id, url.as_ptr()) };
         if endpoint >= 0 {
             return Ok((

@@ -30,15 +30,20 @@ pub struct Stop {
 impl Stop {
     pub fn new() -> io::Result<Stop> {
         let mut fds = [0 as c_int; 2];
+        // SAFETY: pipe2 writes two descriptors into the array at the pointer, and `fds`
+        // is a local array of two c_int.
         if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK) } < 0 {
             return Err(io::Error::last_os_error());
         }
-        // pipe2 gave us two descriptors that nothing else owns.
+        // SAFETY: pipe2 succeeded, so both are open descriptors it has just made; their
+        // numbers are known only here, so each OwnedFd is the one owner of its end.
         let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
         Ok(Stop { read, write })
     }
 
     pub fn signal(&self) {
+        // SAFETY: the descriptor is `self.write`'s, open as long as `self` is borrowed;
+        // write reads one byte at the pointer, a static one-byte string.
         let _ = unsafe { libc::write(self.write.as_raw_fd(), b"s".as_ptr().cast(), 1) };
     }
 
@@ -72,11 +77,11 @@ fn poll_until(
     loop {
         let timeout = match deadline {
             None => -1,
-            Some(at) => {
-                let left = at.saturating_duration_since(Instant::now());
-                c_int::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(c_int::MAX)
-            }
+            Some(at) => crate::socket::millis(at.saturating_duration_since(Instant::now())),
         };
+        // SAFETY: poll reads and writes `polled.len()` pollfd entries at the pointer, the
+        // Vec's own, which is not resized while poll runs. A descriptor closed meanwhile
+        // makes no memory error, only POLLNVAL.
         let rc = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, timeout) };
         if rc < 0 {
             if io::Error::last_os_error().kind() == ErrorKind::Interrupted {
@@ -154,6 +159,8 @@ pub fn read_head(
 
 /// A raw IPv4 or IPv6 address for the socket calls std does not offer.
 fn sockaddr(address: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
+    // SAFETY: sockaddr_storage is a C struct of integers and byte arrays, for which all
+    // zeroes is a valid value (the unspecified family).
     let mut storage: libc::sockaddr_storage = unsafe { mem::zeroed() };
     let len = match address {
         SocketAddr::V4(v4) => {
@@ -165,8 +172,10 @@ fn sockaddr(address: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
                 },
                 sin_zero: [0; 8],
             };
-            // sockaddr_storage is large enough and aligned for any address.
-            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), raw) };
+            // SAFETY: `storage` is a local sockaddr_storage, which the C library makes large
+            // enough and aligned for any address, sockaddr_in included; `raw` is plain data
+            // with nothing to drop, written over plain data.
+            unsafe { std::ptr::write((&raw mut storage).cast::<libc::sockaddr_in>(), raw) };
             mem::size_of::<libc::sockaddr_in>()
         }
         SocketAddr::V6(v6) => {
@@ -179,7 +188,9 @@ fn sockaddr(address: SocketAddr) -> (libc::sockaddr_storage, libc::socklen_t) {
                 },
                 sin6_scope_id: v6.scope_id(),
             };
-            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), raw) };
+            // SAFETY: as for sockaddr_in above: sockaddr_storage is large enough and aligned
+            // for a sockaddr_in6.
+            unsafe { std::ptr::write((&raw mut storage).cast::<libc::sockaddr_in6>(), raw) };
             mem::size_of::<libc::sockaddr_in6>()
         }
     };
@@ -192,11 +203,14 @@ fn tcp_socket(ip: IpAddr) -> io::Result<OwnedFd> {
     } else {
         libc::AF_INET6
     };
+    // SAFETY: socket takes three integers and no pointers; a failure is the -1 checked
+    // below.
     let fd = unsafe { libc::socket(family, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
     if fd < 0 {
         return Err(io::Error::last_os_error());
     }
-    // socket gave us a descriptor nothing else owns.
+    // SAFETY: `fd` is an open descriptor socket has just made; its number is known only
+    // here, so the OwnedFd is its one owner.
     Ok(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
@@ -209,24 +223,23 @@ fn check(rc: c_int) -> io::Result<()> {
 }
 
 fn bind(fd: &OwnedFd, address: SocketAddr) -> io::Result<()> {
-    let (raw, len) = sockaddr(address);
-    check(unsafe {
-        libc::bind(
-            fd.as_raw_fd(),
-            (&raw as *const libc::sockaddr_storage).cast(),
-            len,
-        )
-    })
+    let (storage, len) = sockaddr(address);
+    // SAFETY: the descriptor is `fd`'s, open while it is borrowed; bind reads `len` bytes
+    // at the pointer, and `sockaddr` made `len` the size of the address it wrote at the
+    // start of `storage`, a local sockaddr_storage (larger than any address).
+    check(unsafe { libc::bind(fd.as_raw_fd(), (&raw const storage).cast(), len) })
 }
 
 fn set_flag(fd: &OwnedFd, level: c_int, option: c_int) -> io::Result<()> {
     let on: c_int = 1;
+    // SAFETY: the descriptor is `fd`'s, open while it is borrowed; setsockopt reads the
+    // given size of bytes at the pointer, which are `on`'s, a local c_int.
     check(unsafe {
         libc::setsockopt(
             fd.as_raw_fd(),
             level,
             option,
-            (&on as *const c_int).cast(),
+            (&raw const on).cast(),
             mem::size_of::<c_int>() as libc::socklen_t,
         )
     })
@@ -244,6 +257,7 @@ pub fn reserve_port(address: SocketAddr) -> io::Result<OwnedFd> {
 /// A listener on a port `reserve_port` holds.
 pub fn listen_on_reserved(address: SocketAddr) -> io::Result<TcpListener> {
     let fd = reserve_port(address)?;
+    // SAFETY: listen takes two integers; the descriptor is `fd`'s, open while it lives.
     check(unsafe { libc::listen(fd.as_raw_fd(), 8) })?;
     let listener = TcpListener::from(fd);
     listener.set_nonblocking(true)?;
@@ -257,12 +271,15 @@ pub fn reset(stream: TcpStream) {
         l_onoff: 1,
         l_linger: 0,
     };
+    // SAFETY: the descriptor is `stream`'s, open until it drops at the end of this
+    // function; setsockopt reads the given size of bytes at the pointer, which are
+    // `linger`'s, a local libc::linger.
     let _ = unsafe {
         libc::setsockopt(
             stream.as_raw_fd(),
             libc::SOL_SOCKET,
             libc::SO_LINGER,
-            (&linger as *const libc::linger).cast(),
+            (&raw const linger).cast(),
             mem::size_of::<libc::linger>() as libc::socklen_t,
         )
     };
@@ -281,14 +298,11 @@ pub fn connect(
     }
     let stream = TcpStream::from(fd);
     stream.set_nonblocking(true)?;
-    let (raw, len) = sockaddr(remote);
-    let rc = unsafe {
-        libc::connect(
-            stream.as_raw_fd(),
-            (&raw as *const libc::sockaddr_storage).cast(),
-            len,
-        )
-    };
+    let (storage, len) = sockaddr(remote);
+    // SAFETY: the descriptor is `stream`'s, open while it lives; connect reads `len` bytes
+    // at the pointer, and `sockaddr` made `len` the size of the address it wrote at the
+    // start of `storage`, a local sockaddr_storage.
+    let rc = unsafe { libc::connect(stream.as_raw_fd(), (&raw const storage).cast(), len) };
     if rc < 0 {
         let err = io::Error::last_os_error();
         if err.raw_os_error() != Some(libc::EINPROGRESS) {

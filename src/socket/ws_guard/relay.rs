@@ -163,6 +163,8 @@ fn resource_or_root(resource: &str) -> &str {
 /// 16 random bytes in base64, as RFC 6455 asks of a client's key.
 fn random_key() -> io::Result<String> {
     let mut bytes = [0u8; 16];
+    // SAFETY: getrandom writes at most `bytes.len()` bytes at `bytes.as_mut_ptr()`, the
+    // local array it is lent for the call.
     let got = unsafe { libc::getrandom(bytes.as_mut_ptr().cast(), bytes.len(), 0) };
     if got != bytes.len() as isize {
         return Err(io::Error::last_os_error());

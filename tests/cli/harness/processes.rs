@@ -297,6 +297,8 @@ impl Running {
 
     /// Sends a signal (SIGINT, SIGTERM...) to the process.
     pub fn signal(&self, signal: i32) {
+        // SAFETY: kill takes two integers and no pointers. (Were the child reaped, the
+        // number might name another process: a wrong kill, not a memory error.)
         let rc = unsafe { libc::kill(self.pid() as i32, signal) };
         assert_eq!(rc, 0, "the signal is delivered");
     }
@@ -338,7 +340,9 @@ impl StdoutStream {
                     events: libc::POLLIN,
                     revents: 0,
                 };
-                let rc = unsafe { libc::poll(&mut fd, 1, 20) };
+                // SAFETY: poll reads and writes one pollfd at the pointer: `fd`, a local;
+                // the descriptor is the pipe's, which this thread owns.
+                let rc = unsafe { libc::poll(&raw mut fd, 1, 20) };
                 if rc <= 0 {
                     continue;
                 }
