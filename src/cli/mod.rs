@@ -3,7 +3,7 @@ The command line as the user types it. This file holds the top of the clap defin
 the program and its subcommands. The files beside it hold the option groups several
 subcommands share (`groups`), each role's own options (`roles`), the way from argv to
 a parsed command (`parse`, after `argv` rewrote nanocat's and nngcat's forms), value
-parsers (`values`) and the man pages and completions (`docs`). `options.rs` turns
+parsers (`values`) and the man pages and completions (`docs`). `options/` turns
 what is parsed into a validated plan.
 */
 

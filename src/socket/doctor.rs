@@ -24,7 +24,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::probe::{self, Identity, ProbeError};
-use super::watch::stat;
+use super::stats::stat;
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::report;
@@ -250,7 +250,7 @@ impl Socket {
         let verbose = plan.verbose;
         let word = transport(plan);
         let _ = thread::Builder::new().name("doctor".into()).spawn(move || {
-            let get = |statistic| super::watch::nn_get_statistic(id, statistic);
+            let get = |statistic| super::stats::nn_get_statistic(id, statistic);
             let mut made = 0u64;
             let mut broken = 0u64;
             let mut current = 0u64;

@@ -1,6 +1,6 @@
 /*!
 What a socket is to be: its type and options, its endpoints, and whether to wait for
-peers. `options.rs` fills it in from the command line; this layer reads it and never
+peers. `options/` fills it in from the command line; this layer reads it and never
 looks further up.
 */
 
@@ -50,6 +50,6 @@ pub struct SocketPlan {
     pub progress: bool,
     /// Notices a script reads (the port bound for port 0) as JSON objects.
     pub json_notices: bool,
-    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options.rs `allow_ipv6`.
+    /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options/endpoints.rs `allow_ipv6`.
     pub ipv6: bool,
 }

@@ -1,6 +1,8 @@
 /*!
-Raw sockets' messages for `tap`: the body and the control data (protocol headers) that
-must travel with it, received and sent as nanomsg's own buffers.
+Messages in and out, in nanomsg's own buffers: a received message is the chunk
+nanomsg allocated (`NN_MSG`), written to stdout from there and freed when dropped. Raw
+sockets' messages, for `tap`, carry the control data (protocol headers) that must travel
+with the body.
 */
 
 use std::ptr;
@@ -10,6 +12,38 @@ use nanomsg::Error as NnError;
 use nanomsg_sys as sys;
 
 use super::{Errno, Socket, last_error};
+
+/// A received message, in the buffer nanomsg allocated for it; freed when dropped.
+pub struct Message {
+    data: *mut u8,
+    len: usize,
+}
+
+impl std::ops::Deref for Message {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: `data` and `len` are what nn_recv with NN_MSG returned in `try_recv`,
+        // the only place a Message is made: a chunk of `len` bytes, not null, that stays
+        // ours until `drop` frees it, and `&self` keeps the Message alive, so unfreed,
+        // while the slice is borrowed. nanomsg writes no more to a chunk it handed out.
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
+    }
+}
+
+impl Drop for Message {
+    fn drop(&mut self) {
+        // SAFETY: nn_recv with NN_MSG hands the caller a chunk that the caller must
+        // release with nn_freemsg; `data` is such a chunk (even for an empty message),
+        // a Message is neither Clone nor Copy, and nothing else frees it, so it is freed
+        // once. nn_freemsg only frees memory: it is sound after nn_term too.
+        unsafe {
+            sys::nn_freemsg(self.data.cast::<c_void>());
+        }
+    }
+}
 
 /// `nn_iovec` and `nn_msghdr` from `nn.h`, which `nanomsg-sys` leaves opaque.
 #[repr(C)]
@@ -63,6 +97,56 @@ impl Drop for RawMessage {
 }
 
 impl Socket {
+    /// Sends one whole message, waiting as long as the send timeout allows.
+    pub fn send(&self, message: &[u8]) -> Result<(), Errno> {
+        loop {
+            // SAFETY: the pointer and length are those of `message`, borrowed for the
+            // whole call. The length is a byte count, not NN_MSG, so nanomsg copies
+            // the bytes into a message of its own and keeps no pointer to ours.
+            let rc = unsafe {
+                sys::nn_send(self.id, message.as_ptr().cast::<c_void>(), message.len(), 0)
+            };
+            if rc >= 0 {
+                return Ok(());
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+
+    /// Takes a message that has arrived, without waiting (`Meaning::NotReady` when none
+    /// has): waiting is `wait_readable`'s, which also watches stdout.
+    pub fn try_recv(&self) -> Result<Message, Errno> {
+        let flags = sys::NN_DONTWAIT;
+        loop {
+            let mut data: *mut u8 = ptr::null_mut();
+            // SAFETY: with NN_MSG as the length, nn_recv takes its buffer argument as a
+            // `void **`: it gets the address of `data`, a pointer-sized local that
+            // outlives the call, and on success stores there a chunk it allocated, which
+            // the caller must release with nn_freemsg (Message's drop does).
+            let rc = unsafe {
+                sys::nn_recv(
+                    self.id,
+                    (&raw mut data).cast::<c_void>(),
+                    sys::NN_MSG,
+                    flags,
+                )
+            };
+            if rc >= 0 {
+                return Ok(Message {
+                    data,
+                    len: rc as usize,
+                });
+            }
+            match last_error() {
+                err if err.kind() == NnError::Interrupted => continue,
+                err => return Err(err),
+            }
+        }
+    }
+
     /// Receives a message and its control data from a raw socket.
     pub fn recv_raw(&self) -> Result<RawMessage, Errno> {
         loop {

@@ -1,0 +1,279 @@
+//! A socket's set-up, from its plan: nanomsg's options, the endpoints bound and
+//! connected (port 0 and ws through their helpers), and the wait for the first peers.
+
+use std::ffi::CString;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use libc::{c_int, c_void};
+use nanomsg::{Error as NnError, Protocol};
+use nanomsg_sys as sys;
+
+use super::any_port::AnyPort;
+use super::endpoint::{explain, reachable_from_other_hosts};
+use super::{
+    Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_error, millis, ws_guard,
+};
+use crate::error::Failure;
+use crate::report;
+
+impl Socket {
+    pub(super) fn configure(&self, plan: &SocketPlan) -> Result<()> {
+        let millis = |d: Option<Duration>| d.map_or(-1, millis);
+        self.set_int(
+            sys::NN_SOL_SOCKET,
+            sys::NN_RCVTIMEO,
+            millis(plan.recv_timeout),
+        )
+        .context("setting the receive timeout")?;
+        self.set_int(
+            sys::NN_SOL_SOCKET,
+            sys::NN_SNDTIMEO,
+            millis(plan.send_timeout),
+        )
+        .context("setting the send timeout")?;
+        // Always finite: with no limit, a peer's lying length makes libnanomsg abort
+        // the process (see limit.rs). Over the limit, nanomsg drops that connection.
+        let limit = c_int::try_from(plan.recv_max_size).unwrap_or(c_int::MAX);
+        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, limit)
+            .context("setting the largest message to accept")?;
+        // nanomsg speaks IPv4 only unless told otherwise: tcp://[::1]:P would fail.
+        if plan.ipv6 {
+            self.set_int(sys::NN_SOL_SOCKET, sys::NN_IPV4ONLY, 0)
+                .context("allowing IPv6")?;
+        }
+        if let Some(interval) = plan.resend_interval {
+            self.set_int(
+                self.protocol as c_int,
+                sys::NN_REQ_RESEND_IVL,
+                millis(Some(interval)),
+            )
+            .context("setting the request resend interval")?;
+        }
+        if let Some(name) = &plan.socket_name {
+            self.set_bytes(sys::NN_SOL_SOCKET, sys::NN_SOCKET_NAME, name.as_bytes())
+                .context("setting the socket name")?;
+        }
+        if self.protocol == Protocol::Sub {
+            // A raw sub (tap) forwards everything; its clients do their own filtering.
+            for topic in &plan.subscriptions {
+                self.set_bytes(self.protocol as c_int, sys::NN_SUB_SUBSCRIBE, topic)
+                    .context("subscribing")?;
+            }
+        }
+        if self.protocol == Protocol::Surveyor
+            && let Some(deadline) = plan.survey_deadline
+        {
+            self.set_int(
+                self.protocol as c_int,
+                sys::NN_SURVEYOR_DEADLINE,
+                millis(Some(deadline)),
+            )
+            .context("setting the survey deadline")?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_int(&self, level: c_int, option: c_int, value: c_int) -> Result<(), Errno> {
+        // SAFETY: the pointer and length describe `value`, a c_int on this frame that
+        // outlives the call; nn_setsockopt reads that many bytes and keeps no pointer.
+        let rc = unsafe {
+            sys::nn_setsockopt(
+                self.id,
+                level,
+                option,
+                (&raw const value).cast::<c_void>(),
+                std::mem::size_of::<c_int>(),
+            )
+        };
+        if rc < 0 { Err(last_error()) } else { Ok(()) }
+    }
+
+    pub(super) fn get_int(&self, level: c_int, option: c_int) -> Result<c_int, Errno> {
+        let mut value: c_int = 0;
+        let mut size = std::mem::size_of::<c_int>();
+        // SAFETY: `value` and `size` are locals that outlive the call; `size` says how
+        // many bytes `value` has room for, and nn_getsockopt writes at most that many
+        // there and the length it wrote back to `size`, keeping neither pointer.
+        let rc = unsafe {
+            sys::nn_getsockopt(
+                self.id,
+                level,
+                option,
+                (&raw mut value).cast::<c_void>(),
+                &raw mut size,
+            )
+        };
+        if rc < 0 { Err(last_error()) } else { Ok(value) }
+    }
+
+    pub(super) fn set_bytes(&self, level: c_int, option: c_int, value: &[u8]) -> Result<(), Errno> {
+        // SAFETY: the pointer and length are those of the `value` slice, borrowed for
+        // the whole call (an empty one reads nothing). nanomsg copies the bytes (the
+        // socket name into its own field, a subscription into its trie) and keeps no
+        // pointer to them.
+        let rc = unsafe {
+            sys::nn_setsockopt(
+                self.id,
+                level,
+                option,
+                value.as_ptr().cast::<c_void>(),
+                value.len(),
+            )
+        };
+        if rc < 0 { Err(last_error()) } else { Ok(()) }
+    }
+
+    pub(super) fn add_endpoint(&self, endpoint: &Endpoint, plan: &SocketPlan) -> Result<()> {
+        if endpoint.url.starts_with("inproc://") {
+            report::warn(&format!(
+                "{} reaches only sockets inside this nncat process, never another program: \
+                 use ipc:// or tcp:// between processes",
+                endpoint.url
+            ));
+        }
+        let any_port = match endpoint.kind {
+            EndpointKind::Bind => AnyPort::parse(&endpoint.url),
+            EndpointKind::Connect => None,
+        };
+        let url = match any_port {
+            None => {
+                self.attach(endpoint)?;
+                endpoint.url.clone()
+            }
+            Some(any_port) => {
+                let url = self.bind_any_port(&any_port, endpoint)?;
+                // Printed whatever -q says: the caller asked for a port it cannot know.
+                if plan.json_notices {
+                    report::json_line(&serde_json::json!({ "bound": url }).to_string());
+                } else {
+                    report::say(&format!("bound {url}"));
+                }
+                url
+            }
+        };
+        if plan.verbose {
+            let done = match endpoint.kind {
+                EndpointKind::Bind => "bound to",
+                EndpointKind::Connect => "connecting to",
+            };
+            report::event(self.started, &format!("{done} {url}"));
+            if endpoint.kind == EndpointKind::Bind && reachable_from_other_hosts(&url) {
+                report::event(
+                    self.started,
+                    &format!("{url} is reachable from other hosts"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Binds a free port in place of port 0; a port taken by someone else between the
+    /// choice and the bind makes it choose again, a few times.
+    pub(super) fn bind_any_port(&self, any_port: &AnyPort, endpoint: &Endpoint) -> Result<String> {
+        const TRIES: usize = 10;
+        let mut tries = 0;
+        loop {
+            let url = any_port
+                .with_free_port()
+                .with_context(|| format!("cannot find a free port for '{}'", endpoint.url))?;
+            let chosen = Endpoint {
+                kind: EndpointKind::Bind,
+                url,
+            };
+            match self.try_attach(&chosen)? {
+                Err(err) if err.kind() == NnError::AddressInUse && tries + 1 < TRIES => {
+                    tries += 1;
+                }
+                Err(err) => return Err(attach_error(err, &chosen)),
+                Ok(()) => return Ok(chosen.url),
+            }
+        }
+    }
+
+    /// nn_bind or nn_connect, with libnanomsg's error explained.
+    pub(super) fn attach(&self, endpoint: &Endpoint) -> Result<()> {
+        self.try_attach(endpoint)?
+            .map_err(|err| attach_error(err, endpoint))
+    }
+
+    /// nn_bind or nn_connect; the outer error is an address nanomsg cannot even take.
+    pub(super) fn try_attach(&self, endpoint: &Endpoint) -> Result<Result<(), Errno>> {
+        let url = CString::new(endpoint.url.as_bytes()).map_err(|_| {
+            Failure::Usage(format!(
+                "the address '{}' contains a NUL byte",
+                endpoint.url
+            ))
+        })?;
+        // libnanomsg aborts on some ws upgrade heads a peer can send: it gets a private
+        // endpoint behind nncat's guard instead of the user's address.
+        if ws_guard::guards(&endpoint.url) {
+            let added = ws_guard::add(self.id, endpoint, self.verbose, self.started);
+            return Ok(added.map(|guard| {
+                let mut guards = self.ws_guards.lock().unwrap_or_else(|e| e.into_inner());
+                guards.push(guard);
+            }));
+        }
+        let rc = match endpoint.kind {
+            // SAFETY: `url` is a NUL-terminated CString that lives to the end of this
+            // function; nanomsg copies the address into the new endpoint.
+            EndpointKind::Bind => unsafe { sys::nn_bind(self.id, url.as_ptr()) },
+            // SAFETY: as for nn_bind just above.
+            EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
+        };
+        Ok(if rc < 0 { Err(last_error()) } else { Ok(()) })
+    }
+
+    /// Waits until `count` peers are connected. Past `timeout`, a `required` wait is a
+    /// timeout error and any other wait just goes on without them.
+    pub(super) fn wait_for_peers(
+        &self,
+        count: u64,
+        timeout: Option<Duration>,
+        required: bool,
+    ) -> Result<()> {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        while self.connected_peers() < count {
+            if let Some(signal) = crate::signals::received() {
+                return Err(Failure::Interrupted(signal).into());
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                if required {
+                    let within = humantime::format_duration(timeout.unwrap_or_default());
+                    let mut message = match self.connected_peers() {
+                        0 => format!("no peer connected within {within}"),
+                        some => format!("only {some} of {count} peers connected within {within}"),
+                    };
+                    if let Some(cause) = self.silence_cause() {
+                        message = format!("{message}: {cause}");
+                    }
+                    return Err(Failure::Timeout(message).into());
+                }
+                return Ok(());
+            }
+            thread::sleep(POLL_STEP);
+        }
+        Ok(())
+    }
+}
+
+/// A failed bind or connect, as the user reads it.
+fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
+    let verb = match endpoint.kind {
+        EndpointKind::Bind => "bind to",
+        EndpointKind::Connect => "connect to",
+    };
+    let message = format!(
+        "cannot {verb} '{}': {}",
+        endpoint.url,
+        explain(err, endpoint)
+    );
+    // A malformed address is the user's typing; anything else is the world's.
+    match err.kind() {
+        NnError::InvalidInput | NnError::ProtocolNotSupported | NnError::NameTooLong => {
+            Failure::Usage(message).into()
+        }
+        _ => anyhow::anyhow!(message),
+    }
+}
