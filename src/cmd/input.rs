@@ -1,0 +1,135 @@
+//! The messages to send: stdin's records as they are read, or one fixed message, paced
+//! by --delay and --interval and limited by --count.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::fd::AsFd;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use super::{fd_file, from_decode};
+use crate::format::Decoder;
+use crate::options::{Plan, Role, Source};
+use crate::signals::Idle;
+
+/// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
+/// of its own. While a read waits, the main thread has nothing unflushed, which the
+/// signal handler needs to know.
+pub struct StdinReader {
+    stdin: File,
+    marks_idle: bool,
+}
+
+impl Read for StdinReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let _idle = self.marks_idle.then(Idle::begin);
+        self.stdin.read(buf)
+    }
+}
+
+fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Result<Decoder<StdinReader>> {
+    let reader = StdinReader {
+        stdin: fd_file(io::stdin().as_fd()).context("cannot use stdin")?,
+        marks_idle,
+    };
+    Ok(Decoder::new(reader, plan.in_format, plan.separator).with_json(plan.json.clone()))
+}
+
+enum Input {
+    Stdin(Decoder<StdinReader>),
+    Fixed(Vec<u8>),
+}
+
+/// The messages to send: stdin's records, or one fixed message repeated, paced by
+/// --delay and --interval and limited by --count.
+pub struct Messages {
+    input: Input,
+    count: Option<u64>,
+    interval: Option<Duration>,
+    delay: Option<Duration>,
+    produced: u64,
+    last_at: Option<Instant>,
+}
+
+impl Messages {
+    /// `main_thread`: whether the caller is the thread that owns stdout.
+    pub fn new(plan: &Plan, main_thread: bool) -> Result<Messages> {
+        let input = match &plan.source {
+            Source::Stdin => Input::Stdin(stdin_decoder(plan, main_thread)?),
+            Source::Fixed(data) => Input::Fixed(data.clone()),
+        };
+        Ok(Messages {
+            input,
+            // pair and bus count what they receive; their input runs to its end.
+            count: plan.count.filter(|_| plan.role != Role::Duplex),
+            interval: plan.interval,
+            delay: plan.delay,
+            produced: 0,
+            last_at: None,
+        })
+    }
+
+    /// Records from stdin, one each time, for rep's and respondent's answers.
+    pub fn answers(plan: &Plan) -> Result<Messages> {
+        Ok(Messages {
+            input: Input::Stdin(stdin_decoder(plan, true)?),
+            count: None,
+            interval: None,
+            delay: None,
+            produced: 0,
+            last_at: None,
+        })
+    }
+
+    fn exhausted(&self) -> bool {
+        if self.count.is_some_and(|count| self.produced >= count) {
+            return true;
+        }
+        // A fixed message goes once, unless a count or an interval repeats it.
+        matches!(self.input, Input::Fixed(_))
+            && self.produced > 0
+            && self.count.is_none()
+            && self.interval.is_none()
+    }
+
+    pub fn next_message(&mut self) -> Result<Option<&[u8]>> {
+        if self.exhausted() {
+            return Ok(None);
+        }
+        let wait = match self.last_at {
+            None => self.delay,
+            Some(last) => self
+                .interval
+                .map(|interval| (last + interval).saturating_duration_since(Instant::now())),
+        };
+        if let Some(wait) = wait.filter(|w| !w.is_zero()) {
+            let _idle = Idle::begin();
+            thread::sleep(wait);
+        }
+        self.last_at = Some(Instant::now());
+        let message = match &mut self.input {
+            Input::Fixed(data) => Some(&data[..]),
+            Input::Stdin(decoder) => decoder.next_message().map_err(from_decode)?,
+        };
+        if message.is_some() {
+            self.produced += 1;
+        }
+        Ok(message)
+    }
+
+    /// Whether `next` can answer at once; callers flush stdout when it cannot.
+    pub fn ready(&mut self) -> bool {
+        if self.exhausted() {
+            return true;
+        }
+        if self.interval.is_some() {
+            return false;
+        }
+        match &mut self.input {
+            Input::Fixed(_) => true,
+            Input::Stdin(decoder) => decoder.record_ready(),
+        }
+    }
+}
