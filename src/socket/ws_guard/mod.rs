@@ -45,6 +45,7 @@ mod net;
 mod relay;
 mod server;
 mod sha1;
+mod sockets;
 
 use std::ffi::CString;
 use std::io::{self, ErrorKind};
@@ -341,7 +342,7 @@ fn reserve_private_port() -> Result<(OwnedFd, u16), Errno> {
     let mut last = Errno(libc::EADDRINUSE);
     for _ in 0..PORT_ATTEMPTS {
         let port = free_loopback_port()?;
-        match net::reserve_port(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
+        match sockets::reserve_port(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
             Ok(holder) => return Ok((holder, port)),
             Err(err) if err.kind() == ErrorKind::AddrInUse => last = errno(err),
             Err(err) => return Err(errno(err)),

@@ -15,6 +15,7 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::address::Remote;
 use super::net::{self, HeadError};
+use super::sockets;
 use super::{DRAIN, HANDSHAKE_TIMEOUT, HEAD_LIMIT, Shared, http, prepare, sha1};
 
 /// How long a relay waits to reach a server before it gives up and tries again.
@@ -53,7 +54,7 @@ pub(super) fn relay_loop(
     let _holder = holder;
     loop {
         let ready = upgrade_with_server(shared, &target).and_then(|upgraded| {
-            let gate = net::listen_on_reserved(target.relay_at).map_err(|_| RETRY_INTERVAL)?;
+            let gate = sockets::listen_on_reserved(target.relay_at).map_err(|_| RETRY_INTERVAL)?;
             Ok((upgraded, gate))
         });
         if let Some(first) = first.take() {
@@ -151,7 +152,7 @@ fn upgrade_with_server(
     };
     shared.notes.note(&problem);
     // Closed first by us, it would look like a peer nanomsg dropped (see server.rs).
-    net::reset(server);
+    sockets::reset(server);
     Err(REFUSED_RETRY)
 }
 
@@ -190,7 +191,7 @@ fn reach(shared: &Shared, remote: &Remote) -> io::Result<TcpStream> {
             continue;
         }
         let deadline = Instant::now() + CONNECT_TIMEOUT;
-        match net::connect(&shared.stop, remote.local, address, deadline) {
+        match sockets::connect(&shared.stop, remote.local, address, deadline) {
             Ok(stream) => return Ok(stream),
             Err(err) => last = err,
         }

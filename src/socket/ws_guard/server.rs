@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::net::{self, HeadError};
+use super::sockets;
 use super::{
     DRAIN, HANDSHAKE_TIMEOUT, HEAD_LIMIT, Shared, SocketType, http, prepare, spawn, ws_protocol,
 };
@@ -124,7 +125,7 @@ fn linger(shared: &Shared, mut client: TcpStream) {
             .stop
             .wait(&[(client.as_raw_fd(), libc::POLLIN)], Some(deadline));
         if !matches!(ready, Ok(Some(_))) {
-            return net::reset(client);
+            return sockets::reset(client);
         }
         match client.read(&mut sink) {
             Ok(0) | Err(_) => return,
@@ -142,7 +143,7 @@ fn pass_upgrade(
     private: SocketAddr,
 ) {
     let deadline = Instant::now() + HANDSHAKE_TIMEOUT;
-    let Ok(nanomsg) = net::connect(&shared.stop, None, private, deadline) else {
+    let Ok(nanomsg) = sockets::connect(&shared.stop, None, private, deadline) else {
         return;
     };
     if prepare(&nanomsg).is_err() {
