@@ -1,6 +1,6 @@
 /*!
-Why nothing arrives: a thread per socket that watches nanomsg's statistics and, when a
-connecting socket gets no peer, probes its endpoints once (`probe`) to say why on stderr
+Why nothing arrives: a watcher of nanomsg's statistics (stats.rs reads them for it)
+that, when a connecting socket gets no peer, probes its endpoints once (`probe`) to say why on stderr
 (a peer of the wrong type, nothing listening, not an SP endpoint). It also tells the
 `-v` story of each connection honestly, and remembers whether a peer was ever attached,
 for the warnings at exit and the cause at the end of a final timeout error.
@@ -24,7 +24,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::probe::{self, Identity, ProbeError};
-use super::stats::stat;
+use super::stats::{Reading, Watcher};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::report;
@@ -37,9 +37,6 @@ const BREAKS_BEFORE_PROBE: u64 = 2;
 
 /// A probe's own bound: the endpoint is on the path of a run that is already waiting.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(500);
-
-/// How often the statistics are read.
-const TICK: Duration = Duration::from_millis(20);
 
 /// The shortest time between two `-v` lines for the same repeated event.
 const REPEAT: Duration = Duration::from_secs(1);
@@ -239,117 +236,137 @@ impl Repeated {
     }
 }
 
-impl Socket {
-    /// Starts the thread that watches for silence, and under `-v` tells each
-    /// connection's story.
-    pub(super) fn start_doctor(&self, plan: &SocketPlan) {
-        let id = self.id;
-        let started = self.started;
-        let stop = Arc::clone(&self.monitor_stop);
-        let findings = Arc::clone(&self.findings);
-        let verbose = plan.verbose;
-        let word = transport(plan);
-        let _ = thread::Builder::new().name("doctor".into()).spawn(move || {
-            let get = |statistic| super::stats::nn_get_statistic(id, statistic);
-            let mut made = 0u64;
-            let mut broken = 0u64;
-            let mut current = 0u64;
-            // Connections made whose SP handshake has not ended either way.
-            let mut handshaking = 0u64;
-            let mut handshaking_since = Instant::now();
-            let mut said_waiting = false;
-            let mut breaks_without_peer = 0u64;
-            let mut rejected = Repeated::new();
-            let rejected_text = format!("{word} connected, SP handshake rejected");
-            while !stop.load(Ordering::Relaxed) {
-                thread::sleep(TICK);
-                let now_made = get(stat::ESTABLISHED_CONNECTIONS)
-                    .wrapping_add(get(stat::ACCEPTED_CONNECTIONS));
-                let now_broken = get(stat::BROKEN_CONNECTIONS);
-                let now_current = get(stat::CURRENT_CONNECTIONS);
-                // After nn_term every statistic reads as -1.
-                if now_current == u64::MAX || stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                let new_made = now_made.saturating_sub(made);
-                let new_broken = now_broken.saturating_sub(broken);
-                let mut attached = now_current.saturating_sub(current);
-                let mut detached = current.saturating_sub(now_current);
-                if attached == 0
-                    && new_broken > detached
-                    && findings.owner_saw_peer.swap(false, Ordering::Relaxed)
-                {
-                    // A peer came and went between two looks.
-                    attached += 1;
-                    detached += 1;
-                }
-                if handshaking == 0 && new_made > 0 {
-                    handshaking_since = Instant::now();
-                    said_waiting = false;
-                }
-                handshaking += new_made;
-                let done = attached.min(handshaking);
-                handshaking -= done;
-                // A break that took no attached peer with it ended a handshake.
-                let failed = new_broken.saturating_sub(detached).min(handshaking);
-                handshaking -= failed;
-                if attached > 0 {
-                    findings.lock().had_peer = true;
-                }
-                if verbose {
-                    if failed > 0 {
-                        rejected.add(failed, started, &rejected_text);
-                    } else {
-                        rejected.flush(started, &rejected_text, false);
-                    }
-                    if attached > 0 {
-                        let peers = now_current.max(current + attached);
-                        report::event(
-                            started,
-                            &format!(
-                                "{word} connected, SP handshake done: {peers} peer{} connected",
-                                if peers == 1 { "" } else { "s" }
-                            ),
-                        );
-                    }
-                    if detached > 0 {
-                        report::event(
-                            started,
-                            &format!("peer disconnected: {now_current} connected"),
-                        );
-                    }
-                    if handshaking > 0
-                        && !said_waiting
-                        && handshaking_since.elapsed() >= DIAGNOSE_AFTER
-                    {
-                        report::event(started, &format!("{word} connected, no SP handshake yet"));
-                        said_waiting = true;
-                    }
-                }
-                if now_current == 0 {
-                    breaks_without_peer += failed;
-                }
-                made = now_made;
-                broken = now_broken;
-                current = now_current;
+/// The doctor: watches for silence, and under `-v` tells each connection's story.
+pub(super) struct Doctor {
+    findings: Arc<Findings>,
+    started: Instant,
+    verbose: bool,
+    made: u64,
+    broken: u64,
+    current: u64,
+    /// Connections made whose SP handshake has not ended either way.
+    handshaking: u64,
+    handshaking_since: Instant,
+    said_waiting: bool,
+    breaks_without_peer: u64,
+    rejected: Repeated,
+    word: &'static str,
+    rejected_text: String,
+}
 
-                let (had_peer, probed) = {
-                    let state = findings.lock();
-                    (state.had_peer, state.probed)
-                };
-                let silent = now_current == 0 && !had_peer;
-                let time_to_look = breaks_without_peer >= BREAKS_BEFORE_PROBE
-                    || started.elapsed() >= DIAGNOSE_AFTER;
-                if silent && !probed && time_to_look && !findings.connect_urls.is_empty() {
-                    findings.diagnose(true);
-                }
-            }
-            if verbose {
-                rejected.flush(started, &rejected_text, true);
-            }
-        });
+impl Doctor {
+    pub(super) fn new(socket: &Socket, plan: &SocketPlan) -> Doctor {
+        let word = transport(plan);
+        Doctor {
+            findings: Arc::clone(&socket.findings),
+            started: socket.started,
+            verbose: plan.verbose,
+            made: 0,
+            broken: 0,
+            current: 0,
+            handshaking: 0,
+            handshaking_since: Instant::now(),
+            said_waiting: false,
+            breaks_without_peer: 0,
+            rejected: Repeated::new(),
+            word,
+            rejected_text: format!("{word} connected, SP handshake rejected"),
+        }
     }
 
+    /// The `-v` story of what changed since the last reading.
+    fn tell(&mut self, now: &Reading, attached: u64, detached: u64, failed: u64) {
+        let (started, word) = (self.started, self.word);
+        if failed > 0 {
+            self.rejected.add(failed, started, &self.rejected_text);
+        } else {
+            self.rejected.flush(started, &self.rejected_text, false);
+        }
+        if attached > 0 {
+            let peers = now.current.max(self.current + attached);
+            report::event(
+                started,
+                &format!(
+                    "{word} connected, SP handshake done: {peers} peer{} connected",
+                    if peers == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        if detached > 0 {
+            report::event(
+                started,
+                &format!("peer disconnected: {} connected", now.current),
+            );
+        }
+        if self.handshaking > 0
+            && !self.said_waiting
+            && self.handshaking_since.elapsed() >= DIAGNOSE_AFTER
+        {
+            report::event(started, &format!("{word} connected, no SP handshake yet"));
+            self.said_waiting = true;
+        }
+    }
+}
+
+impl Watcher for Doctor {
+    fn look(&mut self, now: &Reading) {
+        let findings = &self.findings;
+        let new_made = now.made.saturating_sub(self.made);
+        let new_broken = now.broken.saturating_sub(self.broken);
+        let mut attached = now.current.saturating_sub(self.current);
+        let mut detached = self.current.saturating_sub(now.current);
+        if attached == 0
+            && new_broken > detached
+            && findings.owner_saw_peer.swap(false, Ordering::Relaxed)
+        {
+            // A peer came and went between two looks.
+            attached += 1;
+            detached += 1;
+        }
+        if self.handshaking == 0 && new_made > 0 {
+            self.handshaking_since = Instant::now();
+            self.said_waiting = false;
+        }
+        self.handshaking += new_made;
+        let done = attached.min(self.handshaking);
+        self.handshaking -= done;
+        // A break that took no attached peer with it ended a handshake.
+        let failed = new_broken.saturating_sub(detached).min(self.handshaking);
+        self.handshaking -= failed;
+        if attached > 0 {
+            findings.lock().had_peer = true;
+        }
+        if self.verbose {
+            self.tell(now, attached, detached, failed);
+        }
+        if now.current == 0 {
+            self.breaks_without_peer += failed;
+        }
+        self.made = now.made;
+        self.broken = now.broken;
+        self.current = now.current;
+
+        let findings = &self.findings;
+        let (had_peer, probed) = {
+            let state = findings.lock();
+            (state.had_peer, state.probed)
+        };
+        let silent = now.current == 0 && !had_peer;
+        let time_to_look = self.breaks_without_peer >= BREAKS_BEFORE_PROBE
+            || self.started.elapsed() >= DIAGNOSE_AFTER;
+        if silent && !probed && time_to_look && !findings.connect_urls.is_empty() {
+            findings.diagnose(true);
+        }
+    }
+
+    fn end(&mut self) {
+        if self.verbose {
+            self.rejected.flush(self.started, &self.rejected_text, true);
+        }
+    }
+}
+
+impl Socket {
     /// Whether a peer was ever attached to this socket.
     pub fn had_peer(&self) -> bool {
         self.findings.lock().had_peer || self.connected_peers() > 0

@@ -54,9 +54,10 @@ pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
+use doctor::Doctor;
 pub use message::{Message, RawMessage};
 pub use stats::Counts;
-use stats::stat;
+use stats::{ConnectionEvents, DropWarnings, Progress, Watcher, stat};
 pub use wait::{Wake, millis, poll};
 
 /// After the last write has left, how long the peer gets to take the message out of
@@ -75,7 +76,6 @@ fn last_error() -> Errno {
 pub struct Socket {
     id: c_int,
     protocol: Protocol,
-    recv_max_size: usize,
     recv_timeout: Option<Duration>,
     /// NN_RCVFD, for a socket that can receive: readable while a message is ready.
     recv_fd: Option<RawFd>,
@@ -103,7 +103,6 @@ impl Socket {
         let mut socket = Socket {
             id,
             protocol: plan.protocol,
-            recv_max_size: plan.recv_max_size,
             recv_timeout: plan.recv_timeout,
             recv_fd: None,
             started: Instant::now(),
@@ -121,8 +120,9 @@ impl Socket {
         for endpoint in &plan.endpoints {
             socket.add_endpoint(endpoint, plan)?;
         }
+        let mut watchers: Vec<Box<dyn Watcher>> = vec![Box::new(Doctor::new(&socket, plan))];
         if plan.verbose {
-            socket.start_monitor();
+            watchers.push(Box::new(ConnectionEvents::new(socket.started)));
             report::event(
                 socket.started,
                 &format!(
@@ -131,13 +131,17 @@ impl Socket {
                 ),
             );
         }
-        if plan.protocol != Protocol::Push && plan.protocol != Protocol::Pub {
-            socket.start_drop_watch(&plan.endpoints);
+        // push and pub receive nothing, so nothing of theirs can be too large.
+        if plan.protocol != Protocol::Push
+            && plan.protocol != Protocol::Pub
+            && let Some(drops) = DropWarnings::new(&plan.endpoints, plan.recv_max_size)
+        {
+            watchers.push(Box::new(drops));
         }
-        socket.start_doctor(plan);
         if plan.progress {
-            socket.start_progress();
+            watchers.push(Box::new(Progress::new(&socket)));
         }
+        socket.start_watching(watchers);
         if let Some(wait) = &plan.wait_peers {
             socket.wait_for_peers(wait.count, wait.timeout, wait.required)?;
         }

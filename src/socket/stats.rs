@@ -1,6 +1,11 @@
 /*!
 nanomsg's statistics: counts, `--wait-peers`, the `-v` connection events, `--progress`
 and the summary of `--stats`.
+
+nanomsg has no event for a connection made, broken or dropped: its statistics are the
+only witness, so they are read every 20 ms. One thread per socket reads them and hands
+each reading to the watchers that need one (the doctor, the `-v` events, the drop
+warning, `--progress`), rather than a thread per watcher each reading its own.
 */
 
 use std::sync::Arc;
@@ -70,6 +75,47 @@ const MONITOR_REPEAT: Duration = Duration::from_secs(1);
 /// How often `--progress` redraws its line.
 const PROGRESS_STEP: Duration = Duration::from_millis(250);
 
+/// How often the statistics are read.
+const TICK: Duration = Duration::from_millis(20);
+
+/// One reading of the statistics the watchers follow.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Reading {
+    /// Connections made, outgoing and accepted.
+    pub made: u64,
+    pub broken: u64,
+    /// Peers attached: connections whose SP handshake is done.
+    pub current: u64,
+    /// Connections nanomsg closed because the peer broke the protocol.
+    pub dropped: u64,
+    pub connect_errors: u64,
+}
+
+impl Reading {
+    /// None once the socket is gone: after nn_term or nn_close every statistic reads -1.
+    fn take(id: c_int) -> Option<Reading> {
+        let get = |statistic| nn_get_statistic(id, statistic);
+        let current = get(stat::CURRENT_CONNECTIONS);
+        if current == u64::MAX {
+            return None;
+        }
+        Some(Reading {
+            made: get(stat::ESTABLISHED_CONNECTIONS).wrapping_add(get(stat::ACCEPTED_CONNECTIONS)),
+            broken: get(stat::BROKEN_CONNECTIONS),
+            current,
+            dropped: get(stat::DROPPED_CONNECTIONS),
+            connect_errors: get(stat::CONNECT_ERRORS),
+        })
+    }
+}
+
+/// Something that follows a socket's statistics, one reading at a time.
+pub(super) trait Watcher: Send {
+    fn look(&mut self, now: &Reading);
+    /// The socket closed: say what is still unsaid.
+    fn end(&mut self) {}
+}
+
 impl Socket {
     pub fn statistic(&self, statistic: i32) -> u64 {
         nn_get_statistic(self.id, statistic)
@@ -79,108 +125,6 @@ impl Socket {
         let peers = self.statistic(stat::CURRENT_CONNECTIONS);
         self.findings.saw_peers(peers);
         peers
-    }
-
-    /// Prints connection events under `-v` as nanomsg's statistics change; nanomsg has
-    /// no callback for them.
-    pub(super) fn start_monitor(&self) {
-        let id = self.id;
-        let started = self.started;
-        let stop = Arc::clone(&self.monitor_stop);
-        // Connections made, attached and broken are told by the doctor, which pairs
-        // them: "established" alone would hide an SP handshake that failed.
-        let watched = [
-            (
-                stat::DROPPED_CONNECTIONS,
-                "connection dropped (the peer broke the protocol)",
-            ),
-            (stat::CONNECT_ERRORS, "connect attempt failed"),
-        ];
-        let _ = thread::Builder::new()
-            .name("monitor".into())
-            .spawn(move || {
-                let mut seen = [0u64; 2];
-                let mut reported_at: [Option<Instant>; 2] = [None; 2];
-                while !stop.load(Ordering::Relaxed) {
-                    for (i, (statistic, what)) in watched.iter().enumerate() {
-                        let now = nn_get_statistic(id, *statistic);
-                        // After nn_term every statistic reads as -1.
-                        if now <= seen[i] || now == u64::MAX {
-                            continue;
-                        }
-                        // A peer that is down fails every reconnect interval (100 ms):
-                        // say so once a second with a count, not ten times.
-                        let recent = reported_at[i].is_some_and(|at| at.elapsed() < MONITOR_REPEAT);
-                        if *statistic == stat::CONNECT_ERRORS && recent {
-                            continue;
-                        }
-                        let times = now - seen[i];
-                        let note = if times > 1 {
-                            format!(" ({times} times)")
-                        } else {
-                            String::new()
-                        };
-                        report::event(started, &format!("{what}{note}"));
-                        seen[i] = now;
-                        reported_at[i] = Some(Instant::now());
-                    }
-                    thread::sleep(Duration::from_millis(20));
-                }
-            });
-    }
-
-    /// Warns when nanomsg closes a peer's connection itself, which it does, without a
-    /// word, to a peer that sends a message over `NN_RCVMAXSIZE` (see drops.rs for how
-    /// that is told apart from a peer that left). nanomsg gives no reason, so the
-    /// warning names the likely one and the option.
-    pub(super) fn start_drop_watch(&self, endpoints: &[Endpoint]) {
-        let Some(mut drops) = DropWatch::new(endpoints) else {
-            return;
-        };
-        let id = self.id;
-        let limit = human_size(self.recv_max_size);
-        let stop = Arc::clone(&self.monitor_stop);
-        let _ = thread::Builder::new()
-            .name("drop watch".into())
-            .spawn(move || {
-                let mut broken_seen = 0u64;
-                let mut attached_since_break = false;
-                let mut unreported = 0usize;
-                let mut warned_at: Option<Instant> = None;
-                while !stop.load(Ordering::Relaxed) {
-                    let broken = nn_get_statistic(id, stat::BROKEN_CONNECTIONS);
-                    // After nn_term every statistic reads as -1.
-                    if broken == u64::MAX {
-                        break;
-                    }
-                    let attached = nn_get_statistic(id, stat::CURRENT_CONNECTIONS);
-                    attached_since_break |= attached > 0 && attached != u64::MAX;
-                    // A peer of the wrong type is closed by nanomsg too, but it is never
-                    // attached: that is the mismatch explanation's business, not ours.
-                    if broken > broken_seen {
-                        broken_seen = broken;
-                        let drops_now = drops.new_drops();
-                        if attached_since_break {
-                            unreported += drops_now;
-                        }
-                        attached_since_break = attached > 0;
-                    }
-                    let quiet_for = warned_at.is_none_or(|at| at.elapsed() >= DROP_WARNING_REPEAT);
-                    if unreported > 0 && quiet_for {
-                        let times = if unreported > 1 {
-                            format!(" {unreported} times")
-                        } else {
-                            String::new()
-                        };
-                        report::warn(&format!(
-                            "nanomsg closed a peer's connection{times}: it sent a message over --recv-maxsz {limit} (raise it to accept larger ones), or broke the protocol"
-                        ));
-                        warned_at = Some(Instant::now());
-                        unreported = 0;
-                    }
-                    thread::sleep(Duration::from_millis(20));
-                }
-            });
     }
 
     /// Whether any message was accepted for sending, so closing needs a drain.
@@ -211,33 +155,186 @@ impl Socket {
             bytes as f64 / seconds / 1e6,
         )
     }
+}
 
-    /// A live line of counts on stderr, redrawn four times a second, until the socket
+impl Socket {
+    /// Starts the one thread that reads the statistics for `watchers`, until the socket
     /// closes.
-    pub(super) fn start_progress(&self) {
+    pub(super) fn start_watching(&self, mut watchers: Vec<Box<dyn Watcher>>) {
+        if watchers.is_empty() {
+            return;
+        }
         let id = self.id;
         let stop = Arc::clone(&self.monitor_stop);
-        let _ = thread::Builder::new()
-            .name("progress".into())
-            .spawn(move || {
-                let mut last = counts_of(id);
-                let mut last_at = Instant::now();
-                while !stop.load(Ordering::Relaxed) {
-                    thread::sleep(PROGRESS_STEP);
-                    let now = counts_of(id);
-                    if now.sent == u64::MAX {
-                        break;
-                    }
-                    let seconds = last_at.elapsed().as_secs_f64().max(1e-9);
-                    let rate =
-                        (now.sent + now.received - last.sent - last.received) as f64 / seconds;
-                    report::progress(&format!(
-                        "sent {}, received {} messages ({rate:.0}/s)",
-                        now.sent, now.received
-                    ));
-                    last = now;
-                    last_at = Instant::now();
+        let _ = thread::Builder::new().name("stats".into()).spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                thread::sleep(TICK);
+                let Some(now) = Reading::take(id) else {
+                    break;
+                };
+                if stop.load(Ordering::Relaxed) {
+                    break;
                 }
-            });
+                for watcher in &mut watchers {
+                    watcher.look(&now);
+                }
+            }
+            for watcher in &mut watchers {
+                watcher.end();
+            }
+        });
+    }
+}
+
+/// `-v`: connections nanomsg dropped and connect attempts that failed. Connections made,
+/// attached and broken are told by the doctor, which pairs them: "established" alone
+/// would hide an SP handshake that failed.
+pub(super) struct ConnectionEvents {
+    started: Instant,
+    dropped: u64,
+    connect_errors: u64,
+    connect_errors_said_at: Option<Instant>,
+}
+
+impl ConnectionEvents {
+    pub(super) fn new(started: Instant) -> ConnectionEvents {
+        ConnectionEvents {
+            started,
+            dropped: 0,
+            connect_errors: 0,
+            connect_errors_said_at: None,
+        }
+    }
+
+    fn say(&self, what: &str, times: u64) {
+        let note = if times > 1 {
+            format!(" ({times} times)")
+        } else {
+            String::new()
+        };
+        report::event(self.started, &format!("{what}{note}"));
+    }
+}
+
+impl Watcher for ConnectionEvents {
+    fn look(&mut self, now: &Reading) {
+        if now.dropped > self.dropped {
+            self.say(
+                "connection dropped (the peer broke the protocol)",
+                now.dropped - self.dropped,
+            );
+            self.dropped = now.dropped;
+        }
+        // A peer that is down fails every reconnect interval (100 ms): say so once a
+        // second with a count, not ten times.
+        let recent = self
+            .connect_errors_said_at
+            .is_some_and(|at| at.elapsed() < MONITOR_REPEAT);
+        if now.connect_errors > self.connect_errors && !recent {
+            self.say(
+                "connect attempt failed",
+                now.connect_errors - self.connect_errors,
+            );
+            self.connect_errors = now.connect_errors;
+            self.connect_errors_said_at = Some(Instant::now());
+        }
+    }
+}
+
+/// Warns when nanomsg closes a peer's connection itself, which it does, without a word,
+/// to a peer that sends a message over `NN_RCVMAXSIZE` (see drops.rs for how that is
+/// told apart from a peer that left). nanomsg gives no reason, so the warning names the
+/// likely one and the option.
+pub(super) struct DropWarnings {
+    drops: DropWatch,
+    limit: String,
+    broken_seen: u64,
+    attached_since_break: bool,
+    unreported: usize,
+    warned_at: Option<Instant>,
+}
+
+impl DropWarnings {
+    /// None where drops leave no trace to tell them by (ipc).
+    pub(super) fn new(endpoints: &[Endpoint], recv_max_size: usize) -> Option<DropWarnings> {
+        Some(DropWarnings {
+            drops: DropWatch::new(endpoints)?,
+            limit: human_size(recv_max_size),
+            broken_seen: 0,
+            attached_since_break: false,
+            unreported: 0,
+            warned_at: None,
+        })
+    }
+}
+
+impl Watcher for DropWarnings {
+    fn look(&mut self, now: &Reading) {
+        self.attached_since_break |= now.current > 0;
+        // A peer of the wrong type is closed by nanomsg too, but it is never attached:
+        // that is the mismatch explanation's business, not ours.
+        if now.broken > self.broken_seen {
+            self.broken_seen = now.broken;
+            let drops_now = self.drops.new_drops();
+            if self.attached_since_break {
+                self.unreported += drops_now;
+            }
+            self.attached_since_break = now.current > 0;
+        }
+        let quiet_for = self
+            .warned_at
+            .is_none_or(|at| at.elapsed() >= DROP_WARNING_REPEAT);
+        if self.unreported > 0 && quiet_for {
+            let times = if self.unreported > 1 {
+                format!(" {} times", self.unreported)
+            } else {
+                String::new()
+            };
+            report::warn(&format!(
+                "nanomsg closed a peer's connection{times}: it sent a message over --recv-maxsz {} (raise it to accept larger ones), or broke the protocol",
+                self.limit
+            ));
+            self.warned_at = Some(Instant::now());
+            self.unreported = 0;
+        }
+    }
+}
+
+/// `--progress`: a live line of counts on stderr, redrawn four times a second.
+pub(super) struct Progress {
+    id: c_int,
+    last: Counts,
+    last_at: Instant,
+}
+
+impl Progress {
+    pub(super) fn new(socket: &Socket) -> Progress {
+        Progress {
+            id: socket.id,
+            last: counts_of(socket.id),
+            last_at: Instant::now(),
+        }
+    }
+}
+
+impl Watcher for Progress {
+    fn look(&mut self, _: &Reading) {
+        if self.last_at.elapsed() < PROGRESS_STEP {
+            return;
+        }
+        let now = counts_of(self.id);
+        if now.sent == u64::MAX {
+            return;
+        }
+        let seconds = self.last_at.elapsed().as_secs_f64().max(1e-9);
+        let rate = (now.sent + now.received).saturating_sub(self.last.sent + self.last.received)
+            as f64
+            / seconds;
+        report::progress(&format!(
+            "sent {}, received {} messages ({rate:.0}/s)",
+            now.sent, now.received
+        ));
+        self.last = now;
+        self.last_at = Instant::now();
     }
 }
