@@ -1,17 +1,17 @@
 /*!
-nncat's library: everything but the entry point, so that benchmarks and fuzz targets
-can reach the formats directly.
+nncat's library: everything but the entry point. Only `main_with` and the formats are
+public: the binary needs the one, and the benchmarks and fuzz targets the other.
 */
 
-pub mod cli;
-pub mod cmd;
-pub mod error;
-pub mod exit;
+mod cli;
+mod cmd;
+mod error;
+mod exit;
 pub mod format;
-pub mod options;
-pub mod report;
-pub mod signals;
-pub mod socket;
+mod options;
+mod report;
+mod signals;
+mod socket;
 
 /// Parses `argv`, runs the command, and says how it ended: the error, once, on stderr,
 /// and the exit code from exit.rs's table. (nncat writes to fds 1 and 2 itself, not

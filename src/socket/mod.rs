@@ -55,8 +55,7 @@ pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
 use doctor::Doctor;
-pub use message::{Message, RawMessage};
-pub use stats::Counts;
+pub use message::Message;
 use stats::{ConnectionEvents, DropWarnings, Progress, Watcher, stat};
 pub use wait::{Wake, millis, poll};
 

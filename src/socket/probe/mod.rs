@@ -34,7 +34,7 @@ use super::SocketType;
 mod listen;
 mod wire;
 
-pub use listen::{Listener, Visitor};
+pub use listen::Listener;
 use wire::{Wire, connect_ipc, connect_tcp, is_timeout, read_header, read_until};
 
 /// The first four bytes of every SP header.
