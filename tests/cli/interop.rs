@@ -79,29 +79,37 @@ fn nanocat_push_reaches_nncat_pull() {
 
 #[test]
 fn nncat_req_gets_replies_from_nngcat_rep() {
+    nncat_req_gets_replies_from_nngcat_rep_at(&tcp_url());
+}
+
+#[test]
+fn nngcat_req_gets_replies_from_nncat_rep() {
     let url = tcp_url();
+    nngcat_req_gets_replies_from_nncat_rep_at(&url, &url);
+}
+
+fn nncat_req_gets_replies_from_nngcat_rep_at(url: &str) {
     let _replier = Running::start_without_stdin(command(
         "nngcat",
-        &["--rep", "--listen", &url, "--data", "pong"],
+        &["--rep", "--listen", url, "--data", "pong"],
     ));
-    wait_bound(&url);
+    wait_bound(url);
     let out = run_with_input(
-        nncat(["req", "--connect", &url, "--recv-timeout", "10s"]),
+        nncat(["req", "--connect", url, "--recv-timeout", "10s"]),
         b"ping 1\nping 2\nping 3\n",
     )
     .success();
     assert_eq!(out.stdout, b"pong\npong\npong\n");
 }
 
-#[test]
-fn nngcat_req_gets_replies_from_nncat_rep() {
-    let url = tcp_url();
+/// nngcat connects to `connect_url`, the address of nncat's rep at `bind_url`.
+fn nngcat_req_gets_replies_from_nncat_rep_at(bind_url: &str, connect_url: &str) {
     let replier =
-        Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo", "--count", "1"]));
-    wait_bound(&url);
+        Running::start_without_stdin(nncat(["rep", "--bind", bind_url, "--echo", "--count", "1"]));
+    wait_bound(bind_url);
     let out = run(command(
         "nngcat",
-        &["--req", "--connect", &url, "--data", "echo me", "-A"],
+        &["--req", "--connect", connect_url, "--data", "echo me", "-A"],
     ))
     .success();
     // nngcat's --ascii prints no newline after a message. (Without --count it sends
@@ -170,40 +178,13 @@ fn nncat_push_reaches_nanocat_pull_over_ws() {
 
 #[test]
 fn nncat_req_gets_replies_from_nngcat_rep_over_ws() {
-    let url = format!("{}/rep", ws_url());
-    let _replier = Running::start_without_stdin(command(
-        "nngcat",
-        &["--rep", "--listen", &url, "--data", "pong"],
-    ));
-    wait_bound(&url);
-    let out = run_with_input(
-        nncat(["req", "--connect", &url, "--recv-timeout", "10s"]),
-        b"ping 1\nping 2\nping 3\n",
-    )
-    .success();
-    assert_eq!(out.stdout, b"pong\npong\npong\n");
+    nncat_req_gets_replies_from_nngcat_rep_at(&format!("{}/rep", ws_url()));
 }
 
 #[test]
 fn nngcat_req_gets_replies_from_nncat_rep_over_ws() {
     let url = ws_url();
-    let replier =
-        Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo", "--count", "1"]));
-    wait_bound(&url);
-    let out = run(command(
-        "nngcat",
-        &[
-            "--req",
-            "--connect",
-            &format!("{url}/"),
-            "--data",
-            "echo me",
-            "-A",
-        ],
-    ))
-    .success();
-    assert_eq!(out.stdout, b"echo me");
-    assert_eq!(replier.finish().success().stdout, b"echo me\n");
+    nngcat_req_gets_replies_from_nncat_rep_at(&url, &format!("{url}/"));
 }
 
 /// The sample message from nanocat's documentation, and random ones of every msgpack
