@@ -13,12 +13,15 @@ needs no edit here. clap's own errors are put on one line at the end.
 
 use std::ffi::OsString;
 
+use clap::CommandFactory;
+
 use crate::socket::SocketType;
 
 mod words;
 
 use words::{
-    Meaning, NNGCAT_TLS_SHORT, Resolved, Sub, Table, ambiguous, resolve, split_long, unsupported,
+    Meaning, NNGCAT_TLS_SHORT, Resolved, Sub, Table, ambiguous, options_of, resolve, split_long,
+    unsupported,
 };
 
 /// The command line in clap's form, and what to warn about once it has parsed.
@@ -39,9 +42,21 @@ pub struct Refused {
 
 /// Rewrites the command line; see the module documentation.
 pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
+    from_program_name(&mut args);
+    if in_clap_form(&args) {
+        return Ok(Rewritten {
+            args,
+            warnings: Vec::new(),
+            nngcat: false,
+        });
+    }
+    rewrite_against_every_subcommand(args)
+}
+
+/// The rewriting itself, with every subcommand's options at hand.
+fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
     let table = Table::new();
     let mut warnings = Vec::new();
-    from_program_name(&mut args);
     let refuse = |message: String, subcommand: Option<&str>| Refused {
         message,
         subcommand: subcommand.map(str::to_string),
@@ -145,6 +160,66 @@ pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
         warnings,
         nngcat,
     })
+}
+
+/// Whether the command line is in clap's form already, as most are: a subcommand
+/// first, then only options it defines, by their full names (or nothing but --help or
+/// --version). That needs only the one subcommand's options: building every
+/// subcommand's, as `Table` does, was two thirds of `nncat --version`'s instructions.
+fn in_clap_form(args: &[OsString]) -> bool {
+    let Some(first) = args.get(1) else {
+        return true;
+    };
+    if args.len() == 2
+        && ["--help", "-h", "--version", "-V"]
+            .iter()
+            .any(|flag| first == flag)
+    {
+        return true;
+    }
+    let Some(name) = first.to_str() else {
+        return false;
+    };
+    let mut command = crate::cli::Cli::command();
+    let Some(sub) = command.find_subcommand_mut(name) else {
+        return false;
+    };
+    sub.build();
+    let opts = options_of(sub);
+    let mut at = 2;
+    while let Some(arg) = args.get(at) {
+        at += 1;
+        // Not UTF-8: neither an option nor anything the rewriting would touch.
+        let Some(arg) = arg.to_str() else {
+            continue;
+        };
+        if arg == "--" {
+            return true;
+        }
+        if let Some(body) = arg.strip_prefix("--") {
+            let (typed, value) = split_long(body);
+            if value.is_some_and(|(separator, _)| separator != '=') {
+                return false;
+            }
+            let Some(opt) = opts.iter().find(|opt| opt.longs.iter().any(|l| l == typed)) else {
+                return false;
+            };
+            if opt.long() == "exec" {
+                return true;
+            }
+            if value.is_none() && opt.takes_value {
+                at += 1;
+            }
+        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
+            let Some(opt) = opts.iter().find(|opt| opt.shorts.contains(&short)) else {
+                return false;
+            };
+            if arg.len() == 2 && opt.takes_value {
+                at += 1;
+            }
+        }
+    }
+    true
 }
 
 /// Whether the command line is written for nngcat rather than nanocat: a type flag, and

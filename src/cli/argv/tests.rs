@@ -155,3 +155,84 @@ fn a_program_named_nn_type_takes_the_type_from_its_name() {
     );
     assert_eq!(rewritten(&["nn_other", "-x"]), ["nn_other", "-x"]);
 }
+
+#[test]
+fn a_command_line_in_clap_form_is_left_as_the_full_rewriting_would_leave_it() {
+    let lines: &[&[&str]] = &[
+        &["nncat", "--version"],
+        &["nncat", "-h"],
+        &[
+            "nncat",
+            "pull",
+            "--bind",
+            "tcp://127.0.0.1:5555",
+            "--count",
+            "3",
+            "-v",
+        ],
+        &[
+            "nncat",
+            "push",
+            "-l",
+            "5555",
+            "--data",
+            "--not-an-option",
+            "--hex",
+        ],
+        &[
+            "nncat",
+            "rep",
+            "--bind=ipc:///tmp/x",
+            "--exec",
+            "sh",
+            "-c",
+            "--push",
+        ],
+        &[
+            "nncat",
+            "sub",
+            "--connect",
+            "tcp://h:1",
+            "--subscribe",
+            "a",
+            "--",
+            "--x",
+        ],
+        &["nncat", "req", "-x", "/tmp/s", "--recv-timeout", "1s", "-A"],
+        &["nncat", "probe", "tcp://127.0.0.1:1", "--format", "json"],
+        &[
+            "nncat",
+            "tap",
+            "pair",
+            "--bind",
+            "tcp://a:1",
+            "--connect",
+            "tcp://b:2",
+        ],
+    ];
+    for line in lines {
+        let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+        assert!(in_clap_form(&args), "{line:?} is in clap's form");
+        let full = rewrite_against_every_subcommand(args.clone()).expect("a valid line");
+        assert_eq!(full.args, args, "{line:?}");
+        assert!(full.warnings.is_empty() && !full.nngcat, "{line:?}");
+    }
+}
+
+#[test]
+fn a_command_line_that_needs_rewriting_is_not_taken_for_clap_form() {
+    let lines: &[&[&str]] = &[
+        &["nncat", "--push", "--connect", "tcp://h:1"],
+        &["nncat", "-v", "pull", "--bind", "tcp://h:1"],
+        &["nncat", "pull", "--bi", "tcp://h:1"],
+        &["nncat", "pull", "--bind:tcp://h:1"],
+        &["nncat", "pull", "--bind", "tcp://h:1", "--data", "x"],
+        &["nncat", "pull", "--bind", "tcp://h:1", "--insecure"],
+        &["nncat", "pull", "--bind", "tcp://h:1", "--push"],
+        &["nncat", "pull", "-D", "x"],
+    ];
+    for line in lines {
+        let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+        assert!(!in_clap_form(&args), "{line:?} needs the rewriting");
+    }
+}
