@@ -5,7 +5,8 @@
 # nngcat), medians of RUNS repetitions, printed as the markdown table of
 # docs/performance.md.
 #
-#   bench/run.sh               the full suite (about 10 minutes on 2 cores)
+#   bench/run.sh               the full suite (about 11 minutes on 2 cores, half of it
+#                              nngcat's receivers in figure 3)
 #   QUICK=1 bench/run.sh       smaller counts and 3 runs, for a first look
 #   RUNS=7 bench/run.sh        more repetitions
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
