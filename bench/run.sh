@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and on ipc
 # sockets in a temporary folder, each figure beside a reference measured in the same
-# run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat),
-# medians of RUNS repetitions, printed as the markdown table of docs/performance.md.
+# run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat and
+# nngcat), medians of RUNS repetitions, printed as the markdown table of
+# docs/performance.md.
 #
-#   bench/run.sh               the full suite (about 10 minutes on 2 cores)
+#   bench/run.sh               the full suite (about 11 minutes on 2 cores, half of it
+#                              nngcat's receivers in figure 3)
 #   QUICK=1 bench/run.sh       smaller counts and 3 runs, for a first look
 #   RUNS=7 bench/run.sh        more repetitions
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
@@ -14,11 +16,13 @@
 #
 # Figures 1, 2, 3 and 6 are measured in the same repetitions, one after another in each,
 # so that the flush policy's two regimes (a stream of lines, one line at a time) meet
-# the same moments of the machine.
+# the same moments of the machine. Within each repetition of figure 3, the receivers take
+# turns, nncat, nanocat and nngcat for each output format, so each CPU figure is RUNS
+# interleaved runs of the three.
 #
-# Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), hyperfine, GNU time
-# (/usr/bin/time) and iproute2 (ss); missing Debian packages are installed with apt-get
-# as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
+# Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), nng-utils (nngcat),
+# hyperfine, GNU time (/usr/bin/time) and iproute2 (ss); missing Debian packages are
+# installed with apt-get as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
 #
 # Only 127.0.0.1 and ipc are used. Every process runs under `timeout`, and every
 # process started here is ended at exit.
@@ -51,6 +55,7 @@ need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
 need libnanomsg-dev
 need pkg-config
 need nanomsg-utils
+need nng-utils
 need hyperfine
 need time
 need iproute2
@@ -73,6 +78,7 @@ git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || COMMIT="$COMMIT+local cha
 BASE=$TARGET/release/examples/baseline
 FLOOR=$TARGET/release/examples/floor
 NANOCAT=$(command -v nanocat)
+NNGCAT=$(command -v nngcat)
 TIME=/usr/bin/time
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nncat-bench.XXXXXX")
@@ -236,10 +242,12 @@ big() {
   fi
 }
 
-# Receiver CPU, from the baseline pusher.
+# Receiver CPU, from the baseline pusher. nncat, nanocat and nngcat take turns for each
+# format, so that the three meet the same moments of the machine.
 receiver_cpu() {
   local run=$1 receiver cmd size want
-  for receiver in base nncat_raw nncat_ascii nanocat_raw nanocat_ascii; do
+  for receiver in base nncat_raw nanocat_raw nngcat_raw nncat_ascii nanocat_ascii \
+    nngcat_ascii; do
     case $receiver in
       base) cmd=("$BASE" pull --bind @URL@ "$LINES") ;;
       nncat_raw) cmd=("$NNCAT" pull --bind @URL@ --raw --count "$LINES" --recv-timeout 10s) ;;
@@ -247,13 +255,16 @@ receiver_cpu() {
       # nanocat ends only by its receive timeout (whole seconds); idle costs no CPU.
       nanocat_raw) cmd=("$NANOCAT" --pull --bind @URL@ --raw --recv-timeout 1) ;;
       nanocat_ascii) cmd=("$NANOCAT" --pull --bind @URL@ -A --recv-timeout 1) ;;
+      # nngcat --ascii writes no newline between messages: 64 bytes each, not 65.
+      nngcat_raw) cmd=("$NNGCAT" --pull0 --listen @URL@ --raw --count "$LINES") ;;
+      nngcat_ascii) cmd=("$NNGCAT" --pull0 --listen @URL@ --ascii --count "$LINES") ;;
     esac
     if pair "$(new_url tcp)" "$WORK/empty" "$WORK/out" recv -- \
       "$TIME" -f "%U %S" -o "$WORK/cpu" "${cmd[@]}" -- \
       "$BASE" push --connect @URL@ "$LINES" 64; then
       size=$(stat -c %s "$WORK/out")
       case $receiver in
-        *raw) want=$((LINES * 64)) ;;
+        *raw | nngcat_ascii) want=$((LINES * 64)) ;;
         *ascii) want=$((LINES * 65)) ;;
         *) want=0 ;;
       esac
@@ -329,6 +340,7 @@ if part oneshot; then
       --export-json "$WORK/oneshot.json" \
       -n nncat "$NNCAT req --connect $URL --data ping" \
       -n nanocat "$NANOCAT --req --connect $URL --data ping -A" \
+      -n nngcat "$NNGCAT --req0 --dial $URL --data ping -A" \
       -n baseline "$BASE req --connect $URL 1 4" >"$WORK/hyperfine.txt" 2>&1; then
       python3 - "$WORK/oneshot.json" >>"$RESULTS" <<'EOF'
 import json, sys
