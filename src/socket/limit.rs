@@ -21,13 +21,17 @@ const RESERVE: usize = 64 << 20;
 /// once more on its way to stdout (hex doubles it), and those copies fail cleanly.
 pub fn recv_max_size_cap() -> usize {
     let mut cap = c_int::MAX as usize;
-    if let Some(total) = meminfo_kib("MemTotal:") {
-        cap = cap.min(total.saturating_mul(1024) / 2);
+    if let Some(total) = physical_memory() {
+        cap = cap.min(total / 2);
     }
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    // Read only under a limit: every run asks for the cap, and most have no limit.
+    let mut status = None;
     for (resource, used_field) in [(libc::RLIMIT_AS, "VmSize:"), (libc::RLIMIT_DATA, "VmData:")] {
         if let Some(limit) = soft_limit(resource) {
-            let used = field_kib(&status, used_field)
+            let status = status.get_or_insert_with(|| {
+                std::fs::read_to_string("/proc/self/status").unwrap_or_default()
+            });
+            let used = field_kib(status, used_field)
                 .unwrap_or(0)
                 .saturating_mul(1024);
             let left = limit.saturating_sub(used).saturating_sub(RESERVE);
@@ -48,8 +52,19 @@ fn soft_limit(resource: libc::__rlimit_resource_t) -> Option<usize> {
     (rc == 0 && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as usize)
 }
 
-fn meminfo_kib(field: &str) -> Option<usize> {
-    field_kib(&std::fs::read_to_string("/proc/meminfo").ok()?, field)
+/// Bytes of physical memory, by one system call rather than by reading /proc/meminfo.
+fn physical_memory() -> Option<usize> {
+    let mut info = std::mem::MaybeUninit::<libc::sysinfo>::uninit();
+    // SAFETY: sysinfo(2) fills in the one struct sysinfo at the pointer, which is
+    // `info`'s, a local with room for one.
+    if unsafe { libc::sysinfo(info.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: sysinfo returned 0, so it filled in the whole struct.
+    let info = unsafe { info.assume_init() };
+    usize::try_from(info.totalram)
+        .ok()?
+        .checked_mul(usize::try_from(info.mem_unit).ok()?)
 }
 
 /// A `Name:   1234 kB` line's number.
