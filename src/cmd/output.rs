@@ -39,6 +39,7 @@ pub struct Output {
 impl Output {
     pub fn new(plan: &Plan) -> Result<Output> {
         let stdout = fd_file(io::stdout().as_fd()).context("cannot use stdout")?;
+        widen_pipe(&stdout);
         Ok(Output {
             encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
                 .with_json(plan.json.clone())
@@ -122,6 +123,29 @@ fn can_hang_up(stdout: &File) -> bool {
     stdout
         .metadata()
         .is_ok_and(|meta| meta.file_type().is_fifo() || meta.file_type().is_socket())
+}
+
+/// A pipe holds 64 KiB by default: a writer of large messages then waits for the reader
+/// after every message, one context switch each. Asked for 1 MiB (what an unprivileged
+/// process may set, /proc/sys/fs/pipe-max-size), the pipe lets both run at once. A
+/// refusal (the per-user pipe budget spent, not a pipe) leaves it as it was.
+fn widen_pipe(stdout: &File) {
+    const PIPE_SIZE: libc::c_int = 1 << 20;
+    if !stdout
+        .metadata()
+        .is_ok_and(|meta| meta.file_type().is_fifo())
+    {
+        return;
+    }
+    let fd = stdout.as_raw_fd();
+    // SAFETY: F_GETPIPE_SZ takes no argument; `fd` is stdout's copy, open for as long
+    // as `stdout` lives.
+    let size = unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) };
+    // Never shrink a pipe that whoever made it made larger.
+    if (0..PIPE_SIZE).contains(&size) {
+        // SAFETY: F_SETPIPE_SZ takes an int and no pointer; `fd` as above.
+        let _ = unsafe { libc::fcntl(fd, libc::F_SETPIPE_SZ, PIPE_SIZE) };
+    }
 }
 
 /// Writes all of `data`. A stdout left non-blocking by whoever opened it

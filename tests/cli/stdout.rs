@@ -123,6 +123,43 @@ fn non_blocking_pipe() -> (File, OwnedFd) {
     (read, write)
 }
 
+fn pipe_size(pipe: &File) -> i32 {
+    // SAFETY: F_GETPIPE_SZ takes no argument; the descriptor is the test's own.
+    unsafe { libc::fcntl(pipe.as_raw_fd(), libc::F_GETPIPE_SZ) }
+}
+
+/// A pull writing into a new pipe, after it printed one message: the pipe's size then.
+/// (That it never shrinks a larger pipe cannot be tested here: only a privileged
+/// process may make one over 1 MiB.)
+fn pipe_size_after_one_message() -> i32 {
+    let url = tcp_url();
+    let (mut reader, writer) = non_blocking_pipe();
+    assert_eq!(pipe_size(&reader), 64 << 10, "a new pipe holds 64 KiB");
+    let mut command = nncat(["pull", "--bind", &url, "--count", "1"]);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::null());
+    let mut child = Guard(command.spawn().expect("nncat starts"));
+    drop(command);
+    wait_bound(&url);
+    run(nncat(["push", "--connect", &url, "--data", "one"])).success();
+    let mut output = Vec::new();
+    reader
+        .read_to_end(&mut output)
+        .expect("reading the pipe works");
+    assert_eq!(output, b"one\n");
+    let size = pipe_size(&reader);
+    let status = child.0.wait_timeout(LIMIT).expect("waiting works");
+    assert_eq!(status.and_then(|s| s.code()), Some(0));
+    size
+}
+
+#[test]
+fn pull_widens_a_default_pipe_to_1_mib() {
+    assert_eq!(pipe_size_after_one_message(), 1 << 20);
+}
+
 /// Whether a write to the pipe would block now: the kernel's own test for a full pipe
 /// (every page slot taken), which no byte count can stand for, because how many bytes
 /// fit depends on how the writes fell into the pages.
@@ -140,7 +177,8 @@ fn pipe_is_full(write_end: &OwnedFd) -> bool {
 
 #[test]
 fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
-    const COUNT: usize = 20_000;
+    // About 2 MB: more than the 1 MiB nncat widens its stdout pipe to.
+    const COUNT: usize = 300_000;
     let url = tcp_url();
     let (mut reader, writer) = non_blocking_pipe();
     let mut command = nncat([
@@ -162,7 +200,7 @@ fn pull_into_a_full_non_blocking_pipe_loses_nothing() {
     drop(command);
     wait_bound(&url);
     let input = numbered_lines(COUNT);
-    assert!(input.len() > 64 * 1024, "more than a pipe holds");
+    assert!(input.len() > 1 << 20, "more than a widened pipe holds");
     let mut pusher = Running::start(nncat(["push", "--connect", &url]));
     pusher.feed_stdin(input.clone());
     // Read nothing until the pipe is full, then read slowly, so that nncat's writes
