@@ -23,8 +23,10 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use libc::c_int;
+
 use super::probe::{self, Identity, ProbeError};
-use super::stats::{Reading, Watcher};
+use super::stats::{Reading, Watcher, nn_get_statistic, stat};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::report;
@@ -97,8 +99,9 @@ impl Findings {
     }
 
     /// Probes every connect endpoint; warns about each that cannot be this socket's
-    /// peer when `warn` is set, and keeps the first such finding as the cause.
-    fn diagnose(&self, warn: bool) -> Option<String> {
+    /// peer when `warn` says so once the probes are back (a peer that attached while
+    /// they ran makes the warning wrong), and keeps the first such finding as the cause.
+    fn diagnose(&self, warn: impl Fn() -> bool) -> Option<String> {
         let results: Vec<(String, Result<Identity, ProbeError>)> = thread::scope(|scope| {
             let running: Vec<_> = self
                 .connect_urls
@@ -111,14 +114,16 @@ impl Findings {
                 .collect()
         });
         let mut first_cause = None;
+        let mut warnings = Vec::new();
         for (url, found) in results {
             let Some((warning, cause)) = self.explain(&url, found) else {
                 continue;
             };
-            if warn {
-                report::warn(&warning);
-            }
+            warnings.push(warning);
             first_cause.get_or_insert(cause);
+        }
+        if !warnings.is_empty() && warn() {
+            warnings.iter().for_each(|warning| report::warn(warning));
         }
         let mut state = self.lock();
         state.probed = true;
@@ -238,6 +243,8 @@ impl Repeated {
 
 /// The doctor: watches for silence, and under `-v` tells each connection's story.
 pub(super) struct Doctor {
+    /// The socket's number, to read its statistics.
+    id: c_int,
     findings: Arc<Findings>,
     started: Instant,
     verbose: bool,
@@ -258,6 +265,7 @@ impl Doctor {
     pub(super) fn new(socket: &Socket, plan: &SocketPlan) -> Doctor {
         let word = transport(plan);
         Doctor {
+            id: socket.id,
             findings: Arc::clone(&socket.findings),
             started: socket.started,
             verbose: plan.verbose,
@@ -355,7 +363,10 @@ impl Watcher for Doctor {
         let time_to_look = self.breaks_without_peer >= BREAKS_BEFORE_PROBE
             || self.started.elapsed() >= DIAGNOSE_AFTER;
         if silent && !probed && time_to_look && !findings.connect_urls.is_empty() {
-            findings.diagnose(true);
+            // A slow machine can attach the peer while the probes run: then there is
+            // no silence to explain.
+            let id = self.id;
+            findings.diagnose(|| nn_get_statistic(id, stat::CURRENT_CONNECTIONS) == 0);
         }
     }
 
@@ -385,6 +396,6 @@ impl Socket {
         if probed || self.findings.connect_urls.is_empty() {
             return cause;
         }
-        self.findings.diagnose(false)
+        self.findings.diagnose(|| false)
     }
 }
