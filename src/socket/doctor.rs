@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use libc::c_int;
 
 use super::probe::{self, Identity, ProbeError};
-use super::stats::{Reading, Watcher, nn_get_statistic, stat};
+use super::stats::{EVENT_REPEAT, Reading, Repeated, Watcher, nn_get_statistic, stat};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::report;
@@ -39,9 +39,6 @@ const BREAKS_BEFORE_PROBE: u64 = 2;
 
 /// A probe's own bound: the endpoint is on the path of a run that is already waiting.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(500);
-
-/// The shortest time between two `-v` lines for the same repeated event.
-const REPEAT: Duration = Duration::from_secs(1);
 
 /// What the doctor found out, shared with the socket's owner.
 pub(super) struct Findings {
@@ -204,43 +201,6 @@ fn transport(plan: &SocketPlan) -> &'static str {
     }
 }
 
-/// A repeated `-v` event, said at most once a second with how many times it happened.
-struct Repeated {
-    pending: u64,
-    said_at: Option<Instant>,
-}
-
-impl Repeated {
-    fn new() -> Repeated {
-        Repeated {
-            pending: 0,
-            said_at: None,
-        }
-    }
-
-    fn add(&mut self, times: u64, started: Instant, text: &str) {
-        self.pending += times;
-        self.flush(started, text, false);
-    }
-
-    fn flush(&mut self, started: Instant, text: &str, force: bool) {
-        if self.pending == 0 {
-            return;
-        }
-        if !force && self.said_at.is_some_and(|at| at.elapsed() < REPEAT) {
-            return;
-        }
-        let note = if self.pending > 1 {
-            format!(" ({} times)", self.pending)
-        } else {
-            String::new()
-        };
-        report::event(started, &format!("{text}{note}"));
-        self.pending = 0;
-        self.said_at = Some(Instant::now());
-    }
-}
-
 /// The doctor: watches for silence, and under `-v` tells each connection's story.
 pub(super) struct Doctor {
     /// The socket's number, to read its statistics.
@@ -276,7 +236,7 @@ impl Doctor {
             handshaking_since: Instant::now(),
             said_waiting: false,
             breaks_without_peer: 0,
-            rejected: Repeated::new(),
+            rejected: Repeated::new(EVENT_REPEAT),
             word,
             rejected_text: format!("{word} connected, SP handshake rejected"),
         }

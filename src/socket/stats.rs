@@ -69,8 +69,9 @@ fn counts_of(id: c_int) -> Counts {
 /// The shortest time between two warnings that nanomsg dropped a peer.
 const DROP_WARNING_REPEAT: Duration = Duration::from_secs(5);
 
-/// The shortest time between two `-v` reports of failed connect attempts.
-const MONITOR_REPEAT: Duration = Duration::from_secs(1);
+/// The shortest time between two `-v` lines for the same repeated event (a peer that is
+/// down fails every reconnect interval, 100 ms: once a second with a count, not ten).
+pub(super) const EVENT_REPEAT: Duration = Duration::from_secs(1);
 
 /// How often `--progress` redraws its line.
 const PROGRESS_STEP: Duration = Duration::from_millis(250);
@@ -186,58 +187,84 @@ impl Socket {
     }
 }
 
+/// A repeated `-v` event, said at most once per `window` with how many times it happened.
+pub(super) struct Repeated {
+    window: Duration,
+    pending: u64,
+    said_at: Option<Instant>,
+}
+
+impl Repeated {
+    pub(super) fn new(window: Duration) -> Repeated {
+        Repeated {
+            window,
+            pending: 0,
+            said_at: None,
+        }
+    }
+
+    /// `times` more, said now unless the last line is younger than the window.
+    pub(super) fn add(&mut self, times: u64, started: Instant, text: &str) {
+        self.pending += times;
+        self.flush(started, text, false);
+    }
+
+    pub(super) fn flush(&mut self, started: Instant, text: &str, force: bool) {
+        if self.pending == 0 {
+            return;
+        }
+        if !force && self.said_at.is_some_and(|at| at.elapsed() < self.window) {
+            return;
+        }
+        let note = if self.pending > 1 {
+            format!(" ({} times)", self.pending)
+        } else {
+            String::new()
+        };
+        report::event(started, &format!("{text}{note}"));
+        self.pending = 0;
+        self.said_at = Some(Instant::now());
+    }
+}
+
 /// `-v`: connections nanomsg dropped and connect attempts that failed. Connections made,
 /// attached and broken are told by the doctor, which pairs them: "established" alone
 /// would hide an SP handshake that failed.
 pub(super) struct ConnectionEvents {
     started: Instant,
-    dropped: u64,
-    connect_errors: u64,
-    connect_errors_said_at: Option<Instant>,
+    /// Each drop is said as it happens.
+    dropped: Repeated,
+    dropped_seen: u64,
+    connect_errors: Repeated,
+    connect_errors_seen: u64,
 }
 
 impl ConnectionEvents {
     pub(super) fn new(started: Instant) -> ConnectionEvents {
         ConnectionEvents {
             started,
-            dropped: 0,
-            connect_errors: 0,
-            connect_errors_said_at: None,
+            dropped: Repeated::new(Duration::ZERO),
+            dropped_seen: 0,
+            connect_errors: Repeated::new(EVENT_REPEAT),
+            connect_errors_seen: 0,
         }
-    }
-
-    fn say(&self, what: &str, times: u64) {
-        let note = if times > 1 {
-            format!(" ({times} times)")
-        } else {
-            String::new()
-        };
-        report::event(self.started, &format!("{what}{note}"));
     }
 }
 
 impl Watcher for ConnectionEvents {
     fn look(&mut self, now: &Reading) {
-        if now.dropped > self.dropped {
-            self.say(
-                "connection dropped (the peer broke the protocol)",
-                now.dropped - self.dropped,
-            );
-            self.dropped = now.dropped;
-        }
-        // A peer that is down fails every reconnect interval (100 ms): say so once a
-        // second with a count, not ten times.
-        let recent = self
-            .connect_errors_said_at
-            .is_some_and(|at| at.elapsed() < MONITOR_REPEAT);
-        if now.connect_errors > self.connect_errors && !recent {
-            self.say(
-                "connect attempt failed",
-                now.connect_errors - self.connect_errors,
-            );
-            self.connect_errors = now.connect_errors;
-            self.connect_errors_said_at = Some(Instant::now());
-        }
+        self.dropped.add(
+            now.dropped.saturating_sub(self.dropped_seen),
+            self.started,
+            "connection dropped (the peer broke the protocol)",
+        );
+        self.dropped_seen = self.dropped_seen.max(now.dropped);
+        self.connect_errors.add(
+            now.connect_errors.saturating_sub(self.connect_errors_seen),
+            self.started,
+            "connect attempt failed",
+        );
+        self.connect_errors_seen = self.connect_errors_seen.max(now.connect_errors);
     }
 }
 
