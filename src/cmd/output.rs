@@ -39,7 +39,11 @@ pub struct Output {
 impl Output {
     pub fn new(plan: &Plan) -> Result<Output> {
         let stdout = fd_file(io::stdout().as_fd()).context("cannot use stdout")?;
-        widen_pipe(&stdout);
+        let kind = stdout.metadata().ok().map(|meta| meta.file_type());
+        let is_pipe = kind.is_some_and(|kind| kind.is_fifo());
+        if is_pipe {
+            widen_pipe(&stdout);
+        }
         Ok(Output {
             encoder: Encoder::new(plan.out_format, plan.separator, plan.escape_controls)
                 .with_json(plan.json.clone())
@@ -47,7 +51,9 @@ impl Output {
             buffer: Vec::with_capacity(OUTPUT_CHUNK * 2),
             time_prefix: plan.json.timestamp && plan.out_format != Format::Json,
             record_started: false,
-            watch: can_hang_up(&stdout).then_some(stdout.as_raw_fd()),
+            // A pipe or a socket: the kinds of stdout whose reader can go away.
+            watch: (is_pipe || kind.is_some_and(|kind| kind.is_socket()))
+                .then_some(stdout.as_raw_fd()),
             stdout,
             pacing: Pacing::new(),
         })
@@ -118,28 +124,15 @@ impl Output {
     }
 }
 
-/// Whether stdout is a pipe or a socket, the kinds of stdout whose reader can go away.
-fn can_hang_up(stdout: &File) -> bool {
-    stdout
-        .metadata()
-        .is_ok_and(|meta| meta.file_type().is_fifo() || meta.file_type().is_socket())
-}
-
 /// A pipe holds 64 KiB by default: a writer of large messages then waits for the reader
 /// after every message, one context switch each. Asked for 1 MiB (what an unprivileged
 /// process may set, /proc/sys/fs/pipe-max-size), the pipe lets both run at once. A
-/// refusal (the per-user pipe budget spent, not a pipe) leaves it as it was.
-fn widen_pipe(stdout: &File) {
+/// refusal (the per-user pipe budget spent) leaves it as it was.
+fn widen_pipe(pipe: &File) {
     const PIPE_SIZE: libc::c_int = 1 << 20;
-    if !stdout
-        .metadata()
-        .is_ok_and(|meta| meta.file_type().is_fifo())
-    {
-        return;
-    }
-    let fd = stdout.as_raw_fd();
+    let fd = pipe.as_raw_fd();
     // SAFETY: F_GETPIPE_SZ takes no argument; `fd` is stdout's copy, open for as long
-    // as `stdout` lives.
+    // as `pipe` lives.
     let size = unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) };
     // Never shrink a pipe that whoever made it made larger.
     if (0..PIPE_SIZE).contains(&size) {
