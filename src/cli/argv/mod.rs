@@ -181,11 +181,14 @@ fn in_clap_form(args: &[OsString]) -> bool {
         return false;
     };
     let mut command = crate::cli::Cli::command();
-    let Some(sub) = command.find_subcommand_mut(name) else {
+    let Some(command) = command.find_subcommand_mut(name) else {
         return false;
     };
-    sub.build();
-    let opts = options_of(sub);
+    command.build();
+    let sub = Sub {
+        name: name.to_string(),
+        opts: options_of(command),
+    };
     let mut at = 2;
     while let Some(arg) = args.get(at) {
         at += 1;
@@ -201,7 +204,11 @@ fn in_clap_form(args: &[OsString]) -> bool {
             if value.is_some_and(|(separator, _)| separator != '=') {
                 return false;
             }
-            let Some(opt) = opts.iter().find(|opt| opt.longs.iter().any(|l| l == typed)) else {
+            let Some(opt) = sub
+                .opts
+                .iter()
+                .find(|opt| opt.longs.iter().any(|l| l == typed))
+            else {
                 return false;
             };
             if opt.long() == "exec" {
@@ -211,7 +218,7 @@ fn in_clap_form(args: &[OsString]) -> bool {
                 at += 1;
             }
         } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
-            let Some(opt) = opts.iter().find(|opt| opt.shorts.contains(&short)) else {
+            let Some(opt) = sub.short(short) else {
                 return false;
             };
             if arg.len() == 2 && opt.takes_value {
