@@ -3,11 +3,13 @@ nncat's library: everything but the entry point. Only `main_with` and the format
 public: the binary needs the one, and the benchmarks and fuzz targets the other.
 */
 
+mod boundary;
 mod cli;
 mod cmd;
 mod error;
 mod exit;
 pub mod format;
+mod kind;
 mod options;
 mod report;
 mod signals;

@@ -18,7 +18,8 @@ This file holds the socket's life: open, drain, close. Beside it: `setup` (optio
 endpoints, the first peers), `message` (send and receive, plain and raw), `wait`
 (ppoll on NN_RCVFD and stdout), `errno` (what an error means), `stats` (nanomsg's
 statistics and the threads that read them), `doctor` (why a socket is silent), and the
-endpoint checks and helpers (`endpoint`, `any_port`, `ws_guard`, `drops`, `limit`).
+endpoint checks and helpers (`endpoint`, `any_port`, `drops`, `limit`). Transports nncat
+terminates itself (ws) go through `crate::boundary` first.
 */
 
 use std::os::fd::RawFd;
@@ -32,6 +33,7 @@ use libc::c_int;
 use nanomsg::{Error as NnError, Protocol};
 use nanomsg_sys as sys;
 
+use crate::boundary::{self, Boundary};
 use crate::report;
 
 mod any_port;
@@ -39,7 +41,7 @@ mod doctor;
 mod drops;
 mod endpoint;
 mod errno;
-mod kind;
+
 mod limit;
 mod message;
 mod plan;
@@ -47,10 +49,9 @@ pub mod probe;
 mod setup;
 mod stats;
 mod wait;
-mod ws_guard;
 
+pub use crate::kind::SocketType;
 pub use errno::{Errno, Meaning};
-pub use kind::SocketType;
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
@@ -81,11 +82,10 @@ pub struct Socket {
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
     findings: Arc<doctor::Findings>,
-    /// The handshake guards of this socket's ws endpoints (ws_guard/); dropped after
-    /// `nn_close`.
-    ws_guards: Mutex<Vec<ws_guard::Guard>>,
-    /// -v: the ws guards report what they refuse.
-    verbose: bool,
+    /// The transports nncat terminates for this socket (boundary/), started with the
+    /// first endpoint that needs it; dropped after `nn_close`.
+    boundary: Mutex<Option<Boundary>>,
+    boundary_settings: boundary::Settings,
 }
 
 impl Socket {
@@ -99,16 +99,26 @@ impl Socket {
         if id < 0 {
             bail!("cannot create a nanomsg socket: {}", last_error());
         }
+        let started = Instant::now();
         let mut socket = Socket {
             id,
             protocol: plan.protocol,
             recv_timeout: plan.recv_timeout,
             recv_fd: None,
-            started: Instant::now(),
+            started,
             monitor_stop: Arc::new(AtomicBool::new(false)),
             findings: Arc::new(doctor::Findings::new(plan)),
-            ws_guards: Mutex::new(Vec::new()),
-            verbose: plan.verbose,
+            boundary: Mutex::new(None),
+            boundary_settings: boundary::Settings {
+                own: SocketType::ALL
+                    .into_iter()
+                    .find(|kind| kind.protocol() == plan.protocol)
+                    .unwrap_or(SocketType::Pair),
+                recv_max_size: plan.recv_max_size,
+                ipv4_only: !plan.ipv6,
+                verbose: plan.verbose,
+                started,
+            },
         };
         socket.configure(plan)?;
         // push and pub have none (ENOPROTOOPT); they never wait to receive.

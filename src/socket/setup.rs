@@ -12,9 +12,8 @@ use nanomsg_sys as sys;
 
 use super::any_port::AnyPort;
 use super::endpoint::{explain, reachable_from_other_hosts};
-use super::{
-    Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_error, millis, ws_guard,
-};
+use super::{Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_error, millis};
+use crate::boundary::{self, Boundary};
 use crate::error::Failure;
 use crate::report;
 
@@ -206,15 +205,21 @@ impl Socket {
                 endpoint.url
             ))
         })?;
-        // libnanomsg aborts on some ws upgrade heads a peer can send: it gets a private
-        // endpoint behind nncat's guard instead of the user's address.
-        if ws_guard::guards(&endpoint.url) {
-            let added = ws_guard::add(self.id, endpoint, self.verbose, self.started);
-            return Ok(added.map(|guard| {
-                let mut guards = self.ws_guards.lock().unwrap_or_else(|e| e.into_inner());
-                guards.push(guard);
-            }));
-        }
+        // libnanomsg aborts on some frames a peer can send: nncat terminates the
+        // transport itself, and libnanomsg gets a private endpoint instead.
+        let url = if boundary::owns(&endpoint.url) {
+            match self.through_boundary(endpoint) {
+                Ok(private) => CString::new(private).map_err(|_| {
+                    anyhow::anyhow!(
+                        "the private address for '{}' contains a NUL byte",
+                        endpoint.url
+                    )
+                })?,
+                Err(err) => return Ok(Err(err)),
+            }
+        } else {
+            url
+        };
         let rc = match endpoint.kind {
             // SAFETY: `url` is a NUL-terminated CString that lives to the end of this
             // function; nanomsg copies the address into the new endpoint.
@@ -223,6 +228,23 @@ impl Socket {
             EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
         };
         Ok(if rc < 0 { Err(last_error()) } else { Ok(()) })
+    }
+
+    /// Binds or connects `endpoint` at the boundary: the private address libnanomsg
+    /// must take instead.
+    fn through_boundary(&self, endpoint: &Endpoint) -> Result<String, Errno> {
+        let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
+        if boundary.is_none() {
+            *boundary = Some(Boundary::new(self.boundary_settings).map_err(errno_of)?);
+        }
+        let Some(boundary) = boundary.as_mut() else {
+            return Err(Errno(libc::EIO));
+        };
+        match endpoint.kind {
+            EndpointKind::Bind => boundary.bind(&endpoint.url),
+            EndpointKind::Connect => boundary.connect(&endpoint.url),
+        }
+        .map_err(errno_of)
     }
 
     /// Waits until `count` peers are connected. Past `timeout`, a `required` wait is a
@@ -256,6 +278,10 @@ impl Socket {
         }
         Ok(())
     }
+}
+
+fn errno_of(err: std::io::Error) -> Errno {
+    Errno(err.raw_os_error().unwrap_or(libc::EIO))
 }
 
 /// A failed bind or connect, as the user reads it.

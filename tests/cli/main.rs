@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod boundary;
 mod cli;
 mod cookbook;
 mod diagnose;

@@ -97,7 +97,7 @@ fn verbose_reports_connection_events_with_times() {
     assert!(pusher.stderr.lines().all(stamped), "{}", pusher.stderr);
 }
 
-/// nncat's ws guard, not libnanomsg, now reads upgrade heads, and libnanomsg never said
+/// nncat's boundary, not libnanomsg, reads upgrade heads, and libnanomsg never said
 /// why an upgrade failed: under -v each side names the refusal.
 #[test]
 fn verbose_says_why_a_ws_upgrade_was_refused_on_either_side() {
@@ -115,7 +115,7 @@ fn verbose_says_why_a_ws_upgrade_was_refused_on_either_side() {
         .wait_for_text(&format!("{url}: refused a ws upgrade from 127.0.0.1:"));
     puller
         .stderr()
-        .wait_for_text("the request line is not 'GET <path> HTTP/1.1'");
+        .wait_for_text("not a ws upgrade: Unsupported HTTP method used - only GET is allowed");
     // A sub asks for a publisher; the pull refuses it.
     let connect_url = format!("{url}/");
     let mut subscriber = Running::start_watching(nncat(["sub", "--connect", &connect_url, "-v"]));

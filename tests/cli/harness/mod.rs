@@ -5,7 +5,9 @@
 mod data;
 mod environment;
 mod processes;
+mod ws_peer;
 
 pub use data::*;
 pub use environment::*;
 pub use processes::*;
+pub use ws_peer::*;

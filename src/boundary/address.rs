@@ -1,13 +1,18 @@
 /*!
 ws addresses read exactly as libnanomsg 1.1.5 reads them (bws.c, cws.c and the helpers
 in transports/utils), because libnanomsg never sees the user's ws address any more:
-it gets a private one on loopback. So an address libnanomsg refused is still refused,
+it gets a private ipc address in a folder only nncat can reach. So an address libnanomsg refused is still refused,
 with the same error number, and one it took still means the same place.
 */
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
-use super::super::Errno;
+use std::io;
+
+/// An address libnanomsg would refuse, with the error number it would give.
+fn refused(code: i32) -> io::Error {
+    io::Error::from_raw_os_error(code)
+}
 
 /// libnanomsg's `NN_SOCKADDR_MAX`: a whole address of this length or more is refused.
 const ADDRESS_MAX: usize = 128;
@@ -29,9 +34,11 @@ pub struct Remote {
 }
 
 /// The interface and port of `ws://ADDRESS` for bind: `*`, or an IP literal, then a port.
-pub fn parse_bind(url: &str, ipv4_only: bool) -> Result<SocketAddr, Errno> {
+pub fn parse_bind(url: &str, ipv4_only: bool) -> io::Result<SocketAddr> {
     let address = without_scheme(url)?;
-    let (nic, port) = address.rsplit_once(':').ok_or(Errno(libc::EINVAL))?;
+    let (nic, port) = address
+        .rsplit_once(':')
+        .ok_or_else(|| refused(libc::EINVAL))?;
     let port = parse_port(port)?;
     let ip = interface(nic, ipv4_only)?;
     Ok(SocketAddr::new(ip, port))
@@ -39,7 +46,7 @@ pub fn parse_bind(url: &str, ipv4_only: bool) -> Result<SocketAddr, Errno> {
 
 /// `ws://[NIC;]HOST[:PORT][/RESOURCE]` for connect, with libnanomsg's own quirks: the
 /// port follows the last colon anywhere, 80 when there is none.
-pub fn parse_connect(url: &str, ipv4_only: bool) -> Result<Remote, Errno> {
+pub fn parse_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
     let address = without_scheme(url)?;
     let host_start = address.find(';').map_or(0, |at| at + 1);
     let colon = address.rfind(':');
@@ -50,7 +57,7 @@ pub fn parse_connect(url: &str, ipv4_only: bool) -> Result<Remote, Errno> {
     let resource_start = slash.unwrap_or(address.len());
     let host_end = colon.unwrap_or(resource_start);
     if host_end < host_start || resource_start < host_start {
-        return Err(Errno(libc::EINVAL));
+        return Err(refused(libc::EINVAL));
     }
     let port = match colon {
         Some(at) => parse_port(&address[at + 1..resource_start])?,
@@ -58,7 +65,7 @@ pub fn parse_connect(url: &str, ipv4_only: bool) -> Result<Remote, Errno> {
     };
     let host = &address[host_start..host_end];
     if !is_hostname(host) && literal(host, ipv4_only).is_none() {
-        return Err(Errno(libc::EINVAL));
+        return Err(refused(libc::EINVAL));
     }
     let local = match address.find(';') {
         Some(at) => match interface(&address[..at], ipv4_only)? {
@@ -81,27 +88,28 @@ pub fn parse_connect(url: &str, ipv4_only: bool) -> Result<Remote, Errno> {
     })
 }
 
-fn without_scheme(url: &str) -> Result<&str, Errno> {
+fn without_scheme(url: &str) -> io::Result<&str> {
     if url.len() >= ADDRESS_MAX {
-        return Err(Errno(libc::ENAMETOOLONG));
+        return Err(refused(libc::ENAMETOOLONG));
     }
-    url.strip_prefix("ws://").ok_or(Errno(libc::EINVAL))
+    url.strip_prefix("ws://")
+        .ok_or_else(|| refused(libc::EINVAL))
 }
 
 /// `nn_port_resolve`: decimal digits only, 1 to 65535.
-fn parse_port(text: &str) -> Result<u16, Errno> {
+fn parse_port(text: &str) -> io::Result<u16> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Errno(libc::EINVAL));
+        return Err(refused(libc::EINVAL));
     }
     match text.parse::<u16>() {
-        Ok(0) | Err(_) => Err(Errno(libc::EINVAL)),
+        Ok(0) | Err(_) => Err(refused(libc::EINVAL)),
         Ok(port) => Ok(port),
     }
 }
 
 /// `nn_iface_resolve`: `*` for every interface, else an IP literal (1.1.5 no longer
 /// resolves interface names); anything else is "no such device".
-fn interface(text: &str, ipv4_only: bool) -> Result<IpAddr, Errno> {
+fn interface(text: &str, ipv4_only: bool) -> io::Result<IpAddr> {
     if text == "*" {
         return Ok(if ipv4_only {
             IpAddr::V4(Ipv4Addr::UNSPECIFIED)
@@ -109,7 +117,7 @@ fn interface(text: &str, ipv4_only: bool) -> Result<IpAddr, Errno> {
             IpAddr::V6(Ipv6Addr::UNSPECIFIED)
         });
     }
-    literal(text, ipv4_only).ok_or(Errno(libc::ENODEV))
+    literal(text, ipv4_only).ok_or_else(|| refused(libc::ENODEV))
 }
 
 /// `nn_literal_resolve`: an IPv4 literal, or with IPv6 allowed an IPv6 one; either may
@@ -152,27 +160,30 @@ fn is_hostname(name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn errno(result: Result<impl std::fmt::Debug, Errno>) -> i32 {
-        result.expect_err("refused").0
+    fn errno(result: io::Result<impl std::fmt::Debug>) -> i32 {
+        result
+            .expect_err("refused")
+            .raw_os_error()
+            .unwrap_or_default()
     }
 
     #[test]
     fn bind_takes_a_star_or_a_literal_and_a_port_only() {
         assert_eq!(
-            parse_bind("ws://127.0.0.1:5555", true),
-            Ok("127.0.0.1:5555".parse().unwrap())
+            parse_bind("ws://127.0.0.1:5555", true).unwrap(),
+            "127.0.0.1:5555".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://*:80", true),
-            Ok("0.0.0.0:80".parse().unwrap())
+            parse_bind("ws://*:80", true).unwrap(),
+            "0.0.0.0:80".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://*:80", false),
-            Ok("[::]:80".parse().unwrap())
+            parse_bind("ws://*:80", false).unwrap(),
+            "[::]:80".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://[::1]:80", false),
-            Ok("[::1]:80".parse().unwrap())
+            parse_bind("ws://[::1]:80", false).unwrap(),
+            "[::1]:80".parse().unwrap()
         );
         // libnanomsg refuses a path on bind: the port is "5555/x".
         assert_eq!(

@@ -1,0 +1,173 @@
+/*!
+The private link: how nncat hands libnanomsg one real peer's messages. Each real peer
+is one ipc connection in nncat's private folder (0700, so no other user's process
+reaches it), speaking libnanomsg's ipc framing: the 8-byte SP header, then for each
+message a type byte (1), an 8-byte big-endian length and the bytes. libnanomsg reads
+only frames nncat wrote, and each real peer stays one pipe, so routing, load balancing,
+subscriptions and retries are libnanomsg's as before.
+
+The frames libnanomsg writes here are trusted as far as their framing goes; a length
+is still never allocated past `MAX_FROM_LIBNANOMSG` at once.
+*/
+
+use std::io;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{UnixListener, UnixStream};
+
+/// The type byte of a normal ipc message (`NN_SIPC_MSG_NORMAL`).
+const NORMAL: u8 = 1;
+
+/// How long the bound side retries reaching libnanomsg's private endpoint: a peer can
+/// arrive between nncat's public bind and libnanomsg's private one.
+const OPEN_PATIENCE: Duration = Duration::from_secs(2);
+
+/// The read buffer of a link: one small buffer per peer, so a thousand peers stay cheap.
+const READ_BUFFER: usize = 16 * 1024;
+
+/// The 8 bytes each side of an SP connection sends first: `\0SP\0`, the protocol
+/// number, two zero bytes.
+pub fn sp_header(protocol: u16) -> [u8; 8] {
+    let [high, low] = protocol.to_be_bytes();
+    [0, b'S', b'P', 0, high, low, 0, 0]
+}
+
+/// The protocol a header announces, or `None` when the 8 bytes are not an SP header.
+pub fn protocol_of(header: &[u8; 8]) -> Option<u16> {
+    if header[..4] != [0, b'S', b'P', 0] || header[6..] != [0, 0] {
+        return None;
+    }
+    Some(u16::from_be_bytes([header[4], header[5]]))
+}
+
+/// Messages libnanomsg sends toward the peer.
+pub struct LinkReader {
+    stream: BufReader<OwnedReadHalf>,
+}
+
+/// Messages from the peer, toward libnanomsg.
+pub struct LinkWriter {
+    stream: OwnedWriteHalf,
+    /// The frame being written, reused: one write per message.
+    frame: Vec<u8>,
+}
+
+/// Reaches libnanomsg's private bound endpoint at `path` for a peer that announced
+/// `protocol`.
+pub async fn open(path: &Path, protocol: u16) -> io::Result<(LinkReader, LinkWriter)> {
+    let deadline = Instant::now() + OPEN_PATIENCE;
+    let stream = loop {
+        match UnixStream::connect(path).await {
+            Ok(stream) => break stream,
+            Err(err)
+                if Instant::now() < deadline
+                    && matches!(
+                        err.kind(),
+                        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+                    ) =>
+            {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    };
+    greet(stream, protocol).await
+}
+
+/// Takes libnanomsg's connection to the private listener of a connecting endpoint.
+pub async fn accept(
+    listener: &UnixListener,
+    protocol: u16,
+) -> io::Result<(LinkReader, LinkWriter)> {
+    let (stream, _) = listener.accept().await?;
+    greet(stream, protocol).await
+}
+
+async fn greet(mut stream: UnixStream, protocol: u16) -> io::Result<(LinkReader, LinkWriter)> {
+    stream.write_all(&sp_header(protocol)).await?;
+    let mut header = [0u8; 8];
+    stream.read_exact(&mut header).await?;
+    if protocol_of(&header).is_none() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "libnanomsg's private endpoint sent no SP header",
+        ));
+    }
+    let (read, write) = stream.into_split();
+    Ok((
+        LinkReader {
+            stream: BufReader::with_capacity(READ_BUFFER, read),
+        },
+        LinkWriter {
+            stream: write,
+            frame: Vec::new(),
+        },
+    ))
+}
+
+impl LinkReader {
+    /// The next message libnanomsg sends, or `None` once it closed the link.
+    pub async fn next(&mut self) -> io::Result<Option<Vec<u8>>> {
+        let mut head = [0u8; 9];
+        match self.stream.read_exact(&mut head).await {
+            Ok(_) => {}
+            Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+            Err(err) => return Err(err),
+        }
+        if head[0] != NORMAL {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "an ipc frame of an unknown type from libnanomsg",
+            ));
+        }
+        let mut length = [0u8; 8];
+        length.copy_from_slice(&head[1..]);
+        let length = usize::try_from(u64::from_be_bytes(length))
+            .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        let mut message = Vec::new();
+        message
+            .try_reserve_exact(length)
+            .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        message.resize(length, 0);
+        self.stream.read_exact(&mut message).await?;
+        Ok(Some(message))
+    }
+}
+
+impl LinkWriter {
+    /// Hands libnanomsg one message.
+    pub async fn send(&mut self, message: &[u8]) -> io::Result<()> {
+        self.frame.clear();
+        self.frame.push(NORMAL);
+        self.frame
+            .extend_from_slice(&(message.len() as u64).to_be_bytes());
+        // Large messages go in two writes rather than being copied.
+        if message.len() > 64 * 1024 {
+            self.stream.write_all(&self.frame).await?;
+            return self.stream.write_all(message).await;
+        }
+        self.frame.extend_from_slice(message);
+        self.stream.write_all(&self.frame).await
+    }
+
+    /// Says that the peer has no more to send: libnanomsg closes the pipe.
+    pub async fn finish(&mut self) {
+        let _ = self.stream.shutdown().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sp_headers_round_trip_and_anything_else_is_not_one() {
+        assert_eq!(sp_header(49), [0, b'S', b'P', 0, 0, 49, 0, 0]);
+        assert_eq!(protocol_of(&sp_header(112)), Some(112));
+        assert_eq!(protocol_of(b"GET / HT"), None);
+        assert_eq!(protocol_of(&[0, b'S', b'P', 0, 0, 49, 0, 1]), None);
+    }
+}

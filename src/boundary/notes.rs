@@ -1,0 +1,75 @@
+/*!
+What the boundary says about one endpoint: warnings (a message refused) always, `-v`
+notes (a peer came, was refused, left) when asked. Each kind of line is said at most
+once a second with a count of the ones held back, so a crowd of peers cannot flood
+stderr.
+*/
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::report;
+
+/// The shortest time between two lines of one kind.
+const REPEAT: Duration = Duration::from_secs(1);
+
+pub struct Notes {
+    url: String,
+    started: Instant,
+    verbose: bool,
+    /// By kind: when the last line was said, and how many were held back since.
+    said: RefCell<HashMap<&'static str, (Instant, u64)>>,
+}
+
+impl Notes {
+    pub fn new(url: &str, started: Instant, verbose: bool) -> Notes {
+        Notes {
+            url: url.to_string(),
+            started,
+            verbose,
+            said: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// A `-v` line about this endpoint, of kind `kind`.
+    pub fn note(&self, kind: &'static str, text: &str) {
+        if self.verbose
+            && let Some(more) = self.due(kind)
+        {
+            report::event(self.started, &format!("{}: {text}{more}", self.url));
+        }
+    }
+
+    /// A warning about this endpoint, of kind `kind`, with or without `-v`.
+    pub fn warn(&self, kind: &'static str, text: &str) {
+        if let Some(more) = self.due(kind) {
+            report::warn(&format!("{}: {text}{more}", self.url));
+        }
+    }
+
+    /// Whether a line of `kind` may be said now, and what to add about those held back.
+    fn due(&self, kind: &'static str) -> Option<String> {
+        let mut said = self.said.borrow_mut();
+        let now = Instant::now();
+        match said.get_mut(kind) {
+            Some((at, held)) if now.duration_since(*at) < REPEAT => {
+                *held += 1;
+                None
+            }
+            Some((at, held)) => {
+                let more = match *held {
+                    0 => String::new(),
+                    n => format!(" ({n} more since the last)"),
+                };
+                *at = now;
+                *held = 0;
+                Some(more)
+            }
+            None => {
+                said.insert(kind, (now, 0));
+                Some(String::new())
+            }
+        }
+    }
+}
