@@ -2,7 +2,7 @@
 # Builds nncat's Debian package (binary, man pages, completions, nn_TYPE symlinks) with
 # cargo-deb, from the [package.metadata.deb] section of Cargo.toml. Installs what is
 # missing first: Debian's packages through setup.sh (dpkg-dev's dpkg-shlibdeps computes
-# Depends), cargo-deb from crates.io through `cargo install --locked`, compiled here.
+# Depends), cargo-deb from the Rust package registry through `cargo install --locked`, compiled here.
 # Progress goes to stderr; the last line of stdout is the path of the .deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."

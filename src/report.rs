@@ -15,10 +15,7 @@ pub fn set_quiet(quiet: bool) {
 
 /// One line on stderr, whatever --quiet says: errors and what the user asked for.
 pub fn say(text: &str) {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
+    let clean = crate::format::for_terminal(text);
     // One write per line, so lines from two threads never interleave.
     let _ = std::io::stderr().write_all(format!("nncat: {clean}\n").as_bytes());
 }

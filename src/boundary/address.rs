@@ -88,11 +88,25 @@ pub fn parse_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
     })
 }
 
+/// `tcp://[NIC;]HOST:PORT` for connect: ws's rules, with the port required and no path.
+pub fn parse_tcp_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
+    let remote = parse_connect(url, ipv4_only)?;
+    let has_port = remote
+        .host_header
+        .rsplit_once(':')
+        .is_some_and(|(_, port)| port.parse::<u16>().is_ok());
+    if !has_port || !remote.resource.is_empty() {
+        return Err(refused(libc::EINVAL));
+    }
+    Ok(remote)
+}
+
 fn without_scheme(url: &str) -> io::Result<&str> {
     if url.len() >= ADDRESS_MAX {
         return Err(refused(libc::ENAMETOOLONG));
     }
     url.strip_prefix("ws://")
+        .or_else(|| url.strip_prefix("tcp://"))
         .ok_or_else(|| refused(libc::EINVAL))
 }
 
@@ -235,6 +249,18 @@ mod tests {
             errno(parse_connect("ws://eth0;host:1/", true)),
             libc::ENODEV
         );
+    }
+
+    #[test]
+    fn tcp_connect_needs_a_port_and_takes_no_path() {
+        let remote = parse_tcp_connect("tcp://localhost:5555", true).unwrap();
+        assert_eq!((remote.host.as_str(), remote.port), ("localhost", 5555));
+        assert_eq!(
+            errno(parse_tcp_connect("tcp://localhost", true)),
+            libc::EINVAL
+        );
+        assert_eq!(errno(parse_tcp_connect("tcp://h:1/x", true)), libc::EINVAL);
+        assert_eq!(parse_tcp_connect("tcp://[::1]:9", false).unwrap().port, 9);
     }
 
     #[test]

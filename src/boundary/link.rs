@@ -14,7 +14,7 @@ use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader, BufWriter};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
 
@@ -22,7 +22,8 @@ use tokio::net::{UnixListener, UnixStream};
 const NORMAL: u8 = 1;
 
 /// How long the bound side retries reaching libnanomsg's private endpoint: a peer can
-/// arrive between nncat's public bind and libnanomsg's private one.
+/// arrive between nncat's public bind and libnanomsg's private one, and libnanomsg's
+/// backlog (10) can be full while it accepts a crowd.
 const OPEN_PATIENCE: Duration = Duration::from_secs(2);
 
 /// The read buffer of a link: one small buffer per peer, so a thousand peers stay cheap.
@@ -50,9 +51,7 @@ pub struct LinkReader {
 
 /// Messages from the peer, toward libnanomsg.
 pub struct LinkWriter {
-    stream: OwnedWriteHalf,
-    /// The frame being written, reused: one write per message.
-    frame: Vec<u8>,
+    stream: BufWriter<OwnedWriteHalf>,
 }
 
 /// Reaches libnanomsg's private bound endpoint at `path` for a peer that announced
@@ -66,10 +65,12 @@ pub async fn open(path: &Path, protocol: u16) -> io::Result<(LinkReader, LinkWri
                 if Instant::now() < deadline
                     && matches!(
                         err.kind(),
-                        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+                        io::ErrorKind::NotFound
+                            | io::ErrorKind::ConnectionRefused
+                            | io::ErrorKind::WouldBlock
                     ) =>
             {
-                tokio::time::sleep(Duration::from_millis(5)).await;
+                tokio::time::sleep(Duration::from_millis(1)).await;
             }
             Err(err) => return Err(err),
         }
@@ -102,13 +103,17 @@ async fn greet(mut stream: UnixStream, protocol: u16) -> io::Result<(LinkReader,
             stream: BufReader::with_capacity(READ_BUFFER, read),
         },
         LinkWriter {
-            stream: write,
-            frame: Vec::new(),
+            stream: BufWriter::with_capacity(READ_BUFFER, write),
         },
     ))
 }
 
 impl LinkReader {
+    /// Whether libnanomsg's next message is already read whole.
+    pub fn buffered(&self) -> bool {
+        whole_frame(self.stream.buffer(), true)
+    }
+
     /// The next message libnanomsg sends, or `None` once it closed the link.
     pub async fn next(&mut self) -> io::Result<Option<Vec<u8>>> {
         let mut head = [0u8; 9];
@@ -138,25 +143,35 @@ impl LinkReader {
 }
 
 impl LinkWriter {
-    /// Hands libnanomsg one message.
+    /// Queues one message for libnanomsg; `flush` hands it over.
     pub async fn send(&mut self, message: &[u8]) -> io::Result<()> {
-        self.frame.clear();
-        self.frame.push(NORMAL);
-        self.frame
-            .extend_from_slice(&(message.len() as u64).to_be_bytes());
-        // Large messages go in two writes rather than being copied.
-        if message.len() > 64 * 1024 {
-            self.stream.write_all(&self.frame).await?;
-            return self.stream.write_all(message).await;
-        }
-        self.frame.extend_from_slice(message);
-        self.stream.write_all(&self.frame).await
+        let mut head = [NORMAL; 9];
+        head[1..].copy_from_slice(&(message.len() as u64).to_be_bytes());
+        self.stream.write_all(&head).await?;
+        self.stream.write_all(message).await
+    }
+
+    pub async fn flush(&mut self) -> io::Result<()> {
+        self.stream.flush().await
     }
 
     /// Says that the peer has no more to send: libnanomsg closes the pipe.
     pub async fn finish(&mut self) {
+        let _ = self.stream.flush().await;
         let _ = self.stream.shutdown().await;
     }
+}
+
+/// Whether `buffer` starts with a whole frame (an ipc frame, with its type byte, or a
+/// tcp one without): the next read of it cannot wait.
+pub fn whole_frame(buffer: &[u8], ipc: bool) -> bool {
+    let head = if ipc { 9 } else { 8 };
+    let Some(length) = buffer.get(head - 8..head) else {
+        return false;
+    };
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(length);
+    u64::from_be_bytes(bytes) <= (buffer.len() - head) as u64
 }
 
 #[cfg(test)]
@@ -169,5 +184,15 @@ mod tests {
         assert_eq!(protocol_of(&sp_header(112)), Some(112));
         assert_eq!(protocol_of(b"GET / HT"), None);
         assert_eq!(protocol_of(&[0, b'S', b'P', 0, 0, 49, 0, 1]), None);
+    }
+
+    #[test]
+    fn a_whole_frame_is_one_whose_bytes_are_all_there() {
+        let frame = [1, 0, 0, 0, 0, 0, 0, 0, 2, b'h', b'i'];
+        assert!(whole_frame(&frame, true));
+        assert!(!whole_frame(&frame[..10], true));
+        assert!(!whole_frame(&frame[..5], true));
+        assert!(whole_frame(&frame[1..], false));
+        assert!(!whole_frame(&[], false));
     }
 }

@@ -32,10 +32,13 @@ pub mod address;
 mod link;
 mod notes;
 mod relay;
+mod sp;
 mod ws;
 
 use std::io;
 use std::net::TcpListener;
+use std::os::unix::fs::FileTypeExt;
+use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::mpsc as sync_mpsc;
@@ -57,6 +60,16 @@ const DRAIN: Duration = Duration::from_secs(1);
 /// later, a delay every one-shot would pay.
 const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(1);
 
+/// Descriptors each peer holds: its connection and both ends of its private link.
+const DESCRIPTORS_PER_PEER: usize = 3;
+
+/// Descriptors kept for the rest of the process: stdio, libnanomsg's own, listeners,
+/// the event loop's, a command's pipes.
+const DESCRIPTORS_KEPT: usize = 32;
+
+/// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
+const LINKS_OPENING: usize = 4;
+
 /// What every endpoint of one socket shares.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
@@ -66,6 +79,8 @@ pub struct Settings {
     pub recv_max_size: usize,
     /// `NN_IPV4ONLY`: names resolve to IPv4 addresses only.
     pub ipv4_only: bool,
+    /// What all peers' messages being read may hold at once.
+    pub memory_budget: usize,
     /// -v: say each peer's arrival and departure.
     pub verbose: bool,
     /// When the socket opened, for `-v`'s time stamps.
@@ -75,6 +90,9 @@ pub struct Settings {
 /// What a peer's next read gave.
 pub enum Received {
     Message(Bytes),
+    /// A message over --recv-maxsz, of the size given, read into nothing: the
+    /// connection goes on.
+    Skipped(u64),
     /// The peer closed, or the connection broke.
     Ended,
     /// The peer broke the rules; the connection ends, said as this reason.
@@ -92,19 +110,56 @@ pub enum Refusal {
 /// The half of a peer that messages come from.
 pub trait Incoming {
     async fn next(&mut self) -> Received;
+    /// Whether more of the peer's bytes are already read: what was passed on is
+    /// flushed only when not, so a burst of small messages costs few writes.
+    fn buffered(&self) -> bool {
+        false
+    }
 }
 
 /// The half of a peer that messages go to.
 pub trait Outgoing {
+    /// Queues one message; `flush` writes what is queued.
     async fn send(&mut self, message: Vec<u8>) -> io::Result<()>;
+    async fn flush(&mut self) -> io::Result<()>;
     /// Ends the connection politely (a ws close frame, a flush), saying why when
     /// nncat refused something.
     async fn finish(&mut self, refusal: Option<&Refusal>);
 }
 
-/// Whether an address goes through the boundary.
+/// Whether an address goes through the boundary: every stream transport. inproc stays
+/// inside the process and needs no guard.
 pub fn owns(url: &str) -> bool {
-    url.starts_with("ws://")
+    Transport::of(url).is_some()
+}
+
+/// The transports nncat terminates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Transport {
+    Tcp,
+    Ipc,
+    Ws,
+}
+
+impl Transport {
+    fn of(url: &str) -> Option<Transport> {
+        let (scheme, _) = url.split_once("://")?;
+        match scheme {
+            "tcp" => Some(Transport::Tcp),
+            "ipc" => Some(Transport::Ipc),
+            "ws" => Some(Transport::Ws),
+            _ => None,
+        }
+    }
+
+    /// The word for it in `-v` lines, as the statistics' lines say it.
+    fn word(self) -> &'static str {
+        match self {
+            Transport::Tcp => "TCP",
+            Transport::Ipc => "ipc",
+            Transport::Ws => "ws",
+        }
+    }
 }
 
 /// One socket's boundary: the event loop's thread and the private folder. Dropped
@@ -112,6 +167,8 @@ pub fn owns(url: &str) -> bool {
 /// peers is passed on for at most `DRAIN`.
 pub struct Boundary {
     settings: Settings,
+    budget: sp::Budget,
+    peers: Peers,
     folder: tempfile::TempDir,
     jobs: Option<mpsc::UnboundedSender<Job>>,
     thread: Option<thread::JoinHandle<()>>,
@@ -138,7 +195,14 @@ impl Loop {
 
 /// One endpoint, as its tasks see it.
 struct Endpoint {
+    transport: Transport,
+    /// Peers served by every endpoint of the socket, against the descriptor limit.
+    peers: Peers,
+    /// Links being opened to libnanomsg's private endpoint at once: a crowd of peers
+    /// queues here in order instead of retrying libnanomsg's full backlog together.
+    opening: tokio::sync::Semaphore,
     settings: Settings,
+    budget: sp::Budget,
     /// The private link's path.
     private: PathBuf,
     notes: Notes,
@@ -148,6 +212,8 @@ impl Boundary {
     pub fn new(settings: Settings) -> io::Result<Boundary> {
         Ok(Boundary {
             settings,
+            budget: sp::Budget::new(settings.memory_budget),
+            peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
             jobs: None,
             thread: None,
@@ -155,13 +221,28 @@ impl Boundary {
         })
     }
 
-    /// Listens on `url` (a ws address to bind); returns the private address libnanomsg
-    /// must bind.
+    /// Listens on `url`; returns the private address libnanomsg must bind.
     pub fn bind(&mut self, url: &str) -> io::Result<String> {
-        let public = address::parse_bind(url, self.settings.ipv4_only)?;
-        let listener = TcpListener::bind(public)?;
-        listener.set_nonblocking(true)?;
-        let endpoint = self.endpoint(url, 'b');
+        let transport = Transport::of(url).ok_or_else(invalid)?;
+        let listener = match transport {
+            Transport::Tcp | Transport::Ws => {
+                let public = address::parse_bind(url, self.settings.ipv4_only)?;
+                let listener = TcpListener::bind(public)?;
+                listener.set_nonblocking(true)?;
+                relay::PublicListener::Tcp(listener)
+            }
+            Transport::Ipc => {
+                let path = url.strip_prefix("ipc://").ok_or_else(invalid)?;
+                // A socket file left by an earlier run; a live one was refused before.
+                if std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_socket()) {
+                    let _ = std::fs::remove_file(path);
+                }
+                let listener = UnixListener::bind(path)?;
+                listener.set_nonblocking(true)?;
+                relay::PublicListener::Ipc(listener)
+            }
+        };
+        let endpoint = self.endpoint(transport, url, 'b');
         let private = format!("ipc://{}", endpoint.private.display());
         self.run(Box::new(move |event_loop| {
             tokio::task::spawn_local(relay::serve_bound(event_loop, endpoint, listener));
@@ -169,26 +250,42 @@ impl Boundary {
         Ok(private)
     }
 
-    /// Connects to `url` (a ws address); returns the private address libnanomsg must
-    /// connect to, once the first attempt has succeeded or failed.
+    /// Connects to `url`; returns the private address libnanomsg must connect to, once
+    /// the first attempt has succeeded or failed.
     pub fn connect(&mut self, url: &str) -> io::Result<String> {
-        let remote = address::parse_connect(url, self.settings.ipv4_only)?;
-        let request = ws::client_request(&remote, self.settings.own.peer())?;
-        let endpoint = self.endpoint(url, 'c');
+        let transport = Transport::of(url).ok_or_else(invalid)?;
+        let target = match transport {
+            Transport::Tcp => {
+                relay::Target::Tcp(address::parse_tcp_connect(url, self.settings.ipv4_only)?)
+            }
+            Transport::Ipc => relay::Target::Ipc(PathBuf::from(
+                url.strip_prefix("ipc://").ok_or_else(invalid)?,
+            )),
+            Transport::Ws => {
+                let remote = address::parse_connect(url, self.settings.ipv4_only)?;
+                let request = ws::client_request(&remote, self.settings.own.peer())?;
+                relay::Target::Ws(remote, Box::new(request))
+            }
+        };
+        let endpoint = self.endpoint(transport, url, 'c');
         let private = format!("ipc://{}", endpoint.private.display());
         let (first_tx, first_rx) = sync_mpsc::channel();
         self.run(Box::new(move |event_loop| {
             tokio::task::spawn_local(relay::serve_connecting(
-                event_loop, endpoint, remote, request, first_tx,
+                event_loop, endpoint, target, first_tx,
             ));
         }))?;
         let _ = first_rx.recv_timeout(FIRST_ATTEMPT_WAIT);
         Ok(private)
     }
 
-    fn endpoint(&mut self, url: &str, side: char) -> Endpoint {
+    fn endpoint(&mut self, transport: Transport, url: &str, side: char) -> Endpoint {
         self.endpoints += 1;
         Endpoint {
+            transport,
+            peers: self.peers.clone(),
+            opening: tokio::sync::Semaphore::new(LINKS_OPENING),
+            budget: self.budget.clone(),
             settings: self.settings,
             private: self.folder.path().join(format!("{side}{}", self.endpoints)),
             notes: Notes::new(url, self.settings.started, self.settings.verbose),
@@ -262,6 +359,73 @@ fn private_folder() -> io::Result<tempfile::TempDir> {
         return Ok(folder);
     }
     builder.tempdir_in(Path::new("/tmp"))
+}
+
+/// How many peers the descriptor limit leaves room for. The soft limit is raised to
+/// the hard one first, as servers do: 1,000 peers need 3,000 descriptors, and the soft
+/// limit is often 1,024.
+fn peer_capacity() -> usize {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut limit = getrlimit(Resource::Nofile);
+    if let (Some(current), Some(maximum)) = (limit.current, limit.maximum)
+        && current < maximum
+    {
+        let raised = rustix::process::Rlimit {
+            current: Some(maximum),
+            maximum: Some(maximum),
+        };
+        if setrlimit(Resource::Nofile, raised).is_ok() {
+            limit.current = Some(maximum);
+        }
+    }
+    let descriptors = limit
+        .current
+        .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    descriptors.saturating_sub(DESCRIPTORS_KEPT) / DESCRIPTORS_PER_PEER
+}
+
+/// The peers being served, counted against what the descriptor limit allows, so that
+/// nncat stops accepting before libnanomsg's own accept meets the limit (it then spins
+/// on EMFILE at 100% CPU).
+#[derive(Clone)]
+struct Peers {
+    live: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    capacity: usize,
+}
+
+/// One peer's place, given back when it is dropped.
+struct PeerSlot(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Peers {
+    fn new(capacity: usize) -> Peers {
+        Peers {
+            live: Default::default(),
+            capacity,
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.live.load(std::sync::atomic::Ordering::Relaxed) >= self.capacity
+    }
+
+    fn take(&self) -> PeerSlot {
+        self.live.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        PeerSlot(std::sync::Arc::clone(&self.live))
+    }
+
+    fn capacity(&self) -> usize {
+        self.capacity
+    }
+}
+
+impl Drop for PeerSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn invalid() -> io::Error {
+    io::Error::from_raw_os_error(libc::EINVAL)
 }
 
 /// An endpoint shared by the tasks of one endpoint on the loop's thread.

@@ -4,19 +4,22 @@ pump that carries one peer's messages to and from its private link.
 */
 
 use std::io;
-use std::net::{IpAddr, SocketAddr, TcpListener as StdListener, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::mpsc as sync_mpsc;
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpSocket, TcpStream, UnixListener};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, Interest, Ready};
+use tokio::net::{TcpListener, TcpSocket, TcpStream, UnixListener, UnixStream};
 use tokio_tungstenite::tungstenite::handshake::client::Request;
 
 use super::address::Remote;
 use super::link::{self, LinkReader, LinkWriter};
+use super::sp::{self, HandshakeError};
 use super::ws;
-use super::{DRAIN, Endpoint, Incoming, Loop, Outgoing, Received, Refusal, Shared};
+use super::{DRAIN, Endpoint, Incoming, Loop, Outgoing, Received, Refusal, Shared, Transport};
+use crate::kind::SocketType;
 
 /// Out of descriptors or memory, accepting waits this long before it tries again: the
 /// connection waits in the kernel's backlog, and the loop does not spin.
@@ -34,13 +37,33 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// After a peer that sent to us has gone, how long its link stays open: libnanomsg
 /// drops a pipe's read-ahead message when the pipe closes, so the last message needs a
-/// moment to be taken (the same grace a sender gives, socket::CLOSE_GRACE).
+/// moment to be taken (the same grace a sender gives, socket::CLOSE_GRACE). Only for
+/// types that never send: for the others libnanomsg would go on routing messages into
+/// a link whose peer is gone, and they would be lost.
 const DEPARTURE_GRACE: Duration = Duration::from_millis(100);
 
-/// Accepts peers on `listener` until the socket closes; each is served on its own task.
-pub async fn serve_bound(mut event_loop: Loop, endpoint: Endpoint, listener: StdListener) {
+/// A listener made on the caller's thread, so that its errors (address in use) come
+/// back at once; the event loop takes it over.
+pub enum PublicListener {
+    Tcp(std::net::TcpListener),
+    Ipc(std::os::unix::net::UnixListener),
+}
+
+/// What a connecting endpoint reaches.
+pub enum Target {
+    Tcp(Remote),
+    Ipc(PathBuf),
+    Ws(Remote, Box<Request>),
+}
+
+/// Accepts peers until the socket closes; each is served on its own task.
+pub async fn serve_bound(mut event_loop: Loop, endpoint: Endpoint, listener: PublicListener) {
     let endpoint: Shared = Rc::new(endpoint);
-    let Ok(listener) = TcpListener::from_std(listener) else {
+    let listener = match listener {
+        PublicListener::Tcp(listener) => TcpListener::from_std(listener).map(Listener::Tcp),
+        PublicListener::Ipc(listener) => UnixListener::from_std(listener).map(Listener::Ipc),
+    };
+    let Ok(listener) = listener else {
         endpoint.notes.warn(
             "listen",
             "cannot listen on the event loop: no peer will be served",
@@ -49,17 +72,31 @@ pub async fn serve_bound(mut event_loop: Loop, endpoint: Endpoint, listener: Std
     };
     let live = event_loop.live.clone();
     loop {
+        if endpoint.peers.full() {
+            endpoint.notes.warn(
+                "descriptors",
+                &format!(
+                    "{} peers fill the descriptor limit (ulimit -n): new connections wait until one leaves",
+                    endpoint.peers.capacity()
+                ),
+            );
+            tokio::select! {
+                () = tokio::time::sleep(ACCEPT_PAUSE) => continue,
+                () = event_loop.closed() => return,
+            }
+        }
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
             () = event_loop.closed() => return,
         };
         match accepted {
-            Ok((stream, peer)) => {
+            Ok(accepted) => {
                 let endpoint = Rc::clone(&endpoint);
                 let live = live.clone();
+                let slot = endpoint.peers.take();
                 tokio::task::spawn_local(async move {
-                    serve_peer(&endpoint, stream, peer).await;
-                    drop(live);
+                    serve_accepted(&endpoint, accepted).await;
+                    drop((live, slot));
                 });
             }
             Err(err) if is_transient(&err) => {}
@@ -81,6 +118,37 @@ pub async fn serve_bound(mut event_loop: Loop, endpoint: Endpoint, listener: Std
     }
 }
 
+enum Listener {
+    Tcp(TcpListener),
+    Ipc(UnixListener),
+}
+
+/// A connection nncat accepted, and the peer's name for what is said about it.
+enum Accepted {
+    Tcp(TcpStream, String),
+    Ipc(UnixStream, String),
+}
+
+impl Listener {
+    async fn accept(&self) -> io::Result<Accepted> {
+        match self {
+            Listener::Tcp(listener) => {
+                let (stream, peer) = listener.accept().await?;
+                let _ = stream.set_nodelay(true);
+                Ok(Accepted::Tcp(stream, peer.to_string()))
+            }
+            Listener::Ipc(listener) => {
+                let (stream, _) = listener.accept().await?;
+                let name = match stream.peer_cred().ok().and_then(|cred| cred.pid()) {
+                    Some(pid) => format!("a local process (pid {pid})"),
+                    None => "a local process".to_string(),
+                };
+                Ok(Accepted::Ipc(stream, name))
+            }
+        }
+    }
+}
+
 fn is_transient(err: &io::Error) -> bool {
     matches!(
         err.kind(),
@@ -88,30 +156,108 @@ fn is_transient(err: &io::Error) -> bool {
     )
 }
 
-/// One accepted peer: its upgrade, then its messages, until either side ends.
-async fn serve_peer(endpoint: &Endpoint, mut stream: TcpStream, peer: SocketAddr) {
-    let _ = stream.set_nodelay(true);
+/// One accepted peer: its handshake, then its messages, until either side ends.
+async fn serve_accepted(endpoint: &Endpoint, accepted: Accepted) {
+    match accepted {
+        Accepted::Tcp(stream, peer) if endpoint.transport == Transport::Ws => {
+            serve_ws_peer(endpoint, stream, &peer).await;
+        }
+        Accepted::Tcp(mut stream, peer) => {
+            if let Some(theirs) = sp_handshake(endpoint, &mut stream, &peer).await
+                && let Ok(link) = open_link(endpoint, theirs).await
+            {
+                let (read, write) = stream.into_split();
+                serve_sp_peer(endpoint, read, write, &peer, link).await;
+            }
+        }
+        Accepted::Ipc(mut stream, peer) => {
+            if let Some(theirs) = sp_handshake(endpoint, &mut stream, &peer).await
+                && let Ok(link) = open_link(endpoint, theirs).await
+            {
+                let (read, write) = stream.into_split();
+                serve_sp_peer(endpoint, read, write, &peer, link).await;
+            }
+        }
+    }
+}
+
+/// The SP header exchange, with what went wrong said under `-v`: the peer's protocol
+/// when it is this socket's peer.
+async fn sp_handshake<S: AsyncRead + AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    stream: &mut S,
+    peer: &str,
+) -> Option<u16> {
+    let own = endpoint.settings.own;
+    let why = match sp::handshake(stream, own.protocol_id(), own.peer().protocol_id()).await {
+        Ok(theirs) => return Some(theirs),
+        // A port probe, or a peer that changed its mind: nothing to say.
+        Err(HandshakeError::Silent) => return None,
+        Err(HandshakeError::NotSp) => {
+            "it is not an SP peer (its first 8 bytes are not an SP header)".to_string()
+        }
+        Err(HandshakeError::WrongType(theirs)) => format!(
+            "it is {}, and {own} talks to {}",
+            SocketType::from_protocol_id(theirs).map_or_else(
+                || format!("of SP protocol {theirs}"),
+                |kind| format!("a {kind} socket")
+            ),
+            own.peer()
+        ),
+    };
+    endpoint.notes.note(
+        "refused",
+        &format!(
+            "{} connected, SP handshake rejected: {peer}: {why}",
+            endpoint.transport.word()
+        ),
+    );
+    None
+}
+
+/// A bound endpoint's link for a peer that announced `protocol`, in its turn.
+async fn open_link(endpoint: &Endpoint, protocol: u16) -> io::Result<(LinkReader, LinkWriter)> {
+    let _turn = endpoint.opening.acquire().await;
+    link::open(&endpoint.private, protocol).await
+}
+
+/// An SP peer after its handshake, with its link to libnanomsg: its messages.
+async fn serve_sp_peer<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    read: R,
+    write: W,
+    peer: &str,
+    (link_in, link_out): (LinkReader, LinkWriter),
+) {
+    endpoint.notes.note(
+        "arrived",
+        &format!("{} peer {peer} connected", endpoint.transport.word()),
+    );
+    let ipc = endpoint.transport == Transport::Ipc;
+    let (incoming, outgoing) = sp::halves(
+        read,
+        write,
+        ipc,
+        endpoint.settings.recv_max_size,
+        endpoint.budget.clone(),
+    );
+    pump(endpoint, peer, incoming, outgoing, link_in, link_out).await;
+}
+
+/// A ws client: its upgrade, then its messages.
+async fn serve_ws_peer(endpoint: &Endpoint, mut stream: TcpStream, peer: &str) {
     let own = endpoint.settings.own;
     let refused = match ws::accept(&mut stream, own, endpoint.settings.recv_max_size).await {
         Ok((incoming, outgoing)) => {
-            let Ok((link_in, link_out)) =
-                link::open(&endpoint.private, own.peer().protocol_id()).await
+            let Ok((link_in, link_out)) = open_link(endpoint, own.peer().protocol_id()).await
             else {
                 return;
             };
             endpoint.notes.note(
                 "arrived",
-                &format!("peer {peer} connected (ws upgrade done)"),
+                &format!("ws peer {peer} connected (ws upgrade done)"),
             );
-            pump(
-                endpoint,
-                &peer.to_string(),
-                incoming,
-                outgoing,
-                link_in,
-                link_out,
-            )
-            .await;
+            pump(endpoint, peer, incoming, outgoing, link_in, link_out).await;
             return;
         }
         Err(refused) => refused,
@@ -143,20 +289,19 @@ async fn linger(mut stream: TcpStream) {
     .await;
 }
 
-/// Reaches the server, upgrades, and only then lets libnanomsg in; again after each
-/// connection ends, until the socket closes.
+/// Reaches the server and completes the handshake, and only then lets libnanomsg in;
+/// again after each connection ends, until the socket closes.
 pub async fn serve_connecting(
     mut event_loop: Loop,
     endpoint: Endpoint,
-    remote: Remote,
-    request: Request,
+    target: Target,
     first: sync_mpsc::Sender<()>,
 ) {
     let _live = event_loop.live.clone();
     let mut first = Some(first);
     loop {
         let pause = tokio::select! {
-            pause = connect_once(&endpoint, &remote, &request, &mut first) => pause,
+            pause = connect_once(&endpoint, &target, &mut first) => pause,
             () = event_loop.closed() => return,
         };
         tokio::select! {
@@ -170,58 +315,164 @@ pub async fn serve_connecting(
 /// next attempt. `first` is told when the first attempt has succeeded or failed.
 async fn connect_once(
     endpoint: &Endpoint,
-    remote: &Remote,
-    request: &Request,
+    target: &Target,
     first: &mut Option<sync_mpsc::Sender<()>>,
 ) -> Duration {
-    let told = |first: &mut Option<sync_mpsc::Sender<()>>| {
-        if let Some(first) = first.take() {
-            let _ = first.send(());
+    let mut first = Told(first.take());
+    match target {
+        Target::Tcp(remote) => {
+            let stream = match reach(remote).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            let _ = stream.set_nodelay(true);
+            let server = stream
+                .peer_addr()
+                .map_or_else(|_| "the server".to_string(), |at| at.to_string());
+            return serve_sp_server(endpoint, stream, &server, &mut first).await;
         }
-    };
-    let Ok(mut stream) = reach(remote).await else {
-        told(first);
-        return RETRY_INTERVAL;
-    };
-    let _ = stream.set_nodelay(true);
-    let upgraded = ws::connect(
-        &mut stream,
-        request.clone(),
-        endpoint.settings.recv_max_size,
-    )
-    .await;
-    let (incoming, outgoing) = match upgraded {
-        Ok(halves) => halves,
-        Err(ws::Failed(why)) => {
-            told(first);
-            endpoint.notes.note("failed", &why);
-            return REFUSED_RETRY;
+        Target::Ipc(path) => {
+            let stream = match UnixStream::connect(path).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            return serve_sp_server(endpoint, stream, "the server", &mut first).await;
         }
-    };
-    let _ = std::fs::remove_file(&endpoint.private);
-    let listener = UnixListener::bind(&endpoint.private);
-    told(first);
-    let Ok(listener) = listener else {
-        return REFUSED_RETRY;
-    };
-    let accepted = link::accept(&listener, endpoint.settings.own.peer().protocol_id()).await;
-    drop(listener);
-    let _ = std::fs::remove_file(&endpoint.private);
-    if let Ok((link_in, link_out)) = accepted {
-        endpoint
-            .notes
-            .note("arrived", "connected to the server (ws upgrade done)");
-        pump(
-            endpoint,
-            "the server",
-            incoming,
-            outgoing,
-            link_in,
-            link_out,
-        )
-        .await;
+        Target::Ws(remote, request) => {
+            let mut stream = match reach(remote).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            let _ = stream.set_nodelay(true);
+            let server = "the server";
+            let upgraded = ws::connect(
+                &mut stream,
+                (**request).clone(),
+                endpoint.settings.recv_max_size,
+            )
+            .await;
+            let (incoming, outgoing) = match upgraded {
+                Ok(halves) => halves,
+                Err(ws::Failed(why)) => {
+                    endpoint.notes.note("failed", &why);
+                    return REFUSED_RETRY;
+                }
+            };
+            let peer = endpoint.settings.own.peer().protocol_id();
+            // tungstenite holds the stream now; a hang-up shows when the pump reads.
+            let hangup = std::future::pending();
+            let Some((link_in, link_out)) =
+                let_libnanomsg_in(endpoint, peer, &mut first, hangup).await
+            else {
+                return REFUSED_RETRY;
+            };
+            endpoint
+                .notes
+                .note("arrived", "ws connected to the server (ws upgrade done)");
+            pump(endpoint, server, incoming, outgoing, link_in, link_out).await;
+        }
     }
     RETRY_INTERVAL
+}
+
+/// A connection nncat made to an SP server: its handshake, then its messages once
+/// libnanomsg is let in; the pause before the next attempt.
+async fn serve_sp_server<S: Readiness + AsyncRead + AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    mut stream: S,
+    server: &str,
+    first: &mut Told,
+) -> Duration {
+    let Some(theirs) = sp_handshake(endpoint, &mut stream, server).await else {
+        return REFUSED_RETRY;
+    };
+    let hangup = hung_up(stream.readable_or_closed());
+    let Some(link) = let_libnanomsg_in(endpoint, theirs, first, hangup).await else {
+        return REFUSED_RETRY;
+    };
+    let (read, write) = tokio::io::split(stream);
+    serve_sp_peer(endpoint, read, write, server, link).await;
+    RETRY_INTERVAL
+}
+
+/// A stream that can say it has data or was hung up, without reading it.
+trait Readiness {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>>;
+}
+
+impl Readiness for TcpStream {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
+        self.ready(Interest::READABLE)
+    }
+}
+
+impl Readiness for UnixStream {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
+        self.ready(Interest::READABLE)
+    }
+}
+
+/// Tells the waiting caller, once, that the first attempt is over, whichever way it went.
+struct Told(Option<sync_mpsc::Sender<()>>);
+
+impl Told {
+    fn tell(&mut self) {
+        if let Some(first) = self.0.take() {
+            let _ = first.send(());
+        }
+    }
+}
+
+impl Drop for Told {
+    fn drop(&mut self) {
+        self.tell();
+    }
+}
+
+/// A failed connect, said under `-v`; the pause before the next.
+fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
+    endpoint.notes.note(
+        "failed",
+        &format!(
+            "connect attempt failed: {}",
+            crate::report::without_os_error_numbers(&err.to_string())
+        ),
+    );
+    RETRY_INTERVAL
+}
+
+/// Opens the private path libnanomsg's connect is retrying, takes its connection and
+/// removes the path again, so that libnanomsg finds it only while a real connection is
+/// up.
+///
+/// A server that hangs up before libnanomsg comes is not let in: libnanomsg would
+/// attach a pipe to a peer already gone, and a message routed to it would be lost.
+async fn let_libnanomsg_in(
+    endpoint: &Endpoint,
+    peer_protocol: u16,
+    first: &mut Told,
+    hangup: impl Future<Output = ()>,
+) -> Option<(LinkReader, LinkWriter)> {
+    let _ = std::fs::remove_file(&endpoint.private);
+    let gate = UnixListener::bind(&endpoint.private);
+    first.tell();
+    let gate = gate.ok()?;
+    let link = tokio::select! {
+        link = link::accept(&gate, peer_protocol) => link,
+        () = hangup => Err(io::ErrorKind::ConnectionReset.into()),
+    };
+    drop(gate);
+    let _ = std::fs::remove_file(&endpoint.private);
+    link.ok()
+}
+
+/// Ends when the peer has hung up; pends for ever once it has sent something, since
+/// readiness can then no longer tell a hang-up apart.
+async fn hung_up(ready: impl Future<Output = io::Result<Ready>>) {
+    match ready.await {
+        Ok(ready) if !ready.is_read_closed() => std::future::pending().await,
+        _ => {}
+    }
 }
 
 /// A connection to the server, trying each of its addresses.
@@ -276,6 +527,7 @@ async fn pump(
     mut link_in: LinkReader,
     mut link_out: LinkWriter,
 ) {
+    let peer_gone = std::cell::Cell::new(false);
     let refusal = {
         let toward_libnanomsg = async {
             let why = loop {
@@ -285,8 +537,20 @@ async fn pump(
                             return None;
                         }
                     }
+                    Received::Skipped(size) => endpoint.notes.warn(
+                        "oversize",
+                        &format!(
+                            "skipped a message of {size} bytes from {peer}: over --recv-maxsz {} bytes (raise --recv-maxsz to accept it)",
+                            endpoint.settings.recv_max_size
+                        ),
+                    ),
                     Received::Ended => break None,
                     Received::Refused(refusal) => break Some(refusal),
+                }
+                // What was passed on waits in the buffer only while the next message
+                // is already here whole.
+                if !incoming.buffered() && link_out.flush().await.is_err() {
+                    return None;
                 }
             };
             match &why {
@@ -303,7 +567,7 @@ async fn pump(
                     &format!("closed the connection of {peer}: {what}"),
                 ),
             }
-            if endpoint.settings.own.can_receive() {
+            if !endpoint.settings.own.can_send() {
                 tokio::time::sleep(DEPARTURE_GRACE).await;
             }
             link_out.finish().await;
@@ -311,16 +575,29 @@ async fn pump(
         };
         let toward_peer = async {
             while let Ok(Some(message)) = link_in.next().await {
+                if peer_gone.get() {
+                    continue;
+                }
                 if outgoing.send(message).await.is_err() {
+                    break;
+                }
+                if !link_in.buffered() && outgoing.flush().await.is_err() {
                     break;
                 }
             }
         };
+        // The peer's side is looked at first: once it has hung up, what libnanomsg
+        // still sends into the link would go to a peer that is gone, where a batch of
+        // it could pass for delivered in one write, so it is read and dropped until
+        // libnanomsg closes the link. (Closing the link first instead can leave
+        // libnanomsg 1.1.5 counting the pipe as attached: a pair then refuses every
+        // later peer.) When libnanomsg closes first (the socket closes), everything it
+        // sent before is passed on.
         tokio::pin!(toward_peer);
         tokio::select! {
+            biased;
             why = toward_libnanomsg => {
-                // libnanomsg closes its side once the link is finished; what it still
-                // had for the peer goes out first.
+                peer_gone.set(true);
                 let _ = tokio::time::timeout(DRAIN, &mut toward_peer).await;
                 why
             }

@@ -50,7 +50,6 @@ pub fn protocol_name(kind: SocketType) -> String {
 fn config(recv_max_size: usize) -> WebSocketConfig {
     WebSocketConfig::default()
         .read_buffer_size(READ_BUFFER)
-        .write_buffer_size(0)
         .max_message_size(Some(recv_max_size))
         .max_frame_size(Some(recv_max_size))
 }
@@ -247,7 +246,13 @@ impl Incoming for WsIncoming<'_> {
 impl Outgoing for WsOutgoing<'_> {
     async fn send(&mut self, message: Vec<u8>) -> io::Result<()> {
         self.0
-            .send(Message::Binary(message.into()))
+            .feed(Message::Binary(message.into()))
+            .await
+            .map_err(|err| io::Error::other(describe(&err)))
+    }
+
+    async fn flush(&mut self) -> io::Result<()> {
+        SinkExt::flush(&mut self.0)
             .await
             .map_err(|err| io::Error::other(describe(&err)))
     }

@@ -79,11 +79,56 @@ pub fn push_escaped_u(code: u32, out: &mut Vec<u8>) {
 }
 
 /// Whether a character must not reach a terminal as it is: the C0 and C1 controls and
-/// DEL drive the terminal (cursor, colours, window title), and the bidirectional
-/// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what is
-/// shown after them, so a message could make the text around it read differently.
+/// DEL drive the terminal (cursor, colours, window title); Unicode's format characters
+/// (general category Cf: the bidirectional marks, embeddings, overrides and isolates,
+/// zero-width characters, tags) are invisible or reorder what is shown after them; and
+/// the line and paragraph separators (U+2028, U+2029) break a line where none shows.
+/// Any of them could make a message, or the text around it, read differently.
 pub fn needs_escape_on_terminal(ch: char) -> bool {
-    ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    ch.is_control() || is_format_or_separator(ch)
+}
+
+/// Unicode 15's format characters (Cf) and the line and paragraph separators.
+fn is_format_or_separator(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// `text` with every character that must not reach a terminal as it is written as
+/// `\u{HHHH}`: for stderr, whose lines carry what peers chose (addresses, protocol
+/// names, refusals).
+pub fn for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if needs_escape_on_terminal(ch) {
+            out.push_str(&format!("\\u{{{:x}}}", ch as u32));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 /// A byte as a user can see it in an error message.

@@ -15,6 +15,7 @@ can get is an error naming the record (`DecodeError::TooLarge`), not an abort.
 
 mod ascii;
 mod escape;
+pub(crate) use escape::for_terminal;
 mod hex;
 mod input;
 mod json;

@@ -29,6 +29,7 @@ use super::probe::{self, Identity, ProbeError};
 use super::stats::{EVENT_REPEAT, Reading, Repeated, Watcher, nn_get_statistic, stat};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
+use crate::boundary;
 use crate::report;
 
 /// With no peer after this long, a connecting socket probes its endpoints.
@@ -219,6 +220,9 @@ pub(super) struct Doctor {
     rejected: Repeated,
     word: &'static str,
     rejected_text: String,
+    /// Every endpoint goes through the boundary, which says why a handshake failed
+    /// (the statistics see only its private links).
+    boundary_only: bool,
 }
 
 impl Doctor {
@@ -239,16 +243,19 @@ impl Doctor {
             rejected: Repeated::new(EVENT_REPEAT),
             word,
             rejected_text: format!("{word} connected, SP handshake rejected"),
+            boundary_only: plan.endpoints.iter().all(|e| boundary::owns(&e.url)),
         }
     }
 
     /// The `-v` story of what changed since the last reading.
     fn tell(&mut self, now: &Reading, attached: u64, detached: u64, failed: u64) {
         let (started, word) = (self.started, self.word);
-        if failed > 0 {
-            self.rejected.add(failed, started, &self.rejected_text);
-        } else {
-            self.rejected.flush(started, &self.rejected_text, false);
+        if !self.boundary_only {
+            if failed > 0 {
+                self.rejected.add(failed, started, &self.rejected_text);
+            } else {
+                self.rejected.flush(started, &self.rejected_text, false);
+            }
         }
         if attached > 0 {
             let peers = now.current.max(self.current + attached);
@@ -267,6 +274,7 @@ impl Doctor {
             );
         }
         if self.handshaking > 0
+            && !self.boundary_only
             && !self.said_waiting
             && self.handshaking_since.elapsed() >= DIAGNOSE_AFTER
         {

@@ -18,7 +18,7 @@ This file holds the socket's life: open, drain, close. Beside it: `setup` (optio
 endpoints, the first peers), `message` (send and receive, plain and raw), `wait`
 (ppoll on NN_RCVFD and stdout), `errno` (what an error means), `stats` (nanomsg's
 statistics and the threads that read them), `doctor` (why a socket is silent), and the
-endpoint checks and helpers (`endpoint`, `any_port`, `drops`, `limit`). Transports nncat
+endpoint checks and helpers (`endpoint`, `any_port`, `limit`). Transports nncat
 terminates itself (ws) go through `crate::boundary` first.
 */
 
@@ -38,7 +38,6 @@ use crate::report;
 
 mod any_port;
 mod doctor;
-mod drops;
 mod endpoint;
 mod errno;
 
@@ -57,7 +56,7 @@ pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
 use doctor::Doctor;
 pub use message::Message;
-use stats::{ConnectionEvents, DropWarnings, Progress, Watcher, stat};
+use stats::{ConnectionEvents, Progress, Watcher, stat};
 pub use wait::{Wake, millis, poll};
 
 /// After the last write has left, how long the peer gets to take the message out of
@@ -115,6 +114,7 @@ impl Socket {
                     .find(|kind| kind.protocol() == plan.protocol)
                     .unwrap_or(SocketType::Pair),
                 recv_max_size: plan.recv_max_size,
+                memory_budget: limit::recv_max_size_cap(),
                 ipv4_only: !plan.ipv6,
                 verbose: plan.verbose,
                 started,
@@ -131,7 +131,11 @@ impl Socket {
         }
         let mut watchers: Vec<Box<dyn Watcher>> = vec![Box::new(Doctor::new(&socket, plan))];
         if plan.verbose {
-            watchers.push(Box::new(ConnectionEvents::new(socket.started)));
+            // The boundary names what happens to its endpoints' connections itself;
+            // the statistics would only count its private links.
+            if !plan.endpoints.iter().all(|e| boundary::owns(&e.url)) {
+                watchers.push(Box::new(ConnectionEvents::new(socket.started)));
+            }
             report::event(
                 socket.started,
                 &format!(
@@ -139,13 +143,6 @@ impl Socket {
                     human_size(plan.recv_max_size)
                 ),
             );
-        }
-        // push and pub receive nothing, so nothing of theirs can be too large.
-        if plan.protocol != Protocol::Push
-            && plan.protocol != Protocol::Pub
-            && let Some(drops) = DropWarnings::new(&plan.endpoints, plan.recv_max_size)
-        {
-            watchers.push(Box::new(drops));
         }
         if plan.progress {
             watchers.push(Box::new(Progress::new(&socket)));

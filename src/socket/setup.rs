@@ -17,6 +17,9 @@ use crate::boundary::{self, Boundary};
 use crate::error::Failure;
 use crate::report;
 
+/// The buffers asked for libnanomsg's sockets (see `configure`).
+const LINK_BUFFER: c_int = 4 << 20;
+
 impl Socket {
     pub(super) fn configure(&self, plan: &SocketPlan) -> Result<()> {
         let millis = |d: Option<Duration>| d.map_or(-1, millis);
@@ -37,6 +40,14 @@ impl Socket {
         let limit = c_int::try_from(plan.recv_max_size).unwrap_or(c_int::MAX);
         self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, limit)
             .context("setting the largest message to accept")?;
+        // libnanomsg's side of each private link is a Unix socket, where every message
+        // is a buffer of its own (about 600 bytes more than its payload): with nanomsg's
+        // 128 KiB a burst of a few hundred small messages fills it before the boundary's
+        // thread is scheduled, and pub drops the rest. The kernel caps it at wmem_max.
+        self.set_int(sys::NN_SOL_SOCKET, sys::NN_SNDBUF, LINK_BUFFER)
+            .context("setting the send buffer")?;
+        self.set_int(sys::NN_SOL_SOCKET, sys::NN_RCVBUF, LINK_BUFFER)
+            .context("setting the receive buffer")?;
         // nanomsg speaks IPv4 only unless told otherwise: tcp://[::1]:P would fail.
         if plan.ipv6 {
             self.set_int(sys::NN_SOL_SOCKET, sys::NN_IPV4ONLY, 0)

@@ -15,10 +15,7 @@ use std::time::{Duration, Instant};
 
 use libc::c_int;
 
-use super::Endpoint;
 use super::Socket;
-use super::drops::DropWatch;
-use super::limit::human_size;
 use crate::report;
 
 /// Statistics from `nn.h`, which neither crate declares.
@@ -65,9 +62,6 @@ fn counts_of(id: c_int) -> Counts {
         received_bytes: get(stat::BYTES_RECEIVED),
     }
 }
-
-/// The shortest time between two warnings that nanomsg dropped a peer.
-const DROP_WARNING_REPEAT: Duration = Duration::from_secs(5);
 
 /// The shortest time between two `-v` lines for the same repeated event (a peer that is
 /// down fails every reconnect interval, 100 ms: once a second with a count, not ten).
@@ -265,65 +259,6 @@ impl Watcher for ConnectionEvents {
             "connect attempt failed",
         );
         self.connect_errors_seen = self.connect_errors_seen.max(now.connect_errors);
-    }
-}
-
-/// Warns when nanomsg closes a peer's connection itself, which it does, without a word,
-/// to a peer that sends a message over `NN_RCVMAXSIZE` (see drops.rs for how that is
-/// told apart from a peer that left). nanomsg gives no reason, so the warning names the
-/// likely one and the option.
-pub(super) struct DropWarnings {
-    drops: DropWatch,
-    limit: String,
-    broken_seen: u64,
-    attached_since_break: bool,
-    unreported: usize,
-    warned_at: Option<Instant>,
-}
-
-impl DropWarnings {
-    /// None where drops leave no trace to tell them by (ipc).
-    pub(super) fn new(endpoints: &[Endpoint], recv_max_size: usize) -> Option<DropWarnings> {
-        Some(DropWarnings {
-            drops: DropWatch::new(endpoints)?,
-            limit: human_size(recv_max_size),
-            broken_seen: 0,
-            attached_since_break: false,
-            unreported: 0,
-            warned_at: None,
-        })
-    }
-}
-
-impl Watcher for DropWarnings {
-    fn look(&mut self, now: &Reading) {
-        self.attached_since_break |= now.current > 0;
-        // A peer of the wrong type is closed by nanomsg too, but it is never attached:
-        // that is the mismatch explanation's business, not ours.
-        if now.broken > self.broken_seen {
-            self.broken_seen = now.broken;
-            let drops_now = self.drops.new_drops();
-            if self.attached_since_break {
-                self.unreported += drops_now;
-            }
-            self.attached_since_break = now.current > 0;
-        }
-        let quiet_for = self
-            .warned_at
-            .is_none_or(|at| at.elapsed() >= DROP_WARNING_REPEAT);
-        if self.unreported > 0 && quiet_for {
-            let times = if self.unreported > 1 {
-                format!(" {} times", self.unreported)
-            } else {
-                String::new()
-            };
-            report::warn(&format!(
-                "nanomsg closed a peer's connection{times}: it sent a message over --recv-maxsz {} (raise it to accept larger ones), or broke the protocol",
-                self.limit
-            ));
-            self.warned_at = Some(Instant::now());
-            self.unreported = 0;
-        }
     }
 }
 

@@ -12,16 +12,6 @@ fn ws_place() -> (String, String) {
     (format!("ws://{address}"), address)
 }
 
-/// The largest resident set a process has had, in KiB (VmHWM).
-fn peak_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the status");
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmHWM in the status")
-}
-
 /// libnanomsg asserted on a text message whose UTF-8 character is split across two
 /// fragments (sws.c:634) and aborted nncat. It is a valid message: it arrives whole.
 #[test]
@@ -107,7 +97,7 @@ fn a_message_in_one_byte_fragments_holds_memory_near_its_size() {
             .wait_until(Duration::from_secs(30), |seen| seen.ends_with(b"\n")),
         "the first message arrives"
     );
-    let peak_mib = peak_kib(receiver.pid()) / 1024;
+    let peak_mib = status_field(receiver.pid(), "VmHWM:") / 1024;
     peer.message(b"b").expect("a second message");
     let out = receiver.finish().success();
     assert_eq!(out.stdout.len(), 2 * SIZE + 1 + 3, "both messages in hex");
@@ -145,4 +135,240 @@ fn a_message_over_recv_maxsz_over_ws_is_refused_with_a_warning_naming_the_peer()
         "{}",
         out.stderr
     );
+}
+
+/// Over tcp and ipc nncat reads an oversize message into nothing and the connection
+/// stays up: the one-shot sender's next message arrives.
+#[test]
+fn an_oversize_message_from_a_one_shot_sender_over_tcp_and_ipc_is_skipped_and_the_next_arrives() {
+    let scratch = Scratch::new();
+    for url in [tcp_url(), scratch.ipc_url("oversize")] {
+        let receiver = Running::start_watching(nncat([
+            "pull",
+            "--bind",
+            &url,
+            "--count",
+            "1",
+            "--recv-maxsz",
+            "10",
+        ]));
+        wait_bound(&url);
+        let input = format!("{}\nafter\n", "x".repeat(20));
+        run_with_input(nncat(["push", "--connect", &url]), input.as_bytes()).success();
+        let out = receiver.finish().success();
+        assert_eq!(out.stdout, b"after\n", "over {url}");
+        assert!(
+            out.stderr.contains("skipped a message of 20 bytes from ")
+                && out.stderr.contains("over --recv-maxsz 10 bytes"),
+            "over {url}: {}",
+            out.stderr
+        );
+    }
+}
+
+/// The old warning guessed from the kernel's tables that nanomsg had dropped a peer,
+/// and also fired when a server simply exited. The boundary says only what it saw.
+#[test]
+fn a_server_that_exits_normally_gets_no_oversize_warning() {
+    let url = tcp_url();
+    let publisher = Running::start(nncat(["pub", "--bind", &url, "--wait-peers", "1"]));
+    let mut subscriber = Running::start_watching(nncat(["sub", "--connect", &url, "-v"]));
+    subscriber.stderr().wait_for_text("1 peer connected");
+    let mut publisher = publisher;
+    publisher.write_stdin(b"hello\n");
+    subscriber.stdout().wait_for_exactly(b"hello\n");
+    publisher.close_stdin();
+    publisher.finish().success();
+    subscriber.stderr().wait_for_text("left");
+    subscriber.signal(libc::SIGTERM);
+    let out = subscriber.finish();
+    assert!(!out.stderr.contains("raise"), "{}", out.stderr);
+    assert!(!out.stderr.contains("warning"), "{}", out.stderr);
+}
+
+/// `-v` names each peer by its address when it connects and when it leaves.
+#[test]
+fn verbose_names_each_peer_by_its_address() {
+    let url = tcp_url();
+    let receiver = Running::start_watching(nncat(["pull", "--bind", &url, "-v", "--count", "1"]));
+    wait_bound(&url);
+    run(nncat(["push", "--connect", &url, "--data", "hi"])).success();
+    let out = receiver.finish().success();
+    assert!(
+        out.stderr.contains(&format!("{url}: TCP peer 127.0.0.1:")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(" connected"), "{}", out.stderr);
+}
+
+/// `probe --bind` on the socket of a live server replaced it, so that the server could
+/// no longer be reached; it refuses, as `--bind` does, and the server stays reachable.
+#[test]
+fn probe_bind_leaves_a_live_servers_ipc_socket_alone() {
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("live");
+    let server = Running::start_without_stdin(nncat(["pull", "--bind", &url, "--count", "1"]));
+    wait_bound(&url);
+    run(nncat(["probe", "--bind", &url, "--recv-timeout", "1s"]))
+        .fails_with(1, "another process is listening on");
+    run(nncat(["push", "--connect", &url, "--data", "still here"])).success();
+    assert_eq!(server.finish().success().stdout, b"still here\n");
+}
+
+/// Lets this test process hold thousands of connections: the soft descriptor limit
+/// up to the hard one.
+fn raise_descriptor_limit() {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes one rlimit into `limit`, a local that outlives the call.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &raw mut limit) } == 0 {
+        limit.rlim_cur = limit.rlim_max;
+        // SAFETY: setrlimit reads one rlimit from `limit`, a local that outlives the call.
+        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) };
+    }
+}
+
+/// What /proc says of a process: a field of its status, and its open descriptors.
+fn status_field(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the status");
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("{field} in the status"))
+}
+
+fn descriptors(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |fds| fds.count())
+}
+
+/// user + system CPU time of a process so far, in clock ticks.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the stat");
+    let after_name = &stat[stat.rfind(')').expect("a name") + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    // utime and stime are fields 14 and 15; `after_name` starts at field 3.
+    fields[11].parse::<u64>().unwrap_or(0) + fields[12].parse::<u64>().unwrap_or(0)
+}
+
+/// The old ws guard ran a thread per peer: 2,737 threads and 1.77 GB of address space
+/// at 3,000 peers. One event loop serves them all now.
+#[test]
+fn a_thousand_ws_peers_cost_a_few_threads_and_tens_of_megabytes() {
+    raise_descriptor_limit();
+    let (url, address) = ws_place();
+    let mut receiver = Running::start_watching(nncat(["pull", "--bind", &url, "--count", "1"]));
+    wait_bound(&url);
+    let peers: Vec<WsPeer> = (0..1000)
+        .map(|i| WsPeer::connect(&address, "pull").unwrap_or_else(|err| panic!("peer {i}: {err}")))
+        .collect();
+    let pid = receiver.pid();
+    // Each peer's connection and both ends of its private link are open.
+    wait_for("every peer's link", Duration::from_secs(30), || {
+        descriptors(pid) >= 3000
+    });
+    let threads = status_field(pid, "Threads:");
+    let resident_mib = status_field(pid, "VmRSS:") / 1024;
+    assert!(threads <= 8, "{threads} threads for 1,000 ws peers");
+    assert!(
+        resident_mib < 120,
+        "{resident_mib} MiB resident for 1,000 ws peers"
+    );
+    let mut last = peers.into_iter().last().expect("a peer");
+    last.message(b"from the last").expect("a message");
+    receiver.stdout().wait_for_exactly(b"from the last\n");
+    receiver.finish().success();
+}
+
+/// Under `ulimit -v 800000`, about 500 ws peers aborted the old guard ("failed to
+/// allocate an alternative stack" for a thread each).
+#[test]
+fn six_hundred_ws_peers_under_ulimit_v_are_served() {
+    raise_descriptor_limit();
+    let (url, address) = ws_place();
+    let mut command = std::process::Command::new("sh");
+    command.args([
+        "-c",
+        "ulimit -v 800000 && exec \"$0\" \"$@\"",
+        nncat_path(),
+        "pull",
+        "--bind",
+        &url,
+        "--count",
+        "1",
+    ]);
+    let mut receiver = Running::start_watching(command);
+    wait_bound(&url);
+    let peers: Vec<WsPeer> = (0..600)
+        .map(|i| WsPeer::connect(&address, "pull").unwrap_or_else(|err| panic!("peer {i}: {err}")))
+        .collect();
+    let pid = receiver.pid();
+    wait_for("every peer's link", Duration::from_secs(30), || {
+        descriptors(pid) >= 1800
+    });
+    assert!(receiver.is_running(), "nncat lives with 600 ws peers");
+    let mut last = peers.into_iter().last().expect("a peer");
+    last.message(b"still here").expect("a message");
+    receiver.stdout().wait_for_exactly(b"still here\n");
+    receiver.finish().success();
+}
+
+/// libnanomsg spun at 100% CPU on accept at the descriptor limit. nncat stops
+/// accepting while its peers fill the limit, says so once, and serves the waiting
+/// connections as places free up.
+#[test]
+fn at_the_descriptor_limit_new_connections_wait_without_spinning() {
+    use std::io::{Read, Write};
+    let url = tcp_url();
+    let address = url.trim_start_matches("tcp://").to_string();
+    let mut command = std::process::Command::new("sh");
+    command.args([
+        "-c",
+        "ulimit -n 128 && exec \"$0\" \"$@\"",
+        nncat_path(),
+        "pull",
+        "--bind",
+        &url,
+        "--count",
+        "1",
+    ]);
+    let mut receiver = Running::start_watching(command);
+    wait_bound(&url);
+    // (128 - 32) / 3 = 32 peers fit; the rest wait in the kernel's backlog.
+    let mut peers: Vec<std::net::TcpStream> = (0..40)
+        .map(|_| {
+            let mut peer = std::net::TcpStream::connect(&address).expect("the kernel takes it");
+            peer.write_all(&[0, b'S', b'P', 0, 0, 80, 0, 0])
+                .expect("a push's header");
+            peer.set_read_timeout(Some(Duration::from_secs(10)))
+                .expect("a timeout");
+            peer
+        })
+        .collect();
+    receiver.stderr().wait_for_text("fill the descriptor limit");
+    let pid = receiver.pid();
+    let before = cpu_ticks(pid);
+    // A window to measure CPU over, not a wait for a condition.
+    std::thread::sleep(Duration::from_secs(1));
+    let spent = cpu_ticks(pid) - before;
+    assert!(
+        spent < 30,
+        "{spent} ticks of CPU in a second at the descriptor limit"
+    );
+    // Places free up: the last connection, which waited, gets nncat's header.
+    peers.drain(..10);
+    let mut header = [0u8; 8];
+    let waited = peers.last_mut().expect("a waiting peer");
+    waited
+        .read_exact(&mut header)
+        .expect("nncat's header once a place is free");
+    assert_eq!(header, [0, b'S', b'P', 0, 0, 81, 0, 0], "a pull's header");
+    let mut frame = 4u64.to_be_bytes().to_vec();
+    frame.extend_from_slice(b"real");
+    waited.write_all(&frame).expect("a message");
+    receiver.stdout().wait_for_exactly(b"real\n");
+    receiver.finish().success();
 }

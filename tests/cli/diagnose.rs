@@ -657,7 +657,11 @@ fn verbose_says_the_handshake_was_rejected_not_that_the_connection_was_establish
     ]));
     assert_eq!(out.code(), Some(3), "{}", out.stderr);
     assert!(
-        out.stderr.contains("TCP connected, SP handshake rejected"),
+        out.stderr
+            .contains("TCP connected, SP handshake rejected: 127.0.0.1:")
+            && out
+                .stderr
+                .contains(": it is a pull socket, and req talks to rep"),
         "{}",
         out.stderr
     );

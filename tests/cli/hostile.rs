@@ -197,6 +197,14 @@ impl Conn {
         (false, seen)
     }
 
+    /// Says that nothing more will come from us.
+    fn shut_write(&self) {
+        let _ = match self {
+            Conn::Tcp(stream) => stream.shutdown(std::net::Shutdown::Write),
+            Conn::Unix(stream) => stream.shutdown(std::net::Shutdown::Write),
+        };
+    }
+
     /// Reads an HTTP response's first line (ws).
     fn read_status_line(&mut self) -> String {
         let mut seen = Vec::new();
@@ -323,11 +331,16 @@ fn upgrade_request(host: &str, server: &str) -> String {
     )
 }
 
-/// Claims a message of `len` bytes, sends three, and expects nncat to hang up.
+/// Claims a message of `len` bytes, sends three, and expects nncat to hang up. Over
+/// tcp and ipc nncat reads an oversize message into nothing and waits for the rest
+/// (an honest sender's next message follows it), so the liar stops sending first.
 fn lie_about_length(peer: &mut RawPeer, len: u64) {
     let mut bytes = peer.length_prefix(len);
     bytes.extend_from_slice(b"lie");
     peer.send(&bytes);
+    if peer.transport != Transport::Ws {
+        peer.conn.shut_write();
+    }
     let (closed, said) = peer.conn.read_to_close();
     assert!(
         closed,
@@ -1327,7 +1340,6 @@ fn sub_connecting_over_ws_survives_bad_answers_and_then_hears_a_real_publisher()
 // these bytes, so the fix is not a check in nncat's code.
 
 #[test]
-#[ignore = "bug: libnanomsg 1.1.5 asserts on an ipc frame whose type byte is not 1 (sipc.c:336, nn_assert (sipc->inhdr [0] == NN_SIPC_MSG_NORMAL)) and aborts nncat"]
 fn pull_over_ipc_survives_a_frame_with_a_wrong_type_byte() {
     let place = Place::new(Transport::Ipc);
     let receiver = Running::start_streaming(nncat(["pull", "--bind", &place.url, "--count", "1"]));
@@ -1345,13 +1357,11 @@ fn pull_over_ipc_survives_a_frame_with_a_wrong_type_byte() {
 }
 
 #[test]
-#[ignore = "bug: random bytes after a valid ipc header abort nncat (libnanomsg's assertion on the frame type byte, sipc.c:336)"]
 fn pull_over_ipc_survives_random_bytes_after_a_valid_header() {
     survives(PULL, Transport::Ipc, Attack::Random { seed: 9 });
 }
 
 #[test]
-#[ignore = "bug: under ulimit -v, concurrent connections that each claim a length under --recv-maxsz exhaust the address space; libnanomsg's allocation fails and aborts nncat (chunkref.c:55)"]
 fn pull_under_ulimit_v_survives_concurrent_claims_under_the_limit() {
     let place = Place::new(Transport::Tcp);
     // About 1.9 GiB of address space: the default limit (512 MiB) fits, four at once do not.

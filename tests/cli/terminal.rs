@@ -68,18 +68,25 @@ fn read_terminal_until(master: &mut File, needle: &[u8]) -> Vec<u8> {
     seen
 }
 
-#[test]
-fn text_on_a_terminal_shows_control_bytes_escaped() {
-    let url = tcp_url();
-    let (mut master, slave) = open_pty();
-    let mut command = nncat(["pull", "--bind", &url, "--count", "1"]);
+/// A puller bound at `url` whose stdout is a terminal: the pty's master side and the
+/// running puller, which exits after one message.
+fn pull_one_onto_a_terminal(url: &str) -> (std::fs::File, std::process::Child) {
+    let (master, slave) = open_pty();
+    let mut command = nncat(["pull", "--bind", url, "--count", "1"]);
     command
         .stdin(Stdio::null())
         .stdout(Stdio::from(slave))
         .stderr(Stdio::null());
-    let mut puller = command.spawn().expect("nncat starts");
+    let puller = command.spawn().expect("nncat starts");
     drop(command);
-    wait_bound(&url);
+    wait_bound(url);
+    (master, puller)
+}
+
+#[test]
+fn text_on_a_terminal_shows_control_bytes_escaped() {
+    let url = tcp_url();
+    let (mut master, mut puller) = pull_one_onto_a_terminal(&url);
     // ESC [ 2 J clears the screen; BEL rings; \x9b is a one-byte CSI.
     run_with_input(
         nncat(["push", "--connect", &url, "--hex"]),
@@ -112,5 +119,24 @@ fn text_through_a_pipe_passes_control_bytes_as_they_are() {
     assert_eq!(
         puller.finish().success().stdout,
         b"\x1b[2J\x07\xc2\x9bred!\n"
+    );
+}
+
+/// Unicode's bidi marks (U+200E, U+200F, U+061C) and line and paragraph separators
+/// (U+2028, U+2029) reorder or break what a terminal shows: escaped there too.
+#[test]
+fn text_on_a_terminal_shows_bidi_marks_and_separators_escaped() {
+    let url = tcp_url();
+    let (mut master, mut puller) = pull_one_onto_a_terminal(&url);
+    let message = "a\u{200e}b\u{200f}c\u{61c}d\u{2028}e\u{2029}end!\n";
+    run_with_input(nncat(["push", "--connect", &url]), message.as_bytes()).success();
+    let shown = read_terminal_until(&mut master, b"end!");
+    let _ = puller.wait();
+    let shown = String::from_utf8_lossy(&shown);
+    assert!(
+        shown.contains(
+            "a\\xe2\\x80\\x8eb\\xe2\\x80\\x8fc\\xd8\\x9cd\\xe2\\x80\\xa8e\\xe2\\x80\\xa9end!"
+        ),
+        "shown: {shown:?}"
     );
 }

@@ -88,10 +88,14 @@ fn text_on_a_terminal_escapes_bidi_controls() {
     // RIGHT-TO-LEFT OVERRIDE, then FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
     encoder.encode("a\u{202e}b\u{2068}c\u{2069}".as_bytes(), &mut out);
     assert_eq!(out, b"a\\xe2\\x80\\xaeb\\xe2\\x81\\xa8c\\xe2\\x81\\xa9\n");
-    // Marks and separators next to the ranges stay as they are.
+    // The paragraph separator and the deprecated format characters are escaped; a
+    // space and an unassigned code point next to the ranges stay as they are.
     let mut out = Vec::new();
     encoder.encode("\u{2029}\u{202f}\u{2065}\u{206a}".as_bytes(), &mut out);
-    assert_eq!(out, "\u{2029}\u{202f}\u{2065}\u{206a}\n".as_bytes());
+    assert_eq!(
+        out,
+        "\\xe2\\x80\\xa9\u{202f}\u{2065}\\xe2\\x81\\xaa\n".as_bytes()
+    );
 }
 
 #[test]
@@ -342,3 +346,33 @@ fn a_buffer_that_cannot_grow_names_the_size_it_needed() {
 
 // Round trips of random messages through every format.
 mod properties;
+
+#[test]
+fn format_characters_and_separators_are_escaped_for_a_terminal() {
+    for ch in [
+        '\u{200e}',
+        '\u{200f}',
+        '\u{61c}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{202e}',
+        '\u{feff}',
+        '\u{e0041}',
+    ] {
+        assert!(
+            super::escape::needs_escape_on_terminal(ch),
+            "U+{:04X} reaches a terminal as it is",
+            ch as u32
+        );
+    }
+    for ch in ['a', 'é', '\u{1f600}', ' '] {
+        assert!(
+            !super::escape::needs_escape_on_terminal(ch),
+            "{ch:?} is escaped"
+        );
+    }
+    assert_eq!(
+        super::for_terminal("peer \u{202e}evil\u{1b}[31m"),
+        "peer \\u{202e}evil\\u{1b}[31m"
+    );
+}

@@ -57,11 +57,18 @@ impl Listener {
             });
         }
         if let Some(path) = url.strip_prefix("ipc://") {
-            // As nn_bind does: a stale socket file from an earlier run is replaced.
+            // As --bind does: a stale socket file from an earlier run is replaced, and a
+            // live process's socket is left alone.
             let path = std::path::PathBuf::from(path);
             if std::fs::symlink_metadata(&path)
                 .is_ok_and(|meta| std::os::unix::fs::FileTypeExt::is_socket(&meta.file_type()))
             {
+                if std::os::unix::net::UnixStream::connect(&path).is_ok() {
+                    return Err(bind_error(io::Error::new(
+                        io::ErrorKind::AddrInUse,
+                        format!("another process is listening on '{}'", path.display()),
+                    )));
+                }
                 let _ = std::fs::remove_file(&path);
             }
             let listener = UnixListener::bind(&path).map_err(bind_error)?;
@@ -221,8 +228,10 @@ fn read_upgrade(
         Some(server) => Ok(Identity {
             protocol_id: server.peer().protocol_id(),
         }),
+        // The peer chose these bytes: escaped before they reach a terminal.
         None => Err(ProbeError::Failed(format!(
-            "a ws client that expects an unknown socket type '{expected}'"
+            "a ws client that expects an unknown socket type '{}'",
+            crate::format::for_terminal(&expected)
         ))),
     }
 }
