@@ -114,8 +114,9 @@ impl LinkReader {
         whole_frame(self.stream.buffer(), true)
     }
 
-    /// The next message libnanomsg sends, or `None` once it closed the link.
-    pub async fn next(&mut self) -> io::Result<Option<Vec<u8>>> {
+    /// The length of libnanomsg's next message, or `None` once it closed the link;
+    /// its bytes follow (`read_body`, or `body` to pass them on as they come).
+    pub async fn next_length(&mut self) -> io::Result<Option<u64>> {
         let mut head = [0u8; 9];
         match self.stream.read_exact(&mut head).await {
             Ok(_) => {}
@@ -130,15 +131,25 @@ impl LinkReader {
         }
         let mut length = [0u8; 8];
         length.copy_from_slice(&head[1..]);
-        let length = usize::try_from(u64::from_be_bytes(length))
-            .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        Ok(Some(u64::from_be_bytes(length)))
+    }
+
+    /// A message's bytes, whole.
+    pub async fn read_body(&mut self, length: u64) -> io::Result<Vec<u8>> {
+        let length =
+            usize::try_from(length).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
         let mut message = Vec::new();
         message
             .try_reserve_exact(length)
             .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
         message.resize(length, 0);
         self.stream.read_exact(&mut message).await?;
-        Ok(Some(message))
+        Ok(message)
+    }
+
+    /// A message's bytes as they come, to pass on without holding them.
+    pub fn body(&mut self, length: u64) -> impl tokio::io::AsyncRead + Unpin + '_ {
+        (&mut self.stream).take(length)
     }
 }
 

@@ -41,6 +41,8 @@ use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc as sync_mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -52,8 +54,19 @@ use crate::kind::SocketType;
 use notes::Notes;
 
 /// After the socket closes, how long messages still on their way to a peer are passed
-/// on to one that is slow to take them.
+/// on to one that takes none of them: the drain goes on while bytes move.
 const DRAIN: Duration = Duration::from_secs(1);
+
+/// A large message passes toward a peer this much at a time, each piece counted as
+/// progress for the drain at close.
+const CHUNK: u64 = 1 << 20;
+
+/// Messages from libnanomsg larger than this pass on toward a tcp or ipc peer as their
+/// bytes come instead of being held whole: a 64 MiB message would otherwise cost one
+/// more copy of itself, and the sender's drain would end while the boundary still held
+/// it. (Toward libnanomsg a message is held whole first: libnanomsg allocates a length
+/// as soon as it reads it, so it must see only lengths whose bytes have come.)
+const STREAM_AT: u64 = 1 << 20;
 
 /// How long a connecting endpoint waits for its first attempt before libnanomsg
 /// starts: without it libnanomsg's first connect would be refused and retried 100 ms
@@ -122,6 +135,21 @@ pub trait Outgoing {
     /// Queues one message; `flush` writes what is queued.
     async fn send(&mut self, message: Vec<u8>) -> io::Result<()>;
     async fn flush(&mut self) -> io::Result<()>;
+    /// Whether a large message can be passed on as its bytes come rather than whole:
+    /// a stream of length-prefixed frames can, ws cannot.
+    fn streams(&self) -> bool {
+        false
+    }
+    /// Starts a message of `length` bytes whose bytes follow (`pass_chunk`).
+    async fn start_message(&mut self, length: u64) -> io::Result<()> {
+        let _ = length;
+        Err(io::ErrorKind::Unsupported.into())
+    }
+    /// Passes on the next `length` bytes of the message started.
+    async fn pass_chunk(&mut self, length: u64, _from: &mut link::LinkReader) -> io::Result<()> {
+        let _ = length;
+        Err(io::ErrorKind::Unsupported.into())
+    }
     /// Ends the connection politely (a ws close frame, a flush), saying why when
     /// nncat refused something.
     async fn finish(&mut self, refusal: Option<&Refusal>);
@@ -167,6 +195,9 @@ impl Transport {
 /// peers is passed on for at most `DRAIN`.
 pub struct Boundary {
     settings: Settings,
+    /// Messages and pieces passed toward peers, so far: the drain at close waits while
+    /// it grows.
+    progress: Arc<AtomicU64>,
     budget: sp::Budget,
     peers: Peers,
     folder: tempfile::TempDir,
@@ -196,6 +227,7 @@ impl Loop {
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
+    progress: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
     /// Links being opened to libnanomsg's private endpoint at once: a crowd of peers
@@ -212,6 +244,7 @@ impl Boundary {
     pub fn new(settings: Settings) -> io::Result<Boundary> {
         Ok(Boundary {
             settings,
+            progress: Arc::default(),
             budget: sp::Budget::new(settings.memory_budget),
             peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
@@ -283,6 +316,7 @@ impl Boundary {
         self.endpoints += 1;
         Endpoint {
             transport,
+            progress: Arc::clone(&self.progress),
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),
             budget: self.budget.clone(),
@@ -296,9 +330,10 @@ impl Boundary {
     fn run(&mut self, job: Job) -> io::Result<()> {
         if self.jobs.is_none() {
             let (jobs, receiver) = mpsc::unbounded_channel();
+            let progress = Arc::clone(&self.progress);
             let thread = thread::Builder::new()
                 .name("boundary".into())
-                .spawn(move || event_loop(receiver))?;
+                .spawn(move || event_loop(receiver, &progress))?;
             self.jobs = Some(jobs);
             self.thread = Some(thread);
         }
@@ -321,7 +356,7 @@ impl Drop for Boundary {
 
 /// The event loop's thread: runs jobs until the boundary is dropped, then lets what is
 /// in flight finish for at most `DRAIN`.
-fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>) {
+fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>, progress: &AtomicU64) {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -340,7 +375,14 @@ fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>) {
         }
         let _ = closing_tx.send(true);
         drop(event_loop);
-        let _ = tokio::time::timeout(DRAIN, all_done.recv()).await;
+        loop {
+            let before = progress.load(Ordering::Relaxed);
+            if tokio::time::timeout(DRAIN, all_done.recv()).await.is_ok()
+                || progress.load(Ordering::Relaxed) == before
+            {
+                break;
+            }
+        }
     });
 }
 

@@ -7,6 +7,7 @@ use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc as sync_mpsc;
 use std::time::Duration;
 
@@ -18,7 +19,10 @@ use super::address::Remote;
 use super::link::{self, LinkReader, LinkWriter};
 use super::sp::{self, HandshakeError};
 use super::ws;
-use super::{DRAIN, Endpoint, Incoming, Loop, Outgoing, Received, Refusal, Shared, Transport};
+use super::{
+    CHUNK, DRAIN, Endpoint, Incoming, Loop, Outgoing, Received, Refusal, STREAM_AT, Shared,
+    Transport,
+};
 use crate::kind::SocketType;
 
 /// Out of descriptors or memory, accepting waits this long before it tries again: the
@@ -518,6 +522,25 @@ async fn reach(remote: &Remote) -> io::Result<TcpStream> {
     Err(last)
 }
 
+/// Passes a large message from libnanomsg to the peer a piece at a time, each piece
+/// counted as progress.
+async fn pass_large(
+    endpoint: &Endpoint,
+    length: u64,
+    link_in: &mut LinkReader,
+    outgoing: &mut impl Outgoing,
+) -> io::Result<()> {
+    outgoing.start_message(length).await?;
+    let mut left = length;
+    while left > 0 {
+        let piece = left.min(CHUNK);
+        outgoing.pass_chunk(piece, link_in).await?;
+        endpoint.progress.fetch_add(1, Ordering::Relaxed);
+        left -= piece;
+    }
+    Ok(())
+}
+
 /// Carries messages both ways between a peer and its link until one side ends.
 async fn pump(
     endpoint: &Endpoint,
@@ -574,13 +597,27 @@ async fn pump(
             why
         };
         let toward_peer = async {
-            while let Ok(Some(message)) = link_in.next().await {
+            while let Ok(Some(length)) = link_in.next_length().await {
+                let sent = if peer_gone.get() {
+                    let mut body = link_in.body(length);
+                    tokio::io::copy(&mut body, &mut tokio::io::sink())
+                        .await
+                        .map(drop)
+                } else if length > STREAM_AT && outgoing.streams() {
+                    pass_large(endpoint, length, &mut link_in, &mut outgoing).await
+                } else {
+                    match link_in.read_body(length).await {
+                        Ok(message) => outgoing.send(message).await,
+                        Err(err) => Err(err),
+                    }
+                };
+                if sent.is_err() {
+                    break;
+                }
                 if peer_gone.get() {
                     continue;
                 }
-                if outgoing.send(message).await.is_err() {
-                    break;
-                }
+                endpoint.progress.fetch_add(1, Ordering::Relaxed);
                 if !link_in.buffered() && outgoing.flush().await.is_err() {
                     break;
                 }

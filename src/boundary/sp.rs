@@ -21,7 +21,7 @@ use bytes::Bytes;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, BufWriter};
 use tokio::sync::Semaphore;
 
-use super::link::{protocol_of, sp_header, whole_frame};
+use super::link::{LinkReader, protocol_of, sp_header, whole_frame};
 use super::{Incoming, Outgoing, Received, Refusal};
 
 /// How long a peer has to send its SP header: libnanomsg's own (streamhdr.c).
@@ -184,6 +184,8 @@ impl<R: AsyncRead + Unpin> Incoming for SpIncoming<R> {
             }
             let length = claimed as usize;
             let kib = u32::try_from(length.div_ceil(1024)).unwrap_or(u32::MAX);
+            // A message is held whole before libnanomsg sees its length (libnanomsg
+            // allocates the length at once), so a lie costs only what was sent.
             let Ok(_share) = Arc::clone(&self.budget.0).acquire_many_owned(kib).await else {
                 return Received::Ended;
             };
@@ -215,6 +217,25 @@ impl<W: AsyncWrite + Unpin> Outgoing for SpOutgoing<W> {
 
     async fn flush(&mut self) -> io::Result<()> {
         self.stream.flush().await
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    async fn start_message(&mut self, length: u64) -> io::Result<()> {
+        if self.ipc {
+            self.stream.write_all(&[IPC_NORMAL]).await?;
+        }
+        self.stream.write_all(&length.to_be_bytes()).await
+    }
+
+    async fn pass_chunk(&mut self, length: u64, from: &mut LinkReader) -> io::Result<()> {
+        let passed = tokio::io::copy(&mut from.body(length), &mut self.stream).await?;
+        if passed < length {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        Ok(())
     }
 
     async fn finish(&mut self, _refusal: Option<&Refusal>) {

@@ -886,6 +886,13 @@ enum Step {
     Frame { len: u64, body: Vec<u8> },
     /// Bytes with no frame in mind.
     Bytes(Vec<u8>),
+    /// A ws frame, masked as a client sends it: fragments, control frames, text with
+    /// UTF-8 split or broken (over tcp and ipc, just more bytes).
+    WsFrame {
+        fin: bool,
+        opcode: u8,
+        body: Vec<u8>,
+    },
     /// Hang up here.
     Close,
 }
@@ -906,6 +913,16 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         3 => (length(), vec(any::<u8>(), 0..64)).prop_map(|(len, body)| Step::Frame { len, body }),
         1 => vec(any::<u8>(), 1..64).prop_map(Step::Bytes),
+        2 => (
+            any::<bool>(),
+            prop_oneof![Just(0u8), Just(1), Just(2), Just(8), Just(9), Just(10), 0u8..16],
+            prop_oneof![
+                vec(any::<u8>(), 0..16),
+                Just(vec![0xf0, 0x9f]),
+                Just(vec![0x98, 0x80]),
+            ]
+        )
+            .prop_map(|(fin, opcode, body)| Step::WsFrame { fin, opcode, body }),
         1 => Just(Step::Close),
     ]
 }
@@ -945,6 +962,9 @@ fn pull_survives_random_frame_sequences(transport: Transport) {
                     peer.send(&bytes);
                 }
                 Step::Bytes(bytes) => peer.send(bytes),
+                Step::WsFrame { fin, opcode, body } => {
+                    peer.send(&frame_bytes(*fin, *opcode, body));
+                }
                 Step::Close => break,
             }
         }
@@ -981,6 +1001,12 @@ fn pull_survives_random_frame_sequences_over_tcp_and_still_takes_a_real_message(
 #[test]
 fn pull_survives_random_frame_sequences_over_ws_and_still_takes_a_real_message() {
     pull_survives_random_frame_sequences(Transport::Ws);
+}
+
+/// libnanomsg aborted on the first ipc frame whose type byte was not 1.
+#[test]
+fn pull_survives_random_frame_sequences_over_ipc_and_still_takes_a_real_message() {
+    pull_survives_random_frame_sequences(Transport::Ipc);
 }
 
 /// VmHWM, the process's peak resident memory, in bytes.
