@@ -80,6 +80,9 @@ const DESCRIPTORS_PER_PEER: usize = 3;
 /// the event loop's, a command's pipes.
 const DESCRIPTORS_KEPT: usize = 32;
 
+/// The most a push keeps of what it sent to a peer that was gone.
+const ORPHANS_MAX: usize = 64 << 20;
+
 /// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
 const LINKS_OPENING: usize = 4;
 
@@ -227,6 +230,8 @@ impl Loop {
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
+    /// What a push sent to a peer that was gone, for the next peer (relay::orphan).
+    orphans: std::cell::RefCell<std::collections::VecDeque<Vec<u8>>>,
     progress: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
@@ -316,6 +321,7 @@ impl Boundary {
         self.endpoints += 1;
         Endpoint {
             transport,
+            orphans: Default::default(),
             progress: Arc::clone(&self.progress),
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),

@@ -20,8 +20,8 @@ use super::link::{self, LinkReader, LinkWriter};
 use super::sp::{self, HandshakeError};
 use super::ws;
 use super::{
-    CHUNK, DRAIN, Endpoint, Incoming, Loop, Outgoing, Received, Refusal, STREAM_AT, Shared,
-    Transport,
+    CHUNK, DRAIN, Endpoint, Incoming, Loop, ORPHANS_MAX, Outgoing, Received, Refusal, STREAM_AT,
+    Shared, Transport,
 };
 use crate::kind::SocketType;
 
@@ -522,6 +522,41 @@ async fn reach(remote: &Remote) -> io::Result<TcpStream> {
     Err(last)
 }
 
+/// A message libnanomsg sent into the link of a peer that is gone. A push gave it to
+/// that peer alone, and libnanomsg counts it as sent: it is kept for the endpoint's
+/// next peer (`take_orphans`), as libnanomsg would have given it to another peer had it
+/// known. Other types send to every peer or expect the answer from the same one: their
+/// orphans are dropped, as libnanomsg drops a message in flight to a peer that left.
+async fn orphan(endpoint: &Endpoint, length: u64, link_in: &mut LinkReader) -> io::Result<()> {
+    let kept: usize = endpoint.orphans.borrow().iter().map(Vec::len).sum();
+    let keep = endpoint.settings.own == SocketType::Push
+        && usize::try_from(length).is_ok_and(|length| kept + length <= ORPHANS_MAX);
+    if !keep {
+        let mut body = link_in.body(length);
+        return tokio::io::copy(&mut body, &mut tokio::io::sink())
+            .await
+            .map(drop);
+    }
+    let message = link_in.read_body(length).await?;
+    endpoint.orphans.borrow_mut().push_back(message);
+    Ok(())
+}
+
+/// Gives a new peer the messages a gone one was sent, first and in order.
+async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::Result<()> {
+    let mut sent = false;
+    loop {
+        let next = endpoint.orphans.borrow_mut().pop_front();
+        let Some(message) = next else { break };
+        outgoing.send(message).await?;
+        sent = true;
+    }
+    if sent {
+        outgoing.flush().await?;
+    }
+    Ok(())
+}
+
 /// Passes a large message from libnanomsg to the peer a piece at a time, each piece
 /// counted as progress.
 async fn pass_large(
@@ -597,12 +632,12 @@ async fn pump(
             why
         };
         let toward_peer = async {
+            if take_orphans(endpoint, &mut outgoing).await.is_err() {
+                return;
+            }
             while let Ok(Some(length)) = link_in.next_length().await {
                 let sent = if peer_gone.get() {
-                    let mut body = link_in.body(length);
-                    tokio::io::copy(&mut body, &mut tokio::io::sink())
-                        .await
-                        .map(drop)
+                    orphan(endpoint, length, &mut link_in).await
                 } else if length > STREAM_AT && outgoing.streams() {
                     pass_large(endpoint, length, &mut link_in, &mut outgoing).await
                 } else {
