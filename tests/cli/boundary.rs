@@ -372,3 +372,42 @@ fn at_the_descriptor_limit_new_connections_wait_without_spinning() {
     receiver.stdout().wait_for_exactly(b"real\n");
     receiver.finish().success();
 }
+
+/// The connecting side: a ws server that sends a text message with its UTF-8 split
+/// across fragments (libnanomsg aborted a connecting sub on it too), a ping, and a
+/// binary message. The sub prints the two messages and nothing of the ping.
+#[test]
+fn sub_connecting_over_ws_takes_split_utf8_and_never_prints_a_ping() {
+    use tungstenite::Message;
+    use tungstenite::protocol::frame::Frame;
+    use tungstenite::protocol::frame::coding::{Data, OpCode};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("ws://{}/", listener.local_addr().expect("its address"));
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("nncat connects");
+        let answer_with_pub =
+            |_: &tungstenite::handshake::server::Request,
+             mut response: tungstenite::handshake::server::Response| {
+                response.headers_mut().insert(
+                    "Sec-WebSocket-Protocol",
+                    "pub.sp.nanomsg.org".parse().expect("a header value"),
+                );
+                Ok(response)
+            };
+        let mut socket = tungstenite::accept_hdr(stream, answer_with_pub).expect("the upgrade");
+        let frames = [
+            Frame::message(vec![0xf0, 0x9f, 0x98], OpCode::Data(Data::Text), false),
+            Frame::message(vec![0x80], OpCode::Data(Data::Continue), true),
+            Frame::ping(b"ping!".to_vec()),
+            Frame::message(b"real".to_vec(), OpCode::Data(Data::Binary), true),
+        ];
+        for frame in frames {
+            socket.send(Message::Frame(frame)).expect("a frame");
+        }
+        // Until nncat hangs up: the pong comes back meanwhile.
+        while socket.read().is_ok() {}
+    });
+    let out = run(nncat(["sub", "--connect", &url, "--count", "2"])).success();
+    assert_eq!(out.stdout, "\u{1f600}\nreal\n".as_bytes());
+    server.join().expect("the server ends");
+}
