@@ -98,8 +98,9 @@ pub async fn serve_bound(mut event_loop: Loop, endpoint: Endpoint, listener: Pub
                 let endpoint = Rc::clone(&endpoint);
                 let live = live.clone();
                 let slot = endpoint.peers.take();
+                let event_loop = event_loop.clone();
                 tokio::task::spawn_local(async move {
-                    serve_accepted(&endpoint, accepted).await;
+                    serve_accepted(&endpoint, accepted, event_loop).await;
                     drop((live, slot));
                 });
             }
@@ -161,28 +162,38 @@ fn is_transient(err: &io::Error) -> bool {
 }
 
 /// One accepted peer: its handshake, then its messages, until either side ends.
-async fn serve_accepted(endpoint: &Endpoint, accepted: Accepted) {
+///
+/// A peer still in its handshake when the socket closes is dropped at once: there is
+/// nothing of its to pass on, and the close would otherwise wait for its handshake's
+/// time limit.
+async fn serve_accepted(endpoint: &Endpoint, accepted: Accepted, event_loop: Loop) {
     match accepted {
         Accepted::Tcp(stream, peer) if endpoint.transport == Transport::Ws => {
-            serve_ws_peer(endpoint, stream, &peer).await;
+            serve_ws_peer(endpoint, stream, &peer, event_loop).await;
         }
-        Accepted::Tcp(mut stream, peer) => {
-            if let Some(theirs) = sp_handshake(endpoint, &mut stream, &peer).await
-                && let Ok(link) = open_link(endpoint, theirs).await
-            {
-                let (read, write) = stream.into_split();
-                serve_sp_peer(endpoint, read, write, &peer, link).await;
-            }
-        }
-        Accepted::Ipc(mut stream, peer) => {
-            if let Some(theirs) = sp_handshake(endpoint, &mut stream, &peer).await
-                && let Ok(link) = open_link(endpoint, theirs).await
-            {
-                let (read, write) = stream.into_split();
-                serve_sp_peer(endpoint, read, write, &peer, link).await;
-            }
-        }
+        Accepted::Tcp(stream, peer) => serve_sp_client(endpoint, stream, &peer, event_loop).await,
+        Accepted::Ipc(stream, peer) => serve_sp_client(endpoint, stream, &peer, event_loop).await,
     }
+}
+
+/// An SP peer nncat accepted: its handshake and link, then its messages.
+async fn serve_sp_client<S: AsyncRead + AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    mut stream: S,
+    peer: &str,
+    mut event_loop: Loop,
+) {
+    let linked = async {
+        let theirs = sp_handshake(endpoint, &mut stream, peer).await?;
+        open_link(endpoint, theirs).await.ok()
+    };
+    let link = tokio::select! {
+        link = linked => link,
+        () = event_loop.closed() => None,
+    };
+    let Some(link) = link else { return };
+    let (read, write) = tokio::io::split(stream);
+    serve_sp_peer(endpoint, read, write, peer, link).await;
 }
 
 /// The SP header exchange, with what went wrong said under `-v`: the peer's protocol
@@ -249,22 +260,35 @@ async fn serve_sp_peer<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
 }
 
 /// A ws client: its upgrade, then its messages.
-async fn serve_ws_peer(endpoint: &Endpoint, mut stream: TcpStream, peer: &str) {
+async fn serve_ws_peer(
+    endpoint: &Endpoint,
+    mut stream: TcpStream,
+    peer: &str,
+    mut event_loop: Loop,
+) {
     let own = endpoint.settings.own;
-    let refused = match ws::accept(&mut stream, own, endpoint.settings.recv_max_size).await {
-        Ok((incoming, outgoing)) => {
-            let Ok((link_in, link_out)) = open_link(endpoint, own.peer().protocol_id()).await
-            else {
+    let refused: ws::Refused = {
+        let upgraded = async {
+            let halves = ws::accept(&mut stream, own, endpoint.settings.recv_max_size).await?;
+            let link = open_link(endpoint, own.peer().protocol_id()).await;
+            Ok::<_, ws::Refused>((halves, link))
+        };
+        let upgraded = tokio::select! {
+            upgraded = upgraded => upgraded,
+            () = event_loop.closed() => return,
+        };
+        match upgraded {
+            Ok(((incoming, outgoing), Ok((link_in, link_out)))) => {
+                endpoint.notes.note(
+                    "arrived",
+                    &format!("ws peer {peer} connected (ws upgrade done)"),
+                );
+                pump(endpoint, peer, incoming, outgoing, link_in, link_out).await;
                 return;
-            };
-            endpoint.notes.note(
-                "arrived",
-                &format!("ws peer {peer} connected (ws upgrade done)"),
-            );
-            pump(endpoint, peer, incoming, outgoing, link_in, link_out).await;
-            return;
+            }
+            Ok((_, Err(_))) => return,
+            Err(refused) => refused,
         }
-        Err(refused) => refused,
     };
     if !refused.why.is_empty() {
         endpoint.notes.note(
