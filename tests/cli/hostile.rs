@@ -508,28 +508,7 @@ fn survives(pairing: Pairing, transport: Transport, attack: Attack) {
     make(attack, &place, pairing);
     let what = format!("{attack:?} over {transport:?}");
     let mut receiver = alive(receiver, &place, pairing, &what);
-    if pairing.own == PAIR.own {
-        // pair takes one peer at a time and refuses the next only after both sides
-        // finished the handshake: while it still holds the survival check's closed
-        // connection, the real sender's first message goes to a refused pipe. The
-        // sender repeats until the receiver has one.
-        let url = place.connect_url();
-        let args = [
-            "pair",
-            "--connect",
-            &url,
-            "--data",
-            "real",
-            "--interval",
-            "50ms",
-        ];
-        let sender = Running::start_without_stdin(nncat(args));
-        receiver.stdout().wait_for_exactly(b"real\n");
-        drop(sender);
-    } else {
-        deliver(pairing.sender, &place.connect_url());
-        receiver.stdout().wait_for_exactly(b"real\n");
-    }
+    deliver_until_seen(pairing, &place, &mut receiver, |seen| seen == b"real\n");
     let out = receiver.finish().success();
     assert!(!out.stderr.contains("Assertion"), "{what}: {}", out.stderr);
 }
@@ -931,15 +910,15 @@ fn step() -> impl Strategy<Value = Step> {
 /// one long-lived puller, well under a second on loopback.
 const SEQUENCES: u32 = 128;
 
-/// Random frame sequences against one long-lived puller; the same ones every run (a
-/// fixed seed), so a failure replays. After each, a fresh handshake must complete: the
-/// failing case is then the one named.
-fn pull_survives_random_frame_sequences(transport: Transport) {
+/// Random frame sequences against one long-lived receiver of `pairing`'s type; the
+/// same ones every run (a fixed seed), so a failure replays. After each, a fresh
+/// handshake must complete: the failing case is then the one named.
+fn survives_random_frame_sequences(pairing: Pairing, transport: Transport) {
     let place = Place::new(transport);
-    let puller = RefCell::new(Running::start_streaming(nncat([
-        "pull", "--bind", &place.url, "--hex",
-    ])));
-    puller.borrow_mut().close_stdin();
+    let mut args: Vec<&str> = pairing.receiver.to_vec();
+    args.extend(["--bind", &place.url, "--hex"]);
+    let receiver = RefCell::new(Running::start_streaming(nncat(args)));
+    receiver.borrow_mut().close_stdin();
     wait_bound(&place.url);
     let config = Config {
         cases: SEQUENCES,
@@ -951,7 +930,7 @@ fn pull_survives_random_frame_sequences(transport: Transport) {
     let rng = TestRng::deterministic_rng(config.rng_algorithm);
     let mut runner = TestRunner::new_with_rng(config, rng);
     let result = runner.run(&vec(step(), 1..12), |steps| {
-        let handshake = RawPeer::try_connect(&place, PULL);
+        let handshake = RawPeer::try_connect(&place, pairing);
         let mut peer = handshake
             .map_err(|err| TestCaseError::fail(format!("no handshake before {steps:?}: {err}")))?;
         for step in &steps {
@@ -970,27 +949,67 @@ fn pull_survives_random_frame_sequences(transport: Transport) {
         }
         drop(peer);
         prop_assert!(
-            survived(&mut puller.borrow_mut(), &place, PULL),
-            "nncat pull died after {steps:?}"
+            survived(&mut receiver.borrow_mut(), &place, pairing),
+            "nncat {} died after {steps:?}",
+            pairing.name
         );
         Ok(())
     });
-    let puller = puller.into_inner();
+    let receiver = receiver.into_inner();
     if let Err(failure) = result {
-        let out = puller.finish_within(PATIENCE);
+        let out = receiver.finish_within(PATIENCE);
         panic!("{failure}; exit {:?}; stderr: {}", out.status, out.stderr);
     }
-    let mut puller = alive(puller, &place, PULL, "random frame sequences");
-    deliver(PULL.sender, &place.connect_url());
+    let mut receiver = alive(receiver, &place, pairing, "random frame sequences");
     // "real" in hex, on a line of its own, among whatever random messages got through.
-    let arrived = puller.stdout().wait_until(LIMIT, |seen| {
-        seen.split(|&b| b == b'\n').any(|line| line == b"7265616c")
-    });
-    assert!(arrived, "the real message arrives");
-    puller.signal(libc::SIGTERM);
-    let out = puller.finish();
+    let real = |seen: &[u8]| seen.split(|&b| b == b'\n').any(|line| line == b"7265616c");
+    deliver_until_seen(pairing, &place, &mut receiver, real);
+    receiver.signal(libc::SIGTERM);
+    let out = receiver.finish();
     assert_eq!(out.code(), Some(143), "{}", out.stderr);
     assert!(!out.stderr.contains("Assertion"), "{}", out.stderr);
+}
+
+/// A real peer of `pairing`'s sends "real" until the receiver shows it. pair takes one
+/// peer at a time and refuses the next only after both sides finished the handshake:
+/// while it still holds a closed connection, the real sender's first message can go to
+/// a refused pipe, so the pair sender repeats.
+fn deliver_until_seen(
+    pairing: Pairing,
+    place: &Place,
+    receiver: &mut Running,
+    seen: impl Fn(&[u8]) -> bool,
+) {
+    let url = place.connect_url();
+    let sender = if pairing.own == PAIR.own {
+        let args = [
+            "pair",
+            "--connect",
+            &url,
+            "--data",
+            "real",
+            "--interval",
+            "50ms",
+        ];
+        Some(Running::start_without_stdin(nncat(args)))
+    } else {
+        deliver(pairing.sender, &url);
+        None
+    };
+    let arrived = receiver.stdout().wait_until(LIMIT, seen);
+    drop(sender);
+    assert!(arrived, "the real message arrives at {}", pairing.name);
+}
+
+fn pull_survives_random_frame_sequences(transport: Transport) {
+    survives_random_frame_sequences(PULL, transport);
+}
+
+#[test]
+fn every_receiving_type_survives_random_frame_sequences_over_tcp() {
+    for pairing in [SUB, PAIR, BUS, REP, RESPONDENT] {
+        survives_random_frame_sequences(pairing, Transport::Tcp);
+    }
 }
 
 #[test]
