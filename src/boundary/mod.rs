@@ -158,6 +158,34 @@ pub trait Outgoing {
     async fn finish(&mut self, refusal: Option<&Refusal>);
 }
 
+/// What a connecting endpoint's last attempt found, kept for the doctor: it explains
+/// a silence from what the boundary saw instead of probing the endpoint again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The connection was refused (tcp; ipc: a socket file nobody listens on).
+    Refused,
+    /// No ipc socket file at the path.
+    NoSuchIpcSocket,
+    /// An SP peer of this protocol answered the handshake.
+    Peer(u16),
+}
+
+/// Each connecting endpoint's last `Outcome`, by its address as given.
+#[derive(Clone, Default)]
+pub struct Outcomes(Arc<std::sync::Mutex<std::collections::HashMap<String, Outcome>>>);
+
+impl Outcomes {
+    pub fn get(&self, url: &str) -> Option<Outcome> {
+        let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        seen.get(url).copied()
+    }
+
+    fn set(&self, url: &str, outcome: Outcome) {
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        seen.insert(url.to_string(), outcome);
+    }
+}
+
 /// Whether an address goes through the boundary: every stream transport. inproc stays
 /// inside the process and needs no guard.
 pub fn owns(url: &str) -> bool {
@@ -198,6 +226,7 @@ impl Transport {
 /// peers is passed on for at most `DRAIN`.
 pub struct Boundary {
     settings: Settings,
+    outcomes: Outcomes,
     /// Messages and pieces passed toward peers, so far: the drain at close waits while
     /// it grows.
     progress: Arc<AtomicU64>,
@@ -230,6 +259,9 @@ impl Loop {
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
+    /// The address as given, and where a connecting endpoint's outcomes are kept.
+    url: String,
+    outcomes: Outcomes,
     /// What a push sent to a peer that was gone, for the next peer (relay::orphan).
     orphans: std::cell::RefCell<std::collections::VecDeque<Vec<u8>>>,
     progress: Arc<AtomicU64>,
@@ -246,9 +278,10 @@ struct Endpoint {
 }
 
 impl Boundary {
-    pub fn new(settings: Settings) -> io::Result<Boundary> {
+    pub fn new(settings: Settings, outcomes: Outcomes) -> io::Result<Boundary> {
         Ok(Boundary {
             settings,
+            outcomes,
             progress: Arc::default(),
             budget: sp::Budget::new(settings.memory_budget),
             peers: Peers::new(peer_capacity()),
@@ -321,6 +354,8 @@ impl Boundary {
         self.endpoints += 1;
         Endpoint {
             transport,
+            url: url.to_string(),
+            outcomes: self.outcomes.clone(),
             orphans: Default::default(),
             progress: Arc::clone(&self.progress),
             peers: self.peers.clone(),

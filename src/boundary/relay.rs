@@ -20,8 +20,8 @@ use super::link::{self, LinkReader, LinkWriter};
 use super::sp::{self, HandshakeError};
 use super::ws;
 use super::{
-    CHUNK, DRAIN, Endpoint, Incoming, Loop, ORPHANS_MAX, Outgoing, Received, Refusal, STREAM_AT,
-    Shared, Transport,
+    CHUNK, DRAIN, Endpoint, Incoming, Loop, ORPHANS_MAX, Outcome, Outgoing, Received, Refusal,
+    STREAM_AT, Shared, Transport,
 };
 use crate::kind::SocketType;
 
@@ -204,7 +204,11 @@ async fn sp_handshake<S: AsyncRead + AsyncWrite + Unpin>(
     peer: &str,
 ) -> Option<u16> {
     let own = endpoint.settings.own;
-    let why = match sp::handshake(stream, own.protocol_id(), own.peer().protocol_id()).await {
+    let found = sp::handshake(stream, own.protocol_id(), own.peer().protocol_id()).await;
+    if let Ok(theirs) | Err(HandshakeError::WrongType(theirs)) = found {
+        endpoint.outcomes.set(&endpoint.url, Outcome::Peer(theirs));
+    }
+    let why = match found {
         Ok(theirs) => return Some(theirs),
         // A port probe, or a peer that changed its mind: nothing to say.
         Err(HandshakeError::Silent) => return None,
@@ -457,8 +461,21 @@ impl Drop for Told {
     }
 }
 
-/// A failed connect, said under `-v`; the pause before the next.
+/// A failed connect, said under `-v` and kept for the doctor; the pause before the
+/// next.
 fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
+    let ipc = endpoint.transport == Transport::Ipc;
+    match err.kind() {
+        io::ErrorKind::NotFound if ipc => {
+            endpoint
+                .outcomes
+                .set(&endpoint.url, Outcome::NoSuchIpcSocket);
+        }
+        io::ErrorKind::ConnectionRefused => {
+            endpoint.outcomes.set(&endpoint.url, Outcome::Refused);
+        }
+        _ => {}
+    }
     endpoint.notes.note(
         "failed",
         &format!(

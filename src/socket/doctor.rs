@@ -1,7 +1,9 @@
 /*!
 Why nothing arrives: a watcher of nanomsg's statistics (stats.rs reads them for it)
-that, when a connecting socket gets no peer, probes its endpoints once (`probe`) to say why on stderr
-(a peer of the wrong type, nothing listening, not an SP endpoint). It also tells the
+that, when a connecting socket gets no peer, says why on stderr (a peer of the wrong
+type, nothing listening, not an SP endpoint): from what the boundary's last attempt at
+each endpoint found where it knows (a refusal, the peer's SP type), else by probing the
+endpoint once (`probe`). It also tells the
 `-v` story of each connection honestly, and remembers whether a peer was ever attached,
 for the warnings at exit and the cause at the end of a final timeout error.
 
@@ -53,6 +55,8 @@ pub(super) struct Findings {
     /// often than the doctor): a peer that came and went between two of the doctor's
     /// looks was a peer, not a failed handshake.
     owner_saw_peer: AtomicBool,
+    /// What the boundary's connecting endpoints found: used before probing again.
+    outcomes: boundary::Outcomes,
 }
 
 #[derive(Default)]
@@ -79,6 +83,22 @@ impl Findings {
                 .collect(),
             state: Mutex::new(State::default()),
             owner_saw_peer: AtomicBool::new(false),
+            outcomes: boundary::Outcomes::default(),
+        }
+    }
+
+    /// Where the boundary keeps what its connecting endpoints found.
+    pub(super) fn outcomes(&self) -> boundary::Outcomes {
+        self.outcomes.clone()
+    }
+
+    /// What is at `url`: what the boundary's last attempt there found, else a probe.
+    fn seen_or_probed(&self, url: &str) -> Result<Identity, ProbeError> {
+        match self.outcomes.get(url) {
+            Some(boundary::Outcome::Refused) => Err(ProbeError::Refused),
+            Some(boundary::Outcome::NoSuchIpcSocket) => Err(ProbeError::NoSuchIpcSocket),
+            Some(boundary::Outcome::Peer(protocol_id)) => Ok(Identity { protocol_id }),
+            None => probe::probe(url, PROBE_TIMEOUT),
         }
     }
 
@@ -104,7 +124,7 @@ impl Findings {
             let running: Vec<_> = self
                 .connect_urls
                 .iter()
-                .map(|url| (url, scope.spawn(|| probe::probe(url, PROBE_TIMEOUT))))
+                .map(|url| (url, scope.spawn(|| self.seen_or_probed(url))))
                 .collect();
             running
                 .into_iter()

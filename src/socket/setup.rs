@@ -246,7 +246,10 @@ impl Socket {
     fn through_boundary(&self, endpoint: &Endpoint) -> Result<String, Errno> {
         let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
         if boundary.is_none() {
-            *boundary = Some(Boundary::new(self.boundary_settings).map_err(errno_of)?);
+            *boundary = Some(
+                Boundary::new(self.boundary_settings, self.findings.outcomes())
+                    .map_err(errno_of)?,
+            );
         }
         let Some(boundary) = boundary.as_mut() else {
             return Err(Errno(libc::EIO));

@@ -411,3 +411,61 @@ fn sub_connecting_over_ws_takes_split_utf8_and_never_prints_a_ping() {
     assert_eq!(out.stdout, "\u{1f600}\nreal\n".as_bytes());
     server.join().expect("the server ends");
 }
+
+/// The doctor explains a silence from what the boundary saw: a req that meets a pull
+/// says so, and opens no probe connection of its own (a probe announces protocol 0).
+#[test]
+fn the_doctor_explains_from_what_the_boundary_saw_without_probing_again() {
+    use std::io::{Read, Write};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = listener.local_addr().expect("its address");
+    let url = format!("tcp://{address}");
+    let stop = Arc::new(AtomicBool::new(false));
+    let server = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut announced = Vec::new();
+            let mut held = Vec::new();
+            for stream in listener.incoming() {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                let _ = stream.write_all(&[0, b'S', b'P', 0, 0, 81, 0, 0]);
+                let mut header = [0u8; 8];
+                if stream.read_exact(&mut header).is_ok() {
+                    announced.push(u16::from_be_bytes([header[4], header[5]]));
+                }
+                held.push(stream);
+            }
+            announced
+        })
+    };
+    let out = run(nncat([
+        "req",
+        "--connect",
+        &url,
+        "-D",
+        "x",
+        "--recv-timeout",
+        "1500ms",
+    ]));
+    stop.store(true, Ordering::Relaxed);
+    let _ = std::net::TcpStream::connect(address);
+    let announced = server.join().expect("the server ends");
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains(&format!("the peer at {url} is a pull socket")),
+        "{}",
+        out.stderr
+    );
+    assert!(!announced.is_empty(), "nncat connected");
+    assert!(
+        announced.iter().all(|&protocol| protocol == 48),
+        "only req's own header, no probe's: {announced:?}"
+    );
+}
