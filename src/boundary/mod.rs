@@ -24,11 +24,14 @@ What happens at the boundary is said here, where it is seen: a message over
 `--recv-maxsz` as a warning naming the peer, and under `-v` each peer's arrival,
 refusal and departure (notes.rs).
 
-ws.rs is the ws transport; relay.rs serves peers and pumps messages; address.rs reads
-addresses as libnanomsg does.
+sp.rs is the tcp and ipc transport, ws.rs the ws one, both behind `Incoming` and
+`Outgoing`; link.rs is libnanomsg's side; relay.rs accepts peers and pumps messages,
+connect.rs makes connections; address.rs reads addresses as libnanomsg does; notes.rs
+says what happened.
 */
 
 pub mod address;
+mod connect;
 mod link;
 mod notes;
 mod relay;
@@ -327,22 +330,22 @@ impl Boundary {
         let transport = Transport::of(url).ok_or_else(invalid)?;
         let target = match transport {
             Transport::Tcp => {
-                relay::Target::Tcp(address::parse_tcp_connect(url, self.settings.ipv4_only)?)
+                connect::Target::Tcp(address::parse_tcp_connect(url, self.settings.ipv4_only)?)
             }
-            Transport::Ipc => relay::Target::Ipc(PathBuf::from(
+            Transport::Ipc => connect::Target::Ipc(PathBuf::from(
                 url.strip_prefix("ipc://").ok_or_else(invalid)?,
             )),
             Transport::Ws => {
                 let remote = address::parse_connect(url, self.settings.ipv4_only)?;
                 let request = ws::client_request(&remote, self.settings.own.peer())?;
-                relay::Target::Ws(remote, Box::new(request))
+                connect::Target::Ws(remote, Box::new(request))
             }
         };
         let endpoint = self.endpoint(transport, url, 'c');
         let private = format!("ipc://{}", endpoint.private.display());
         let (first_tx, first_rx) = sync_mpsc::channel();
         self.run(Box::new(move |event_loop| {
-            tokio::task::spawn_local(relay::serve_connecting(
+            tokio::task::spawn_local(connect::serve_connecting(
                 event_loop, endpoint, target, first_tx,
             ));
         }))?;

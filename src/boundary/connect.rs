@@ -1,0 +1,279 @@
+/*!
+The connecting side: reaching the server, its handshake, and letting libnanomsg in
+only once the real connection is up; again after each connection ends.
+*/
+
+use std::io;
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
+use std::sync::mpsc as sync_mpsc;
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite, Interest, Ready};
+use tokio::net::{TcpSocket, TcpStream, UnixListener, UnixStream};
+use tokio_tungstenite::tungstenite::handshake::client::Request;
+
+use super::address::Remote;
+use super::link::{self, LinkReader, LinkWriter};
+use super::relay::{pump, serve_sp_peer, sp_handshake};
+use super::ws;
+use super::{Endpoint, Loop, Outcome, Transport};
+
+/// Between two attempts to reach a server: libnanomsg's reconnect interval.
+const RETRY_INTERVAL: Duration = Duration::from_millis(100);
+
+/// After a server refused the upgrade or answered nonsense: it will not change its mind
+/// within 100 ms, and asking ten times a second would only load it.
+const REFUSED_RETRY: Duration = Duration::from_secs(1);
+
+/// How long a connect to a server may take before it counts as failed.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What a connecting endpoint reaches.
+pub enum Target {
+    Tcp(Remote),
+    Ipc(PathBuf),
+    Ws(Remote, Box<Request>),
+}
+
+/// Reaches the server and completes the handshake, and only then lets libnanomsg in;
+/// again after each connection ends, until the socket closes.
+pub async fn serve_connecting(
+    mut event_loop: Loop,
+    endpoint: Endpoint,
+    target: Target,
+    first: sync_mpsc::Sender<()>,
+) {
+    let _live = event_loop.live.clone();
+    let mut first = Some(first);
+    loop {
+        let pause = tokio::select! {
+            pause = connect_once(&endpoint, &target, &mut first) => pause,
+            () = event_loop.closed() => return,
+        };
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            () = event_loop.closed() => return,
+        }
+    }
+}
+
+/// One connection to the server, served until it ends; how long to wait before the
+/// next attempt. `first` is told when the first attempt has succeeded or failed.
+async fn connect_once(
+    endpoint: &Endpoint,
+    target: &Target,
+    first: &mut Option<sync_mpsc::Sender<()>>,
+) -> Duration {
+    let mut first = Told(first.take());
+    match target {
+        Target::Tcp(remote) => {
+            let stream = match reach(remote).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            let _ = stream.set_nodelay(true);
+            let server = stream
+                .peer_addr()
+                .map_or_else(|_| "the server".to_string(), |at| at.to_string());
+            return serve_sp_server(endpoint, stream, &server, &mut first).await;
+        }
+        Target::Ipc(path) => {
+            let stream = match UnixStream::connect(path).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            return serve_sp_server(endpoint, stream, "the server", &mut first).await;
+        }
+        Target::Ws(remote, request) => {
+            let mut stream = match reach(remote).await {
+                Ok(stream) => stream,
+                Err(err) => return failed(endpoint, &err),
+            };
+            let _ = stream.set_nodelay(true);
+            let server = "the server";
+            let upgraded = ws::connect(
+                &mut stream,
+                (**request).clone(),
+                endpoint.settings.recv_max_size,
+            )
+            .await;
+            let (incoming, outgoing) = match upgraded {
+                Ok(halves) => halves,
+                Err(ws::Failed(why)) => {
+                    endpoint.notes.note("failed", &why);
+                    return REFUSED_RETRY;
+                }
+            };
+            let peer = endpoint.settings.own.peer().protocol_id();
+            // tungstenite holds the stream now; a hang-up shows when the pump reads.
+            let hangup = std::future::pending();
+            let Some((link_in, link_out)) =
+                let_libnanomsg_in(endpoint, peer, &mut first, hangup).await
+            else {
+                return REFUSED_RETRY;
+            };
+            endpoint
+                .notes
+                .note("arrived", "ws connected to the server (ws upgrade done)");
+            pump(endpoint, server, incoming, outgoing, link_in, link_out).await;
+        }
+    }
+    RETRY_INTERVAL
+}
+
+/// A connection nncat made to an SP server: its handshake, then its messages once
+/// libnanomsg is let in; the pause before the next attempt.
+async fn serve_sp_server<S: Readiness + AsyncRead + AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    mut stream: S,
+    server: &str,
+    first: &mut Told,
+) -> Duration {
+    let Some(theirs) = sp_handshake(endpoint, &mut stream, server).await else {
+        return REFUSED_RETRY;
+    };
+    let hangup = hung_up(stream.readable_or_closed());
+    let Some(link) = let_libnanomsg_in(endpoint, theirs, first, hangup).await else {
+        return REFUSED_RETRY;
+    };
+    let (read, write) = tokio::io::split(stream);
+    serve_sp_peer(endpoint, read, write, server, link).await;
+    RETRY_INTERVAL
+}
+
+/// A stream that can say it has data or was hung up, without reading it.
+trait Readiness {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>>;
+}
+
+impl Readiness for TcpStream {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
+        self.ready(Interest::READABLE)
+    }
+}
+
+impl Readiness for UnixStream {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
+        self.ready(Interest::READABLE)
+    }
+}
+
+/// Tells the waiting caller, once, that the first attempt is over, whichever way it went.
+struct Told(Option<sync_mpsc::Sender<()>>);
+
+impl Told {
+    fn tell(&mut self) {
+        if let Some(first) = self.0.take() {
+            let _ = first.send(());
+        }
+    }
+}
+
+impl Drop for Told {
+    fn drop(&mut self) {
+        self.tell();
+    }
+}
+
+/// A failed connect, said under `-v` and kept for the doctor; the pause before the
+/// next.
+fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
+    let ipc = endpoint.transport == Transport::Ipc;
+    match err.kind() {
+        io::ErrorKind::NotFound if ipc => {
+            endpoint
+                .outcomes
+                .set(&endpoint.url, Outcome::NoSuchIpcSocket);
+        }
+        io::ErrorKind::ConnectionRefused => {
+            endpoint.outcomes.set(&endpoint.url, Outcome::Refused);
+        }
+        _ => {}
+    }
+    endpoint.notes.note(
+        "failed",
+        &format!(
+            "connect attempt failed: {}",
+            crate::report::without_os_error_numbers(&err.to_string())
+        ),
+    );
+    RETRY_INTERVAL
+}
+
+/// Opens the private path libnanomsg's connect is retrying, takes its connection and
+/// removes the path again, so that libnanomsg finds it only while a real connection is
+/// up.
+///
+/// A server that hangs up before libnanomsg comes is not let in: libnanomsg would
+/// attach a pipe to a peer already gone, and a message routed to it would be lost.
+async fn let_libnanomsg_in(
+    endpoint: &Endpoint,
+    peer_protocol: u16,
+    first: &mut Told,
+    hangup: impl Future<Output = ()>,
+) -> Option<(LinkReader, LinkWriter)> {
+    let _ = std::fs::remove_file(&endpoint.private);
+    let gate = UnixListener::bind(&endpoint.private);
+    first.tell();
+    let gate = gate.ok()?;
+    let link = tokio::select! {
+        link = link::accept(&gate, peer_protocol) => link,
+        () = hangup => Err(io::ErrorKind::ConnectionReset.into()),
+    };
+    drop(gate);
+    let _ = std::fs::remove_file(&endpoint.private);
+    link.ok()
+}
+
+/// Ends when the peer has hung up; pends for ever once it has sent something, since
+/// readiness can then no longer tell a hang-up apart.
+async fn hung_up(ready: impl Future<Output = io::Result<Ready>>) {
+    match ready.await {
+        Ok(ready) if !ready.is_read_closed() => std::future::pending().await,
+        _ => {}
+    }
+}
+
+/// A connection to the server, trying each of its addresses.
+async fn reach(remote: &Remote) -> io::Result<TcpStream> {
+    let addresses: Vec<SocketAddr> = match remote.host.parse::<IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, remote.port)],
+        Err(_) => {
+            let (host, port, ipv4_only) = (remote.host.clone(), remote.port, remote.ipv4_only);
+            // Name resolution blocks; it gets a thread of its own, as libnanomsg's does.
+            tokio::task::spawn_blocking(move || {
+                (host.as_str(), port).to_socket_addrs().map(|found| {
+                    found
+                        .filter(|address| !ipv4_only || address.is_ipv4())
+                        .collect()
+                })
+            })
+            .await
+            .map_err(io::Error::other)??
+        }
+    };
+    let mut last = io::Error::from(io::ErrorKind::NotFound);
+    for address in addresses {
+        if remote
+            .local
+            .is_some_and(|local| local.is_ipv4() != address.is_ipv4())
+        {
+            continue;
+        }
+        let socket = if address.is_ipv4() {
+            TcpSocket::new_v4()?
+        } else {
+            TcpSocket::new_v6()?
+        };
+        if let Some(local) = remote.local {
+            socket.bind(SocketAddr::new(local, 0))?;
+        }
+        match tokio::time::timeout(CONNECT_TIMEOUT, socket.connect(address)).await {
+            Ok(Ok(stream)) => return Ok(stream),
+            Ok(Err(err)) => last = err,
+            Err(_) => last = io::Error::from(io::ErrorKind::TimedOut),
+        }
+    }
+    Err(last)
+}
