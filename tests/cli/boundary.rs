@@ -216,42 +216,16 @@ fn probe_bind_leaves_a_live_servers_ipc_socket_alone() {
     assert_eq!(server.finish().success().stdout, b"still here\n");
 }
 
-/// Lets this test process hold thousands of connections: the soft descriptor limit
-/// up to the hard one.
-fn raise_descriptor_limit() {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit writes one rlimit into `limit`, a local that outlives the call.
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &raw mut limit) } == 0 {
-        limit.rlim_cur = limit.rlim_max;
-        // SAFETY: setrlimit reads one rlimit from `limit`, a local that outlives the call.
-        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) };
-    }
-}
-
-/// What /proc says of a process: a field of its status, and its open descriptors.
-fn status_field(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the status");
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(field))
-        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or_else(|| panic!("{field} in the status"))
-}
-
-fn descriptors(pid: u32) -> usize {
-    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |fds| fds.count())
-}
-
-/// user + system CPU time of a process so far, in clock ticks.
-fn cpu_ticks(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the stat");
-    let after_name = &stat[stat.rfind(')').expect("a name") + 2..];
-    let fields: Vec<&str> = after_name.split(' ').collect();
-    // utime and stime are fields 14 and 15; `after_name` starts at field 3.
-    fields[11].parse::<u64>().unwrap_or(0) + fields[12].parse::<u64>().unwrap_or(0)
+/// `count` ws peers of a pull at `address`, connected one at a time, returned once
+/// nncat (`pid`) holds each one's connection and both ends of its private link.
+fn linked_ws_peers(address: &str, count: usize, pid: u32) -> Vec<WsPeer> {
+    let peers: Vec<WsPeer> = (0..count)
+        .map(|i| WsPeer::connect(address, "pull").unwrap_or_else(|err| panic!("peer {i}: {err}")))
+        .collect();
+    wait_for("every peer's link", Duration::from_secs(30), || {
+        descriptors(pid) >= 3 * count
+    });
+    peers
 }
 
 /// The old ws guard ran a thread per peer: 2,737 threads and 1.77 GB of address space
@@ -262,14 +236,8 @@ fn a_thousand_ws_peers_cost_a_few_threads_and_tens_of_megabytes() {
     let (url, address) = ws_place();
     let mut receiver = Running::start_watching(nncat(["pull", "--bind", &url, "--count", "1"]));
     wait_bound(&url);
-    let peers: Vec<WsPeer> = (0..1000)
-        .map(|i| WsPeer::connect(&address, "pull").unwrap_or_else(|err| panic!("peer {i}: {err}")))
-        .collect();
     let pid = receiver.pid();
-    // Each peer's connection and both ends of its private link are open.
-    wait_for("every peer's link", Duration::from_secs(30), || {
-        descriptors(pid) >= 3000
-    });
+    let peers = linked_ws_peers(&address, 1000, pid);
     let threads = status_field(pid, "Threads:");
     let resident_mib = status_field(pid, "VmRSS:") / 1024;
     assert!(threads <= 8, "{threads} threads for 1,000 ws peers");
@@ -289,26 +257,10 @@ fn a_thousand_ws_peers_cost_a_few_threads_and_tens_of_megabytes() {
 fn six_hundred_ws_peers_under_ulimit_v_are_served() {
     raise_descriptor_limit();
     let (url, address) = ws_place();
-    let mut command = std::process::Command::new("sh");
-    command.args([
-        "-c",
-        "ulimit -v 800000 && exec \"$0\" \"$@\"",
-        nncat_path(),
-        "pull",
-        "--bind",
-        &url,
-        "--count",
-        "1",
-    ]);
+    let command = nncat_under_ulimit("-v 800000", &["pull", "--bind", &url, "--count", "1"]);
     let mut receiver = Running::start_watching(command);
     wait_bound(&url);
-    let peers: Vec<WsPeer> = (0..600)
-        .map(|i| WsPeer::connect(&address, "pull").unwrap_or_else(|err| panic!("peer {i}: {err}")))
-        .collect();
-    let pid = receiver.pid();
-    wait_for("every peer's link", Duration::from_secs(30), || {
-        descriptors(pid) >= 1800
-    });
+    let peers = linked_ws_peers(&address, 600, receiver.pid());
     assert!(receiver.is_running(), "nncat lives with 600 ws peers");
     let mut last = peers.into_iter().last().expect("a peer");
     last.message(b"still here").expect("a message");
@@ -324,17 +276,7 @@ fn at_the_descriptor_limit_new_connections_wait_without_spinning() {
     use std::io::{Read, Write};
     let url = tcp_url();
     let address = url.trim_start_matches("tcp://").to_string();
-    let mut command = std::process::Command::new("sh");
-    command.args([
-        "-c",
-        "ulimit -n 128 && exec \"$0\" \"$@\"",
-        nncat_path(),
-        "pull",
-        "--bind",
-        &url,
-        "--count",
-        "1",
-    ]);
+    let command = nncat_under_ulimit("-n 128", &["pull", "--bind", &url, "--count", "1"]);
     let mut receiver = Running::start_watching(command);
     wait_bound(&url);
     // (128 - 32) / 3 = 32 peers fit; the rest wait in the kernel's backlog.

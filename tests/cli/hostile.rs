@@ -18,7 +18,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::net::{UnixListener, UnixStream};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -1028,21 +1028,6 @@ fn pull_survives_random_frame_sequences_over_ipc_and_still_takes_a_real_message(
     pull_survives_random_frame_sequences(Transport::Ipc);
 }
 
-/// VmHWM, the process's peak resident memory, in bytes.
-fn peak_memory(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the process runs");
-    let line = status
-        .lines()
-        .find(|line| line.starts_with("VmHWM:"))
-        .expect("a VmHWM line");
-    let kib: u64 = line["VmHWM:".len()..]
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("VmHWM in kB");
-    kib * 1024
-}
-
 /// nanomsg refuses the message at its length, before reading it: the puller's memory
 /// never holds it (before the fix it peaked at 260 MiB).
 #[test]
@@ -1078,7 +1063,7 @@ fn recv_maxsz_1m_refuses_a_real_256_mib_message_without_holding_it() {
     }
     deliver(&["push"], &url);
     puller.stdout().wait_for_exactly(b"real\n");
-    let peak = peak_memory(puller.pid());
+    let peak = status_field(puller.pid(), "VmHWM:") * 1024;
     assert!(
         peak < 64 << 20,
         "peak memory {} MiB after refusing a 256 MiB message",
@@ -1410,17 +1395,10 @@ fn pull_over_ipc_survives_random_bytes_after_a_valid_header() {
 fn pull_under_ulimit_v_survives_concurrent_claims_under_the_limit() {
     let place = Place::new(Transport::Tcp);
     // About 1.9 GiB of address space: the default limit (512 MiB) fits, four at once do not.
-    let mut command = Command::new("sh");
-    command.args([
-        "-c",
-        "ulimit -v 2000000 && exec \"$0\" \"$@\"",
-        nncat_path(),
-        "pull",
-        "--bind",
-        &place.url,
-        "--count",
-        "1",
-    ]);
+    let command = nncat_under_ulimit(
+        "-v 2000000",
+        &["pull", "--bind", &place.url, "--count", "1"],
+    );
     let receiver = Running::start_streaming(command);
     wait_bound(&place.url);
     let mut claims = Vec::new();

@@ -4,10 +4,12 @@
 
 mod data;
 mod environment;
+mod limits;
 mod processes;
 mod ws_peer;
 
 pub use data::*;
 pub use environment::*;
+pub use limits::*;
 pub use processes::*;
 pub use ws_peer::*;
