@@ -182,12 +182,10 @@ fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
     let ipc = endpoint.transport == Transport::Ipc;
     match err.kind() {
         io::ErrorKind::NotFound if ipc => {
-            endpoint
-                .outcomes
-                .set(&endpoint.url, Outcome::NoSuchIpcSocket);
+            endpoint.found(Outcome::NoSuchIpcSocket);
         }
         io::ErrorKind::ConnectionRefused => {
-            endpoint.outcomes.set(&endpoint.url, Outcome::Refused);
+            endpoint.found(Outcome::Refused);
         }
         _ => {}
     }

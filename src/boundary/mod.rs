@@ -38,15 +38,17 @@ mod relay;
 mod sp;
 mod ws;
 
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::net::TcpListener;
 use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc as sync_mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -175,7 +177,7 @@ pub enum Outcome {
 
 /// Each connecting endpoint's last `Outcome`, by its address as given.
 #[derive(Clone, Default)]
-pub struct Outcomes(Arc<std::sync::Mutex<std::collections::HashMap<String, Outcome>>>);
+pub struct Outcomes(Arc<Mutex<HashMap<String, Outcome>>>);
 
 impl Outcomes {
     pub fn get(&self, url: &str) -> Option<Outcome> {
@@ -262,11 +264,12 @@ impl Loop {
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
-    /// The address as given, and where a connecting endpoint's outcomes are kept.
+    /// The address as given.
     url: String,
-    outcomes: Outcomes,
+    /// Where a connecting endpoint keeps what its attempts found; None when bound.
+    outcomes: Option<Outcomes>,
     /// What a push sent to a peer that was gone, for the next peer (relay::orphan).
-    orphans: std::cell::RefCell<std::collections::VecDeque<Vec<u8>>>,
+    orphans: RefCell<VecDeque<Vec<u8>>>,
     progress: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
@@ -278,6 +281,15 @@ struct Endpoint {
     /// The private link's path.
     private: PathBuf,
     notes: Notes,
+}
+
+impl Endpoint {
+    /// Keeps what a connecting endpoint's attempt found, for the doctor.
+    fn found(&self, outcome: Outcome) {
+        if let Some(outcomes) = &self.outcomes {
+            outcomes.set(&self.url, outcome);
+        }
+    }
 }
 
 impl Boundary {
@@ -358,7 +370,7 @@ impl Boundary {
         Endpoint {
             transport,
             url: url.to_string(),
-            outcomes: self.outcomes.clone(),
+            outcomes: (side == 'c').then(|| self.outcomes.clone()),
             orphans: Default::default(),
             progress: Arc::clone(&self.progress),
             peers: self.peers.clone(),
@@ -475,12 +487,12 @@ fn peer_capacity() -> usize {
 /// on EMFILE at 100% CPU).
 #[derive(Clone)]
 struct Peers {
-    live: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    live: Arc<AtomicUsize>,
     capacity: usize,
 }
 
 /// One peer's place, given back when it is dropped.
-struct PeerSlot(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+struct PeerSlot(Arc<AtomicUsize>);
 
 impl Peers {
     fn new(capacity: usize) -> Peers {
@@ -491,12 +503,12 @@ impl Peers {
     }
 
     fn full(&self) -> bool {
-        self.live.load(std::sync::atomic::Ordering::Relaxed) >= self.capacity
+        self.live.load(Ordering::Relaxed) >= self.capacity
     }
 
     fn take(&self) -> PeerSlot {
-        self.live.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        PeerSlot(std::sync::Arc::clone(&self.live))
+        self.live.fetch_add(1, Ordering::Relaxed);
+        PeerSlot(Arc::clone(&self.live))
     }
 
     fn capacity(&self) -> usize {
@@ -506,7 +518,7 @@ impl Peers {
 
 impl Drop for PeerSlot {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
 }
 

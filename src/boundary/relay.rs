@@ -185,7 +185,7 @@ pub(super) async fn sp_handshake<S: AsyncRead + AsyncWrite + Unpin>(
     let own = endpoint.settings.own;
     let found = sp::handshake(stream, own.protocol_id(), own.peer().protocol_id()).await;
     if let Ok(theirs) | Err(HandshakeError::WrongType(theirs)) = found {
-        endpoint.outcomes.set(&endpoint.url, Outcome::Peer(theirs));
+        endpoint.found(Outcome::Peer(theirs));
     }
     let why = match found {
         Ok(theirs) => return Some(theirs),

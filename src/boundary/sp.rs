@@ -165,37 +165,35 @@ impl<R: AsyncRead + Unpin> SpIncoming<R> {
 
 impl<R: AsyncRead + Unpin> Incoming for SpIncoming<R> {
     async fn next(&mut self) -> Received {
-        {
-            let claimed = match self.claim().await {
-                Ok(Some(claimed)) => claimed,
-                Ok(None) => return Received::Ended,
-                Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                    return Received::Refused(Refusal::BadFrame(err.to_string()));
-                }
-                Err(_) => return Received::Ended,
-            };
-            let fits = usize::try_from(claimed).is_ok_and(|len| len <= self.recv_max_size);
-            if !fits {
-                let mut rest = (&mut self.stream).take(claimed);
-                return match tokio::io::copy(&mut rest, &mut tokio::io::sink()).await {
-                    Ok(skipped) if skipped == claimed => Received::Skipped(claimed),
-                    _ => Received::Refused(Refusal::Oversize(claimed)),
-                };
+        let claimed = match self.claim().await {
+            Ok(Some(claimed)) => claimed,
+            Ok(None) => return Received::Ended,
+            Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+                return Received::Refused(Refusal::BadFrame(err.to_string()));
             }
-            let length = claimed as usize;
-            let kib = u32::try_from(length.div_ceil(1024)).unwrap_or(u32::MAX);
-            // A message is held whole before libnanomsg sees its length (libnanomsg
-            // allocates the length at once), so a lie costs only what was sent.
-            let Ok(_share) = Arc::clone(&self.budget.0).acquire_many_owned(kib).await else {
-                return Received::Ended;
+            Err(_) => return Received::Ended,
+        };
+        let fits = usize::try_from(claimed).is_ok_and(|len| len <= self.recv_max_size);
+        if !fits {
+            let mut rest = (&mut self.stream).take(claimed);
+            return match tokio::io::copy(&mut rest, &mut tokio::io::sink()).await {
+                Ok(skipped) if skipped == claimed => Received::Skipped(claimed),
+                _ => Received::Refused(Refusal::Oversize(claimed)),
             };
-            return match self.read_message(length).await {
-                Ok(message) => Received::Message(Bytes::from(message)),
-                Err(err) if err.kind() == io::ErrorKind::OutOfMemory => {
-                    Received::Refused(Refusal::Oversize(claimed))
-                }
-                Err(_) => Received::Ended,
-            };
+        }
+        let length = claimed as usize;
+        let kib = u32::try_from(length.div_ceil(1024)).unwrap_or(u32::MAX);
+        // A message is held whole before libnanomsg sees its length (libnanomsg
+        // allocates the length at once), so a lie costs only what was sent.
+        let Ok(_share) = Arc::clone(&self.budget.0).acquire_many_owned(kib).await else {
+            return Received::Ended;
+        };
+        match self.read_message(length).await {
+            Ok(message) => Received::Message(Bytes::from(message)),
+            Err(err) if err.kind() == io::ErrorKind::OutOfMemory => {
+                Received::Refused(Refusal::Oversize(claimed))
+            }
+            Err(_) => Received::Ended,
         }
     }
 

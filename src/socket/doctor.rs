@@ -263,7 +263,7 @@ impl Doctor {
             rejected: Repeated::new(EVENT_REPEAT),
             word,
             rejected_text: format!("{word} connected, SP handshake rejected"),
-            boundary_only: plan.endpoints.iter().all(|e| boundary::owns(&e.url)),
+            boundary_only: plan.all_through_boundary(),
         }
     }
 

@@ -43,7 +43,9 @@ pub fn check(endpoint: &Endpoint) -> Result<()> {
     Ok(())
 }
 
-fn check_bind_target(url: &str, path: &Path) -> Result<()> {
+/// Refuses to bind `url` over `path` when something other than a stale socket is there
+/// (`probe --bind` asks the same).
+pub(super) fn check_bind_target(url: &str, path: &Path) -> Result<()> {
     let metadata = match std::fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),

@@ -133,7 +133,7 @@ impl Socket {
         if plan.verbose {
             // The boundary names what happens to its endpoints' connections itself;
             // the statistics would only count its private links.
-            if !plan.endpoints.iter().all(|e| boundary::owns(&e.url)) {
+            if !plan.all_through_boundary() {
                 watchers.push(Box::new(ConnectionEvents::new(socket.started)));
             }
             report::event(

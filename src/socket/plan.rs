@@ -53,3 +53,13 @@ pub struct SocketPlan {
     /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options/endpoints.rs `allow_ipv6`.
     pub ipv6: bool,
 }
+
+impl SocketPlan {
+    /// Whether every endpoint goes through the boundary, which then tells each
+    /// connection's story itself: nanomsg's statistics see only its private links.
+    pub fn all_through_boundary(&self) -> bool {
+        self.endpoints
+            .iter()
+            .all(|endpoint| crate::boundary::owns(&endpoint.url))
+    }
+}

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::os::unix::net::UnixListener;
 use std::time::{Duration, Instant};
 
+use super::super::endpoint::check_bind_target;
 use super::wire::{Wire, is_timeout, read_until};
 use super::{Identity, MAGIC, NNG_PAIR1, ProbeError, SocketType};
 
@@ -57,18 +58,13 @@ impl Listener {
             });
         }
         if let Some(path) = url.strip_prefix("ipc://") {
-            // As --bind does: a stale socket file from an earlier run is replaced, and a
-            // live process's socket is left alone.
+            // As --bind does: a live process's socket and any other file are left alone,
+            // and a stale socket file from an earlier run is replaced.
             let path = std::path::PathBuf::from(path);
+            check_bind_target(url, &path).map_err(|err| ProbeError::Failed(format!("{err:#}")))?;
             if std::fs::symlink_metadata(&path)
                 .is_ok_and(|meta| std::os::unix::fs::FileTypeExt::is_socket(&meta.file_type()))
             {
-                if std::os::unix::net::UnixStream::connect(&path).is_ok() {
-                    return Err(bind_error(io::Error::new(
-                        io::ErrorKind::AddrInUse,
-                        format!("another process is listening on '{}'", path.display()),
-                    )));
-                }
                 let _ = std::fs::remove_file(&path);
             }
             let listener = UnixListener::bind(&path).map_err(bind_error)?;
