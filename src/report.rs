@@ -13,6 +13,11 @@ pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
 }
 
+/// Whether warnings are silenced (-q), so that nothing waits to say one.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
 /// One line on stderr, whatever --quiet says: errors and what the user asked for.
 pub fn say(text: &str) {
     let clean = crate::format::for_terminal(text);

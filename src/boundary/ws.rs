@@ -231,6 +231,11 @@ impl Incoming for WsIncoming<'_> {
                 Some(Err(WsError::Capacity(CapacityError::MessageTooLong { size, .. }))) => {
                     Received::Refused(Refusal::Oversize(size as u64))
                 }
+                // A peer that went away without the closing handshake (killed, or a
+                // probe that had its answer) broke no rule a hostile peer would.
+                Some(Err(WsError::Protocol(ProtocolError::ResetWithoutClosingHandshake))) => {
+                    Received::Ended
+                }
                 Some(Err(WsError::Protocol(problem))) => {
                     Received::Refused(Refusal::BadFrame(problem.to_string()))
                 }

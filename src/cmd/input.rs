@@ -14,6 +14,19 @@ use crate::format::Decoder;
 use crate::options::{Plan, Role, Source};
 use crate::signals::Idle;
 
+/// Whether `fd` can be read without waiting (data, or its end).
+fn readable_now(fd: std::os::fd::BorrowedFd<'_>) -> bool {
+    let mut fds = [rustix::event::PollFd::new(
+        &fd,
+        rustix::event::PollFlags::IN,
+    )];
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    rustix::event::poll(&mut fds, Some(&zero)).is_ok_and(|ready| ready > 0)
+}
+
 /// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
 /// of its own. While a read waits, the main thread has nothing unflushed, which the
 /// signal handler needs to know.
@@ -117,6 +130,28 @@ impl Messages {
             self.produced += 1;
         }
         Ok(message)
+    }
+
+    /// Whether stdin has ended with no record left, found without waiting: a read is
+    /// made only when stdin is readable at once. A coprocess that writes its next answer
+    /// only after it sees the next request leaves stdin open and unreadable: not ended.
+    pub fn ended_now(&mut self) -> Result<bool> {
+        let Input::Stdin(decoder) = &mut self.input else {
+            return Ok(false);
+        };
+        if decoder.exhausted() {
+            return Ok(true);
+        }
+        if decoder.record_ready() || !readable_now(decoder.reader().stdin.as_fd()) {
+            return Ok(false);
+        }
+        decoder.read_more().map_err(from_decode)?;
+        Ok(decoder.exhausted())
+    }
+
+    /// How many messages were produced so far.
+    pub fn produced(&self) -> u64 {
+        self.produced
     }
 
     /// Whether `next` can answer at once; callers flush stdout when it cannot.

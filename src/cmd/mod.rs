@@ -18,6 +18,7 @@ mod request;
 mod round_trips;
 mod send;
 mod tap;
+mod unheard;
 
 use std::fs::File;
 use std::io;
@@ -166,28 +167,19 @@ pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
     })
 }
 
-/// pub and surveyor send only to the peers connected at that moment: with none, what
-/// they sent is gone, and nanomsg says nothing about it.
-fn warn_sent_into_the_void(socket: &Socket, plan: &Plan) {
+/// A surveyor whose surveys reached respondents that never answered. (What was sent
+/// while nobody was connected is named as it happens: `unheard`.)
+fn warn_nobody_answered(socket: &Socket, plan: &Plan) {
     let counts = socket.counts();
-    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if counts.sent == 0 || plan.socket.raw {
+    if counts.sent == 0 || plan.socket.raw || plan.socket.protocol != Protocol::Surveyor {
         return;
     }
-    match plan.socket.protocol {
-        Protocol::Pub if !socket.had_peer() => report::warn(&format!(
-            "sent {}; no subscriber was connected",
-            plural(counts.sent, "message")
-        )),
-        Protocol::Surveyor if !socket.had_peer() => report::warn(&format!(
-            "sent {}; no respondent was connected",
-            plural(counts.sent, "survey")
-        )),
-        Protocol::Surveyor if counts.received == 0 => report::warn(&format!(
-            "sent {}; no respondent answered",
-            plural(counts.sent, "survey")
-        )),
-        _ => {}
+    if socket.had_peer() && counts.received == 0 {
+        let plural = if counts.sent == 1 { "" } else { "s" };
+        report::warn(&format!(
+            "sent {} survey{plural}; no respondent answered",
+            counts.sent
+        ));
     }
 }
 
@@ -207,7 +199,7 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
         report::end_progress();
     }
     if !interrupted {
-        warn_sent_into_the_void(socket, plan);
+        warn_nobody_answered(socket, plan);
     }
     // After nn_term the statistics are gone, so an interrupted run has no summary.
     if plan.stats && !interrupted {

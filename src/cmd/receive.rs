@@ -4,18 +4,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
+use super::unheard::excerpt;
 use super::{Output, Received, because, finish, receive};
 use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
-use crate::socket::probe::escaped;
 use crate::socket::{Socket, Wake};
 
 /// The shortest time between two `-v` reports of topic misses.
 const MISS_REPORT_EVERY: Duration = Duration::from_secs(1);
-
-/// How much of the first missed message is shown.
-const MISS_EXCERPT: usize = 32;
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
@@ -40,17 +37,30 @@ pub fn receive_all(
     while plan.count.is_none_or(|count| received < count) {
         // Messages that matched no topic are nothing received: --recv-timeout counts
         // from the last one that did, as it would had nanomsg dropped the others.
-        let next = match plan.socket.recv_timeout {
-            Some(timeout) if misses.count > 0 => {
-                let left = timeout.saturating_sub(last_wanted.elapsed());
+        let timeout_left = plan
+            .socket
+            .recv_timeout
+            .filter(|_| misses.count > 0)
+            .map(|timeout| timeout.saturating_sub(last_wanted.elapsed()));
+        let notice_left = misses.notice_due_in();
+        let next = match (timeout_left, notice_left) {
+            (None, None) => receive(socket, output),
+            (timeout_left, notice_left) => {
+                let left = timeout_left.into_iter().chain(notice_left).min();
                 output.flush()?;
-                if !left.is_zero() && socket.wait_readable(Some(left), None) == Wake::Readable {
-                    receive(socket, output)
-                } else {
-                    Err(Received::TimedOut)
+                let woke = match left {
+                    Some(left) if left.is_zero() => Wake::TimedOut,
+                    left => socket.wait_readable(left, None),
+                };
+                match woke {
+                    Wake::TimedOut if notice_left.is_some_and(|n| Some(n) == left) => {
+                        misses.notice();
+                        continue;
+                    }
+                    Wake::TimedOut | Wake::HungUp => Err(Received::TimedOut),
+                    Wake::Readable => receive(socket, output),
                 }
             }
-            _ => receive(socket, output),
         };
         match next {
             Ok(message) => {
@@ -93,15 +103,25 @@ pub fn receive_all(
 }
 
 /// sub's own filtering by --subscribe (nanomsg is subscribed to everything): the
-/// messages that matched no topic, counted, with how the first began.
+/// messages that matched no topic, counted, with how the first began. A subscription
+/// that matches nothing while messages arrive is said once, `NOTICE_AFTER` the first
+/// miss, even without -v: on a terminal it would otherwise look like a silent network.
 struct Misses<'a> {
     topics: &'a [Vec<u8>],
     count: u64,
     first: Option<String>,
+    /// A topic that matches the first miss but for case: what the user likely meant.
+    meant: Option<String>,
+    first_at: Option<Instant>,
+    matched_any: bool,
+    noticed: bool,
     verbose: bool,
     started: Instant,
     reported: Option<(Instant, u64)>,
 }
+
+/// How long after the first miss, with nothing matched, the notice comes.
+const NOTICE_AFTER: Duration = Duration::from_secs(2);
 
 impl<'a> Misses<'a> {
     fn new(plan: &'a Plan, started: Instant) -> Misses<'a> {
@@ -109,6 +129,10 @@ impl<'a> Misses<'a> {
             topics: &plan.topics,
             count: 0,
             first: None,
+            meant: None,
+            first_at: None,
+            matched_any: false,
+            noticed: false,
             verbose: plan.socket.verbose,
             started,
             reported: None,
@@ -118,17 +142,20 @@ impl<'a> Misses<'a> {
     /// Whether the message matches a topic (or there are none); counts it if not.
     fn wanted(&mut self, message: &[u8]) -> bool {
         if self.topics.is_empty() || self.topics.iter().any(|t| message.starts_with(t)) {
+            self.matched_any = true;
             return true;
         }
         self.count += 1;
         if self.first.is_none() {
-            let shown = &message[..message.len().min(MISS_EXCERPT)];
-            let cut = if message.len() > MISS_EXCERPT {
-                "..."
-            } else {
-                ""
-            };
-            self.first = Some(format!("{}{cut}", escaped(shown)));
+            self.first = Some(excerpt(message));
+            self.first_at = Some(Instant::now());
+            self.meant = self.topics.iter().find_map(|topic| {
+                let start = message.get(..topic.len())?;
+                start
+                    .eq_ignore_ascii_case(topic)
+                    .then(|| String::from_utf8(start.to_vec()).ok())
+                    .flatten()
+            });
         }
         if self.verbose {
             let due = self
@@ -142,10 +169,32 @@ impl<'a> Misses<'a> {
         false
     }
 
+    /// How long until the notice is due, while one is still to come (-v tells more).
+    fn notice_due_in(&self) -> Option<Duration> {
+        if self.noticed || self.matched_any || self.verbose || report::quiet() {
+            return None;
+        }
+        let first_at = self.first_at?;
+        Some(NOTICE_AFTER.saturating_sub(first_at.elapsed()))
+    }
+
+    fn notice(&mut self) {
+        self.noticed = true;
+        let within = format!(" in {}", humantime::format_duration(NOTICE_AFTER));
+        report::warn(&self.text(&within));
+    }
+
     fn text(&self, when: &str) -> String {
         let plural = if self.count == 1 { "" } else { "s" };
+        let hint = match &self.meant {
+            Some(meant) => format!(
+                " (--subscribe {} would match: a topic matches the start of a message exactly, case included)",
+                crate::socket::probe::escaped(meant.as_bytes())
+            ),
+            None => String::new(),
+        };
         format!(
-            "{} message{plural} matched no --subscribe{when}; the first began {}",
+            "{} message{plural} matched no --subscribe{when}; the first began {}{hint}",
             self.count,
             self.first.as_deref().unwrap_or("\"\"")
         )

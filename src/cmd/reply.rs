@@ -20,7 +20,15 @@ pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
     let mut output = Output::new(plan)?;
     let mut responder = match &plan.answer {
-        Answer::Stdin => Responder::Stdin(Messages::answers(plan)?),
+        Answer::Stdin => {
+            let mut answers = Messages::answers(plan)?;
+            if answers.ended_now()? {
+                listening(&socket, plan);
+                Responder::Listen
+            } else {
+                Responder::Stdin(answers)
+            }
+        }
         Answer::Fixed(data) => Responder::Fixed(data),
         Answer::Echo => Responder::Echo,
         Answer::Exec(exec) => Responder::Exec(exec, Failures::default()),
@@ -34,12 +42,24 @@ pub fn run(plan: &Plan) -> Result<()> {
     }
 }
 
+/// nanocat's own example of a rep that only listens: `nanocat --rep ... </dev/null`.
+fn listening(socket: &Socket, plan: &Plan) {
+    if plan.socket.verbose {
+        report::event(
+            socket.started(),
+            "stdin is empty: printing each request, answering none",
+        );
+    }
+}
+
 /// Where answers come from; stdin's records need state that the plan does not hold.
 enum Responder<'a> {
     Stdin(Messages),
     Fixed(&'a [u8]),
     Echo,
     Exec(&'a ExecPlan, Failures),
+    /// Stdin was empty from the start: each request is printed, none answered.
+    Listen,
 }
 
 /// The --exec commands that failed: each one is warned about as it happens, and the run
@@ -142,11 +162,29 @@ fn answer_all(
                 if !answers.ready() {
                     output.flush()?;
                 }
+                let produced = answers.produced();
                 match answers.next_message()? {
-                    Some(reply) => send(socket, plan, reply)?,
-                    None => return Ok(()),
+                    Some(reply) => {
+                        send(socket, plan, reply)?;
+                        // With no answer left, take no request it would swallow: the
+                        // requesters are told nothing listens, and try another rep.
+                        if answers.ended_now()? {
+                            return Ok(());
+                        }
+                    }
+                    None if produced == 0 => {
+                        listening(socket, plan);
+                        *responder = Responder::Listen;
+                    }
+                    None => {
+                        return Err(anyhow::anyhow!(
+                            "request {} got no answer: stdin ended before one was read",
+                            answered + 1
+                        ));
+                    }
                 }
             }
+            Responder::Listen => {}
         }
         answered += 1;
     }

@@ -8,6 +8,7 @@ use anyhow::Result;
 use nanomsg::Protocol;
 
 use super::round_trips::RoundTrips;
+use super::unheard::Unheard;
 use super::{Messages, Output, Received, because, finish, receive, send};
 use crate::error::Failure;
 use crate::options::Plan;
@@ -19,7 +20,15 @@ pub fn run(plan: &Plan) -> Result<()> {
     let mut output = Output::new(plan)?;
     let mut messages = Messages::new(plan, true)?;
     let mut trips = RoundTrips::new(plan.stats);
-    let result = exchange_all(&socket, plan, &mut messages, &mut output, &mut trips);
+    let mut unheard = Unheard::new(plan);
+    let result = exchange_all(
+        &socket,
+        plan,
+        &mut messages,
+        &mut output,
+        &mut trips,
+        &mut unheard,
+    );
     let result = result.and(output.flush());
     let interrupted = matches!(
         result
@@ -45,10 +54,12 @@ fn exchange_all(
     messages: &mut Messages,
     output: &mut Output,
     trips: &mut RoundTrips,
+    unheard: &mut Unheard,
 ) -> Result<()> {
     while let Some(message) = messages.next_message()? {
         let sent = trips.start();
         send(socket, plan, message)?;
+        unheard.sent(socket, message);
         if plan.socket.protocol == Protocol::Surveyor {
             collect_answers(socket, output, trips, sent)?;
         } else {

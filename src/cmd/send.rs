@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::unheard::Unheard;
 use super::{Messages, finish, send};
 use crate::options::Plan;
 use crate::socket::Socket;
@@ -9,11 +10,14 @@ use crate::socket::Socket;
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
     let mut messages = Messages::new(plan, true)?;
+    let mut unheard = Unheard::new(plan);
     let result = (|| {
         while let Some(message) = messages.next_message()? {
             send(&socket, plan, message)?;
+            unheard.sent(&socket, message);
         }
         Ok(())
     })();
+    unheard.end();
     finish(&socket, plan, result)
 }

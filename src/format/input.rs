@@ -42,6 +42,10 @@ impl<R: Read> InputBuffer<R> {
         }
     }
 
+    pub fn reader(&self) -> &R {
+        &self.reader
+    }
+
     pub fn buffered(&self) -> &[u8] {
         &self.buf[self.start..self.end]
     }
@@ -51,7 +55,7 @@ impl<R: Read> InputBuffer<R> {
     }
 
     /// Reads once more, making room first. Returns how many bytes arrived (0 at the end).
-    fn fill(&mut self) -> Result<usize, LineError> {
+    pub(super) fn fill(&mut self) -> Result<usize, LineError> {
         if self.eof {
             return Ok(0);
         }

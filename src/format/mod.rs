@@ -314,6 +314,32 @@ impl<R: Read> Decoder<R> {
         }
     }
 
+    /// What the messages are read from.
+    pub fn reader(&self) -> &R {
+        self.input.reader()
+    }
+
+    /// Whether no message is left: the input ended with nothing unread (raw input is one
+    /// message, whatever follows).
+    pub fn exhausted(&self) -> bool {
+        (matches!(self.format, Format::Raw) && self.records > 0) || self.input.at_end()
+    }
+
+    /// Reads once into the buffer, as `next_message` would when it needs more: for a
+    /// caller that knows a read will not wait. Returns how many bytes came (0: the end).
+    pub fn read_more(&mut self) -> Result<usize, DecodeError> {
+        let record = self.records + 1;
+        self.input.fill().map_err(|err| match err {
+            LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
+            LineError::Io(err) => DecodeError::Io(err),
+            LineError::Invalid(err) => DecodeError::Invalid {
+                record,
+                column: err.column,
+                reason: err.reason,
+            },
+        })
+    }
+
     /// Whether the next call to `next_message` can answer without waiting for input.
     /// Callers flush their output before a call that would wait, so that nothing they
     /// printed is held back while nncat waits for more input.

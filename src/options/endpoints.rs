@@ -44,6 +44,13 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
             Failure::Usage(format!("'{}' needs a path or a name after it", empty.url)).into(),
         );
     }
+    for endpoint in &endpoints {
+        let verb = match endpoint.kind {
+            EndpointKind::Bind => "bind to",
+            EndpointKind::Connect => "connect to",
+        };
+        check_url(&endpoint.url, verb)?;
+    }
     for endpoint in &mut endpoints {
         if endpoint.kind == EndpointKind::Bind {
             endpoint.url = loopback_for_localhost(&endpoint.url);
@@ -57,6 +64,34 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
         .into());
     }
     Ok(endpoints)
+}
+
+/// The checks every command makes of a URL before it uses it (`verb`: "connect to",
+/// "bind to", "probe"), so that one the socket types accept, probe accepts too. A tcp or
+/// ws URL needs its port: libnanomsg would take `ws://HOST` as port 80, and a run
+/// that never meant port 80 would time out with no cause.
+pub(super) fn check_url(url: &str, verb: &str) -> Result<()> {
+    let Some((scheme, rest)) = ["tcp", "ws"]
+        .into_iter()
+        .find_map(|scheme| Some((scheme, url.strip_prefix(scheme)?.strip_prefix("://")?)))
+    else {
+        return Ok(());
+    };
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let remote = authority
+        .rsplit_once(';')
+        .map_or(authority, |(_, remote)| remote);
+    let has_port = remote
+        .rsplit_once(':')
+        .is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+    if has_port {
+        return Ok(());
+    }
+    let path = if scheme == "ws" { "[/PATH]" } else { "" };
+    Err(Failure::Usage(format!(
+        "cannot {verb} '{url}': invalid address: it has no port (write {scheme}://HOST:PORT{path})"
+    ))
+    .into())
 }
 
 pub(super) fn none_given(args: &EndpointArgs) -> bool {

@@ -23,6 +23,12 @@ impl ProbePlan {
         if args.timeout.is_zero() {
             return Err(Failure::Usage("--timeout must be longer than 0".into()).into());
         }
+        for url in &args.urls {
+            super::endpoints::check_url(url, "probe")?;
+        }
+        if let Some(url) = &args.bind {
+            super::endpoints::check_url(url, "bind to")?;
+        }
         Ok(ProbePlan {
             urls: args.urls,
             bind: args.bind,

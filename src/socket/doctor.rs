@@ -96,7 +96,9 @@ impl Findings {
     fn seen_or_probed(&self, url: &str) -> Result<Identity, ProbeError> {
         match self.outcomes.get(url) {
             Some(boundary::Outcome::Refused) => Err(ProbeError::Refused),
-            Some(boundary::Outcome::NoSuchIpcSocket) => Err(ProbeError::NoSuchIpcSocket),
+            Some(boundary::Outcome::NoSuchIpcSocket) => Err(ProbeError::no_such_ipc_socket(
+                url.strip_prefix("ipc://").unwrap_or(url),
+            )),
             Some(boundary::Outcome::Peer(protocol_id)) => Ok(Identity { protocol_id }),
             None => probe::probe(url, PROBE_TIMEOUT),
         }
@@ -104,8 +106,8 @@ impl Findings {
 
     /// The socket's owner saw `peers` connected.
     pub(super) fn saw_peers(&self, peers: u64) {
-        if peers > 0 && peers != u64::MAX {
-            self.owner_saw_peer.store(true, Ordering::Relaxed);
+        // Once is enough, and keeps the lock off a sender's path, which asks per message.
+        if peers > 0 && peers != u64::MAX && !self.owner_saw_peer.swap(true, Ordering::Relaxed) {
             self.lock().had_peer = true;
         }
     }
@@ -187,7 +189,7 @@ impl Findings {
                     ),
                 )),
             },
-            Err(why @ (ProbeError::Refused | ProbeError::NoSuchIpcSocket)) => Some((
+            Err(why @ (ProbeError::Refused | ProbeError::NoSuchIpcSocket { .. })) => Some((
                 format!("nothing is listening at {url} ({why}); still trying"),
                 format!("nothing is listening at {url} ({why})"),
             )),
@@ -197,6 +199,10 @@ impl Findings {
             )),
             // inproc and the like: the probe cannot see there, which says nothing.
             Err(ProbeError::Unsupported(_) | ProbeError::Failed(_)) => None,
+            // It names the URL to use, which says more than the type to talk to.
+            Err(why @ ProbeError::OtherTransport { .. }) => {
+                Some((format!("{url}: {why}"), format!("{url}: {why}")))
+            }
             Err(why) => Some((
                 format!("{url}: {why}; {own} talks to {expected}"),
                 format!("{url}: {why}"),

@@ -163,15 +163,19 @@ impl Socket {
     ///
     /// nanomsg 1.x ignores NN_LINGER: closing drops a message still being written and
     /// the message a peer's pipe has read ahead. A socket that can block on send (push,
-    /// req, rep, pair, bus, surveyor, respondent) reports POLLOUT again only when the
-    /// transport has finished the last write; pub never blocks, so it gets the grace
-    /// period alone.
+    /// req, pair, bus, surveyor) reports POLLOUT again only when the transport has
+    /// finished the last write. pub never blocks, and rep and respondent report POLLOUT
+    /// only while a request waits for its answer (measured: a rep that had answered
+    /// waited out the whole linger), so those get the grace period alone.
     pub fn drain(&self, linger: Duration) {
         if linger.is_zero() {
             return;
         }
         let deadline = Instant::now() + linger;
-        if self.protocol != Protocol::Pub {
+        if !matches!(
+            self.protocol,
+            Protocol::Pub | Protocol::Rep | Protocol::Respondent
+        ) {
             let mut fd = sys::nn_pollfd::new(self.id, false, true);
             loop {
                 let left = deadline.saturating_duration_since(Instant::now());

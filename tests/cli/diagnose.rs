@@ -161,18 +161,6 @@ fn probe_identifies_nanocat_and_nngcat_over_tcp_ipc_and_ws() {
     );
 }
 
-fn nanocat(args: &[&str]) -> Command {
-    let mut command = Command::new("nanocat");
-    command.args(args);
-    command
-}
-
-fn nngcat(args: &[&str]) -> Command {
-    let mut command = Command::new("nngcat");
-    command.args(args);
-    command
-}
-
 #[test]
 fn probe_says_why_an_endpoint_is_not_an_sp_endpoint() {
     let scratch = Scratch::new();
@@ -217,7 +205,7 @@ fn probe_says_why_an_endpoint_is_not_an_sp_endpoint() {
         [
             "connection refused",
             "no such ipc socket",
-            "not an SP endpoint: it sent \"HTTP/1.1 400 Bad Request\"",
+            "not an SP endpoint: it sent \"HTTP/1.1 400 Bad Request\" (an HTTP server; for SP over ws at a path, use ws://HOST:PORT/PATH)",
             "closed without a header",
             "not an SP endpoint: it sent \"\\x16\\x03\\x01garbage\\xff\"",
             "timed out: connected, but no SP header within 500ms",
@@ -630,7 +618,9 @@ fn a_server_that_is_not_sp_is_named_with_what_it_sent() {
         "2s",
     ]));
     assert_eq!(out.code(), Some(3), "{}", out.stderr);
-    let why = format!("{url}: not an SP endpoint: it sent \"HTTP/1.1 400 Bad Request\"");
+    let why = format!(
+        "{url}: not an SP endpoint: it sent \"HTTP/1.1 400 Bad Request\" (an HTTP server; for SP over ws at a path, use ws://HOST:PORT/PATH)"
+    );
     assert_eq!(
         out.stderr,
         format!(
@@ -724,7 +714,7 @@ fn surveyor_warns_when_no_respondent_was_there_or_none_answered() {
     .success();
     assert_eq!(
         out.stderr,
-        "nncat: warning: sent 1 survey; no respondent was connected\n"
+        "nncat: warning: survey 1 (\"anyone?\") was sent while no respondent was connected: it reached nobody\n"
     );
     let url = tcp_url();
     let surveyor = Running::start(nncat([
@@ -753,18 +743,7 @@ fn surveyor_warns_when_no_respondent_was_there_or_none_answered() {
 
 /// A publisher of "Weather 21C" every 50 ms, for as long as the test runs.
 fn weather_publisher() -> (String, Running) {
-    let url = tcp_url();
-    let publisher = Running::start_without_stdin(nncat([
-        "pub",
-        "--bind",
-        &url,
-        "-D",
-        "Weather 21C",
-        "-i",
-        "50ms",
-    ]));
-    wait_bound(&url);
-    (url, publisher)
+    publisher_every_50ms("Weather 21C")
 }
 
 #[test]

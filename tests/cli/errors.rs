@@ -20,6 +20,10 @@ fn missing_endpoint_is_a_usage_error() {
 fn tcp_address_without_port_is_a_usage_error() {
     run(nncat(["pull", "--bind", "tcp://127.0.0.1"]))
         .fails_with(2, "cannot bind to 'tcp://127.0.0.1': invalid address");
+    run(nncat(["pull", "--bind", "tcp://127.0.0.1:99999"])).fails_with(
+        2,
+        "cannot bind to 'tcp://127.0.0.1:99999': invalid address (tcp needs",
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod interop;
 mod json;
 mod nanocat;
 mod netns;
+mod never_silent;
 mod observability;
 mod package;
 mod soak;

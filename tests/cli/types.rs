@@ -346,7 +346,8 @@ fn pub_with_no_subscriber_exits_at_the_end_of_its_input_and_says_so() {
     assert!(out.stdout.is_empty(), "{out:?}");
     assert_eq!(
         out.stderr,
-        "nncat: warning: sent 2 messages; no subscriber was connected\n"
+        "nncat: warning: message 1 (\"into\") was sent while no subscriber was connected: it reached nobody\n\
+         nncat: warning: all 2 messages were sent while no subscriber was connected: they reached nobody\n"
     );
     let quiet = run_with_input(nncat(["pub", "--bind", &url, "-q"]), b"x\n").success();
     assert_eq!(quiet.stderr, "");

@@ -78,8 +78,11 @@ impl Identity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProbeError {
     Refused,
-    /// An ipc path where no socket file is.
-    NoSuchIpcSocket,
+    /// An ipc path where no socket file is; `meant` is the absolute URL whose socket
+    /// does exist, when a relative path lost its leading slash (`ipc://tmp/x`).
+    NoSuchIpcSocket {
+        meant: Option<String>,
+    },
     Unresolvable(String),
     Unreachable(String),
     /// Connecting took longer than the timeout.
@@ -94,18 +97,32 @@ pub enum ProbeError {
     WsRefusedEveryType(String),
     /// A ws server answered the upgrade with something other than 101 or 400.
     WsAnswered(String),
+    /// The endpoint speaks another transport than the URL's: `url` is the one to use,
+    /// with the type found behind it where the answer named one.
+    OtherTransport {
+        url: String,
+        found: Option<Identity>,
+    },
     /// A URL the probe cannot reach from outside (inproc://) or cannot parse.
     Unsupported(String),
     Failed(String),
 }
 
 impl ProbeError {
+    /// No socket file at `path`, an ipc URL's path.
+    pub fn no_such_ipc_socket(path: &str) -> ProbeError {
+        let absolute = std::path::Path::new("/").join(path);
+        let meant = (!path.starts_with('/') && absolute.exists())
+            .then(|| format!("ipc://{}", absolute.display()));
+        ProbeError::NoSuchIpcSocket { meant }
+    }
+
     /// Nothing is there to talk to: connecting itself failed.
     pub fn nothing_listening(&self) -> bool {
         matches!(
             self,
             ProbeError::Refused
-                | ProbeError::NoSuchIpcSocket
+                | ProbeError::NoSuchIpcSocket { .. }
                 | ProbeError::Unresolvable(_)
                 | ProbeError::Unreachable(_)
                 | ProbeError::ConnectTimedOut(_)
@@ -118,7 +135,10 @@ impl std::fmt::Display for ProbeError {
         let within = |d: &Duration| humantime::format_duration(*d).to_string();
         match self {
             ProbeError::Refused => f.write_str("connection refused"),
-            ProbeError::NoSuchIpcSocket => f.write_str("no such ipc socket"),
+            ProbeError::NoSuchIpcSocket { meant: None } => f.write_str("no such ipc socket"),
+            ProbeError::NoSuchIpcSocket { meant: Some(meant) } => {
+                write!(f, "no such ipc socket; did you mean {meant}?")
+            }
             ProbeError::Unresolvable(host) => write!(f, "cannot resolve the host name '{host}'"),
             ProbeError::Unreachable(why) => write!(f, "unreachable: {why}"),
             ProbeError::ConnectTimedOut(d) => {
@@ -135,6 +155,11 @@ impl std::fmt::Display for ProbeError {
             ProbeError::ClosedWithoutHeader(bytes) => {
                 write!(f, "closed without a whole header, after {}", escaped(bytes))
             }
+            ProbeError::NotSp(bytes) if bytes.starts_with(b"HTTP/") => write!(
+                f,
+                "not an SP endpoint: it sent {} (an HTTP server; for SP over ws at a path, use ws://HOST:PORT/PATH)",
+                escaped(bytes)
+            ),
             ProbeError::NotSp(bytes) => {
                 write!(f, "not an SP endpoint: it sent {}", escaped(bytes))
             }
@@ -148,6 +173,22 @@ impl std::fmt::Display for ProbeError {
                 "not an SP endpoint at this path: the ws server answered {}",
                 escaped(status.as_bytes())
             ),
+            ProbeError::OtherTransport { url, found } => {
+                let transport = url.split("://").next().unwrap_or_default();
+                match found.map(|identity| (identity.kind(), identity.protocol_id)) {
+                    Some((Some(kind), _)) => {
+                        write!(
+                            f,
+                            "this is a {transport} endpoint of a {kind} socket: use {url}"
+                        )
+                    }
+                    Some((None, id)) => write!(
+                        f,
+                        "this is a {transport} endpoint of SP protocol {id}: use {url}"
+                    ),
+                    None => write!(f, "this is a {transport} endpoint: use {url}"),
+                }
+            }
             ProbeError::Unsupported(why) | ProbeError::Failed(why) => f.write_str(why),
         }
     }
@@ -187,8 +228,54 @@ pub fn escaped(bytes: &[u8]) -> String {
     out
 }
 
-/// Finds out what is at `url`, within `timeout` in all.
+/// Finds out what is at `url`, within `timeout` (twice that when the answer looks like
+/// another transport's: then that transport is asked too, so the error names the URL
+/// that works, as "this is a ws endpoint, a rep socket: use ws://HOST:PORT").
 pub fn probe(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
+    let found = probe_as_written(url, timeout);
+    let Err(why) = &found else {
+        return found;
+    };
+    if let Some(authority) = url.strip_prefix("tcp://") {
+        // A ws server answers an SP header with an HTTP error, or waits for the rest
+        // of a request that never comes, or closes.
+        let http_like = match why {
+            ProbeError::NotSp(bytes) => bytes.starts_with(b"HTTP/"),
+            ProbeError::NoHeader(_) => true,
+            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+            _ => false,
+        };
+        if http_like {
+            let ws_url = format!("ws://{authority}");
+            let as_ws = probe_ws(authority, Instant::now() + timeout, timeout);
+            return match as_ws {
+                Ok(identity) => Err(ProbeError::OtherTransport {
+                    url: ws_url,
+                    found: Some(identity),
+                }),
+                // 400 to every type, or 404 at `/`: a plain HTTP server answers so too.
+                Err(_) => found,
+            };
+        }
+    } else if let Some(rest) = url.strip_prefix("ws://") {
+        // A tcp SP server sends its header before it reads anything.
+        if let ProbeError::NotSp(bytes) = why
+            && bytes.len() >= 8
+            && bytes.starts_with(&MAGIC)
+        {
+            let authority = rest.split('/').next().unwrap_or(rest);
+            return Err(ProbeError::OtherTransport {
+                url: format!("tcp://{authority}"),
+                found: Some(Identity {
+                    protocol_id: u16::from_be_bytes([bytes[4], bytes[5]]),
+                }),
+            });
+        }
+    }
+    found
+}
+
+fn probe_as_written(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
     let deadline = Instant::now() + timeout;
     if let Some(rest) = url.strip_prefix("tcp://") {
         let mut stream = connect_tcp(rest, deadline, timeout)?;
@@ -236,7 +323,11 @@ fn probe_ws(rest: &str, deadline: Instant, timeout: Duration) -> Result<Identity
             )));
         }
         let mut got = Vec::new();
-        let status_line = |seen: &[u8]| seen.windows(2).any(|pair| pair == b"\r\n");
+        // An SP header instead (a tcp endpoint) ends the wait too: it has no line end.
+        let status_line = |seen: &[u8]| {
+            seen.windows(2).any(|pair| pair == b"\r\n")
+                || (seen.len() >= 8 && seen.starts_with(&MAGIC))
+        };
         match read_until(&mut stream, &mut got, deadline, status_line) {
             Ok(_) => {}
             Err(err) if is_timeout(&err) && got.is_empty() => {

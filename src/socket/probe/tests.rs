@@ -47,7 +47,7 @@ fn a_closed_port_is_refused_and_a_missing_ipc_path_is_named() {
     );
     assert_eq!(
         probe("ipc:///nonexistent-folder/x.sock", Duration::from_secs(2)),
-        Err(ProbeError::NoSuchIpcSocket)
+        Err(ProbeError::NoSuchIpcSocket { meant: None })
     );
 }
 

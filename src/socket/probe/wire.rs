@@ -66,7 +66,7 @@ pub(super) fn connect_ipc(path: &str) -> Result<UnixStream, ProbeError> {
         ));
     }
     UnixStream::connect(path).map_err(|err| match err.kind() {
-        io::ErrorKind::NotFound => ProbeError::NoSuchIpcSocket,
+        io::ErrorKind::NotFound => ProbeError::no_such_ipc_socket(path),
         _ => connect_error(err, Duration::ZERO),
     })
 }

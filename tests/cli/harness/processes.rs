@@ -13,10 +13,35 @@ use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-use super::wait_bound;
+use super::{tcp_url, wait_bound};
 
 /// The longest any single process in a test may run before the test fails.
 pub const LIMIT: Duration = Duration::from_secs(60);
+
+/// A bound nncat publisher of `message` every 50 ms, quiet, for as long as the test
+/// runs; with its URL, once bound.
+pub fn publisher_every_50ms(message: &str) -> (String, Running) {
+    let url = tcp_url();
+    let publisher = Running::start_without_stdin(nncat([
+        "pub", "--bind", &url, "-D", message, "-i", "50ms", "-q",
+    ]));
+    wait_bound(&url);
+    (url, publisher)
+}
+
+/// nanocat, the C reference, with `args`.
+pub fn nanocat(args: &[&str]) -> Command {
+    let mut command = Command::new("nanocat");
+    command.args(args);
+    command
+}
+
+/// nngcat, nng's tool, with `args`.
+pub fn nngcat(args: &[&str]) -> Command {
+    let mut command = Command::new("nngcat");
+    command.args(args);
+    command
+}
 
 pub fn nncat_path() -> &'static str {
     env!("CARGO_BIN_EXE_nncat")
@@ -190,6 +215,12 @@ impl Running {
     /// `stdout()` to wait for output while the process runs.
     pub fn start_streaming(command: Command) -> Running {
         Running::spawn(command, true, false)
+    }
+
+    /// Starts `command` with piped stdin, and both its stdout and its stderr read as
+    /// they arrive: for a sender whose warnings a test waits for line by line.
+    pub fn start_watching_with_stdin(command: Command) -> Running {
+        Running::spawn(command, true, true)
     }
 
     /// Starts `command` with stdin closed, and both its stdout and its stderr read as
