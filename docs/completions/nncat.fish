@@ -71,7 +71,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -87,7 +87,6 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -125,7 +124,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -174,7 +173,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -190,7 +189,6 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -229,7 +227,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -279,7 +277,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -340,7 +338,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
@@ -392,7 +390,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -448,7 +446,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -505,7 +503,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -566,7 +564,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
@@ -618,7 +616,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r

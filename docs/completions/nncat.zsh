@@ -66,7 +66,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -90,7 +90,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -142,7 +141,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -210,7 +209,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -234,7 +233,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -287,7 +285,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -356,7 +354,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -442,7 +440,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -513,7 +511,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -592,7 +590,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -672,7 +670,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -758,7 +756,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -829,7 +827,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \

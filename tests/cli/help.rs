@@ -79,3 +79,17 @@ fn an_address_without_a_scheme_says_to_add_one() {
         run(nncat(args)).fails_with(2, "scheme");
     }
 }
+
+#[test]
+fn push_and_pub_help_leave_out_timestamp_which_they_refuse() {
+    for kind in ["push", "pub"] {
+        let help = run(nncat([kind, "--help"])).success().stdout_text();
+        assert!(!help.contains("--timestamp"), "{kind} --help: {help}");
+        // --topic-split stays: with --format json it joins "topic" and "data" on input.
+        assert!(help.contains("--topic-split"), "{kind} --help: {help}");
+        run(nncat([kind, "-l", "5", "--timestamp", "-D", "x"])).fails_with(
+            2,
+            &format!("--timestamp does not apply to {kind}; it works with pull, sub"),
+        );
+    }
+}
