@@ -80,6 +80,118 @@ fn an_address_without_a_scheme_says_to_add_one() {
     }
 }
 
+/// The socket types, as the subcommands and tap's TYPE name them.
+const TYPES: [&str; 10] = [
+    "push",
+    "pull",
+    "pub",
+    "sub",
+    "req",
+    "rep",
+    "pair",
+    "bus",
+    "surveyor",
+    "respondent",
+];
+
+/// The man pages nncat has, by the name `nncat man` takes.
+fn man_page_names() -> Vec<String> {
+    let list = run(nncat(["man", "--list"])).success().stdout_text();
+    list.lines().map(str::to_string).collect()
+}
+
+/// Every page as `nncat man` prints it: nncat's own, then one per listed name.
+fn every_man_page() -> Vec<(String, String)> {
+    let mut pages = vec![(
+        "nncat".to_string(),
+        run(nncat(["man"])).success().stdout_text(),
+    )];
+    for name in man_page_names() {
+        let page = run(nncat(["man", &name])).success().stdout_text();
+        pages.push((format!("nncat-{name}"), page));
+    }
+    pages
+}
+
+/// The `NAME(1)` references in a roff page, with roff's `\-` read as `-`.
+fn references(page: &str) -> Vec<String> {
+    let text = page.replace("\\-", "-");
+    let mut found = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("(1)") {
+        let name: String = rest[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !name.is_empty() {
+            found.push(name);
+        }
+        rest = &rest[at + 3..];
+    }
+    found
+}
+
+#[test]
+fn every_page_a_man_page_refers_to_exists() {
+    let pages = every_man_page();
+    let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let mut seen = 0;
+    for (name, page) in &pages {
+        for reference in references(page) {
+            seen += 1;
+            assert!(
+                names.contains(&reference.as_str()),
+                "{name}(1) refers to {reference}(1), which `nncat man` does not have"
+            );
+            assert!(
+                docs.join(format!("{reference}.1")).is_file(),
+                "{name}(1) refers to {reference}(1), which docs/man does not have"
+            );
+        }
+    }
+    assert!(seen > TYPES.len(), "nncat(1) refers to the types' pages");
+}
+
+#[test]
+fn man_page_synopses_show_the_command_as_typed() {
+    for name in man_page_names() {
+        let page = run(nncat(["man", &name])).success().stdout_text();
+        let synopsis = page
+            .lines()
+            .skip_while(|line| *line != ".SH SYNOPSIS")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(
+            synopsis.starts_with(&format!("\\fBnncat {name}\\fR ")),
+            "nncat-{name}(1)'s synopsis starts with `nncat {name}`: {synopsis}"
+        );
+    }
+}
+
+#[test]
+fn every_option_in_the_man_pages_has_a_description() {
+    for (name, page) in every_man_page() {
+        let lines: Vec<&str> = page.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            // .TP, the option (or argument, or subcommand), then what it does.
+            if *line != ".TP" {
+                continue;
+            }
+            let term = lines.get(at + 1).copied().unwrap_or_default();
+            let description = lines.get(at + 2).copied().unwrap_or_default();
+            assert!(
+                !description.trim().is_empty() && !description.starts_with('.'),
+                "{name}(1): {term} has no description"
+            );
+        }
+    }
+}
+
 #[test]
 fn push_and_pub_help_leave_out_timestamp_which_they_refuse() {
     for kind in ["push", "pub"] {
