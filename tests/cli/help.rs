@@ -205,3 +205,20 @@ fn push_and_pub_help_leave_out_timestamp_which_they_refuse() {
         );
     }
 }
+
+#[test]
+fn a_program_named_nn_sub_shows_its_own_usage() {
+    let scratch = Scratch::new();
+    let nn_sub = scratch.path("nn_sub");
+    std::os::unix::fs::symlink(nncat_path(), &nn_sub).expect("a symlink in the scratch");
+    for flag in ["--help", "-h"] {
+        let mut command = std::process::Command::new(&nn_sub);
+        command.arg(flag);
+        let help = run(command).success().stdout_text();
+        assert!(
+            help.contains("Usage: nn_sub [OPTIONS]\n"),
+            "nn_sub {flag}: {help}"
+        );
+        assert!(!help.contains("nn_sub sub"), "nn_sub {flag}: {help}");
+    }
+}

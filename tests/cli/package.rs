@@ -252,11 +252,13 @@ fn unpacked_nncat_and_nn_names_run_and_exchange_a_message() {
     );
 
     // nn_push takes its type from its name: its help is `nncat push --help`, but for
-    // the program name clap takes from argv[0] in the usage line.
+    // the usage line, which names the program as it runs (`nn_push [OPTIONS]`).
     let help = run(command(&bin.join("nn_push"), &["--help"])).success();
     let push_help = run(nncat(["push", "--help"])).success();
+    let help = help.stdout_text();
+    assert!(help.contains("Usage: nn_push [OPTIONS]\n"), "{help}");
     assert_eq!(
-        help.stdout_text().replace("nn_push push", "nncat push"),
+        help.replace("Usage: nn_push ", "Usage: nncat push "),
         push_help.stdout_text()
     );
 
