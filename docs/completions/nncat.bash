@@ -273,6 +273,10 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__completions)
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "bash elvish fish powershell zsh" -- "${cur}") )
+                return 0
+            fi
             opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1761,6 +1765,10 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__tap)
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "push pull pub sub req rep pair bus surveyor respondent" -- "${cur}") )
+                return 0
+            fi
             opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1877,4 +1885,19 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _nncat -o nosort -o bashdefault -o default nncat
 else
     complete -F _nncat -o bashdefault -o default nncat
+fi
+
+# nanocat's program names (nn_push...) are nncat with the type preset: complete
+# them as `nncat TYPE`, the words shifted to where _nncat looks for them.
+_nncat_nn_type() {
+    local program="${1##*/}"
+    local COMP_WORDS=(nncat "${program#nn_}" "${COMP_WORDS[@]:1}")
+    local COMP_CWORD=$((COMP_CWORD + 1))
+    _nncat nncat "$2" "${COMP_WORDS[COMP_CWORD-1]}"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _nncat_nn_type -o nosort -o bashdefault -o default nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
+else
+    complete -F _nncat_nn_type -o bashdefault -o default nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 fi

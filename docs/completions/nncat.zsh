@@ -1,8 +1,13 @@
-#compdef nncat
+#compdef nncat nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 
 autoload -U is-at-least
 
 _nncat() {
+    # nanocat's program names (nn_push...) are nncat with the type preset.
+    if [[ ${words[1]:t} == nn_* ]]; then
+        words=(nncat ${${words[1]:t}#nn_} "${(@)words[2,-1]}")
+        (( CURRENT += 1 ))
+    fi
     typeset -A opt_args
     typeset -a _arguments_options
     local ret=1
@@ -1161,5 +1166,5 @@ _nncat__subcmd__tap_commands() {
 if [ "$funcstack[1]" = "_nncat" ]; then
     _nncat "$@"
 else
-    compdef _nncat nncat
+    compdef _nncat nncat nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 fi

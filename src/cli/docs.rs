@@ -1,16 +1,8 @@
 /*!
-The man pages and shell completions, rendered from the clap definition so they cannot
-drift from it; docs/ holds the generated copies.
+The man pages, rendered from the clap definition so they cannot drift from it, with the
+sections clap_mangen does not write (nncat's list of subcommands, SEE ALSO); docs/man
+holds the generated copies.
 */
-
-/// The completion script for `shell`. Rendered into memory: clap_complete panics on a
-/// write error, and `nncat completions bash | head -1` closes the pipe.
-pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut command = <super::Cli as clap::CommandFactory>::command();
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut command, "nncat", &mut out);
-    out
-}
 
 /// The subcommands with a page of their own, beside nncat's: the ones that open
 /// sockets (every type, tap, probe), read off the definition so a new one gets a page.
@@ -148,23 +140,6 @@ mod tests {
             assert!(
                 found == expected,
                 "docs/man/{file} is stale: run scripts/generate-docs.sh"
-            );
-        }
-    }
-
-    #[test]
-    fn completions_in_docs_are_current() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/completions");
-        for (shell, file) in [
-            (clap_complete::Shell::Bash, "nncat.bash"),
-            (clap_complete::Shell::Zsh, "nncat.zsh"),
-            (clap_complete::Shell::Fish, "nncat.fish"),
-        ] {
-            let expected = completions(shell);
-            let found = std::fs::read(dir.join(file)).unwrap_or_default();
-            assert!(
-                found == expected,
-                "docs/completions/{file} is stale: run scripts/generate-docs.sh"
             );
         }
     }

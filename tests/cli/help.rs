@@ -222,3 +222,101 @@ fn a_program_named_nn_sub_shows_its_own_usage() {
         assert!(!help.contains("nn_sub sub"), "nn_sub {flag}: {help}");
     }
 }
+
+/// What bash offers for `words` (the last is the word being completed), through the
+/// function that `nncat completions bash` registers for `words[0]`.
+fn bash_completes(words: &[&str]) -> Vec<String> {
+    const COMPLETE: &str = r#"
+source "$1"; shift
+# As bash does: the compspec for the command as typed, else for its last part.
+spec=$(complete -p "$1" 2>/dev/null || complete -p "${1##*/}") || exit 3
+fn=${spec##*-F }; fn=${fn%% *}
+COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let scratch = Scratch::new();
+    let script = scratch.path("nncat.bash");
+    let generated = run(nncat(["completions", "bash"])).success().stdout;
+    std::fs::write(&script, generated).expect("the script is written");
+    let mut bash = std::process::Command::new("bash");
+    bash.args(["--norc", "--noprofile", "-c", COMPLETE, "bash"])
+        .arg(&script)
+        .args(words);
+    let out = run(bash).success().stdout_text();
+    out.lines()
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What fish offers for the command line `line`, with `nncat completions fish` loaded.
+fn fish_completes(line: &str) -> Vec<String> {
+    require("fish");
+    let scratch = Scratch::new();
+    let script = scratch.path("nncat.fish");
+    let generated = run(nncat(["completions", "fish"])).success().stdout;
+    std::fs::write(&script, generated).expect("the script is written");
+    let mut fish = std::process::Command::new("fish");
+    fish.args([
+        "--no-config",
+        "-c",
+        "source $argv[1]; complete --do-complete $argv[2]",
+    ])
+    .arg(&script)
+    .arg(line);
+    let out = run(fish).success().stdout_text();
+    out.lines()
+        .map(|line| line.split('\t').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn bash_completes_taps_type_with_the_socket_types() {
+    assert_eq!(bash_completes(&["nncat", "tap", ""]), TYPES);
+    assert_eq!(
+        bash_completes(&["nncat", "tap", "re"]),
+        ["req", "rep", "respondent"]
+    );
+}
+
+#[test]
+fn bash_completes_the_nn_names_with_their_types_options() {
+    assert_eq!(bash_completes(&["nn_sub", "--subs"]), ["--subscribe"]);
+    assert_eq!(
+        bash_completes(&["/usr/bin/nn_sub", "--subs"]),
+        ["--subscribe"]
+    );
+    assert_eq!(
+        bash_completes(&["nn_req", "--resend-i"]),
+        ["--resend-interval"]
+    );
+    // push's options, not sub's or nncat's subcommands.
+    assert!(bash_completes(&["nn_push", "--subs"]).is_empty());
+    let offered = bash_completes(&["nn_push", ""]);
+    assert!(
+        offered.iter().any(|word| word == "--connect"),
+        "{offered:?}"
+    );
+    assert!(!offered.iter().any(|word| word == "pull"), "{offered:?}");
+}
+
+#[test]
+fn fish_completes_taps_type_and_the_nn_names() {
+    // fish sorts what it offers.
+    let mut types = TYPES;
+    types.sort_unstable();
+    assert_eq!(fish_completes("nncat tap "), types);
+    assert_eq!(fish_completes("nn_sub --subs"), ["--subscribe"]);
+    assert!(fish_completes("nn_push --subs").is_empty());
+}
+
+#[test]
+fn zsh_completion_is_registered_for_the_nn_names() {
+    let script = run(nncat(["completions", "zsh"])).success().stdout_text();
+    let compdef = script.lines().next().unwrap_or_default();
+    let mut expected = vec!["#compdef".to_string(), "nncat".to_string()];
+    expected.extend(TYPES.map(|kind| format!("nn_{kind}")));
+    assert_eq!(compdef.split(' ').collect::<Vec<_>>(), expected);
+}

@@ -263,7 +263,9 @@ fn from_program_name(args: &mut Vec<OsString>) -> Option<String> {
     let name = std::path::Path::new(program)
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())?;
-    let kind = name.strip_prefix("nn_").and_then(SocketType::named)?;
+    let kind = SocketType::ALL
+        .into_iter()
+        .find(|kind| kind.program_name() == name)?;
     args.insert(1, kind.name().into());
     Some(name)
 }
