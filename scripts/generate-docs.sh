@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the generated docs from the command-line definition: man pages and completions.
 # The unit tests man_pages_in_docs_are_current and completions_in_docs_are_current
-# (src/cli/docs.rs) fail when these are stale.
+# (src/cli/docs.rs, src/cli/completion.rs) fail when these are stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what nncat builds and tests with, from Debian's packages, only where missing:
 # libnanomsg-dev (the library nncat links), pkg-config (how the build finds it),
-# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests;
+# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests; fish,
+# which runs the fish completions in tests/cli/help.rs (bash runs the bash ones);
 # dpkg-dev for scripts/package.sh (dpkg-shlibdeps computes the package's Depends).
 set -euo pipefail
 
@@ -17,6 +18,7 @@ for purpose in "$@"; do
       need iproute2
       need jq
       need nftables
+      need fish
       ;;
     --package)
       need dpkg-dev

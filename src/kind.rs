@@ -51,6 +51,11 @@ impl SocketType {
         }
     }
 
+    /// nanocat's program for the type (`nn_push`), which nncat runs as when so named.
+    pub fn program_name(self) -> String {
+        format!("nn_{}", self.name())
+    }
+
     pub fn named(name: &str) -> Option<SocketType> {
         SocketType::ALL.into_iter().find(|kind| kind.name() == name)
     }

@@ -127,7 +127,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,6 +273,10 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__completions)
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "bash elvish fish powershell zsh" -- "${cur}") )
+                return 0
+            fi
             opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -525,7 +529,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,7 +713,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,7 +847,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,7 +949,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1083,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,7 +1221,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,7 +1371,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,7 +1509,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,7 +1615,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1761,7 +1765,11 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__tap)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
+            if [[ ${cur} != -* && ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "push pull pub sub req rep pair bus surveyor respondent" -- "${cur}") )
+                return 0
+            fi
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,4 +1885,19 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _nncat -o nosort -o bashdefault -o default nncat
 else
     complete -F _nncat -o bashdefault -o default nncat
+fi
+
+# nanocat's program names (nn_push...) are nncat with the type preset: complete
+# them as `nncat TYPE`, the words shifted to where _nncat looks for them.
+_nncat_nn_type() {
+    local program="${1##*/}"
+    local COMP_WORDS=(nncat "${program#nn_}" "${COMP_WORDS[@]:1}")
+    local COMP_CWORD=$((COMP_CWORD + 1))
+    _nncat nncat "$2" "${COMP_WORDS[COMP_CWORD-1]}"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _nncat_nn_type -o nosort -o bashdefault -o default nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
+else
+    complete -F _nncat_nn_type -o bashdefault -o default nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 fi

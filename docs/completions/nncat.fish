@@ -71,7 +71,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -87,7 +87,6 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -125,7 +124,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -174,7 +173,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -190,7 +189,6 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -229,7 +227,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -279,7 +277,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -340,7 +338,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
@@ -392,7 +390,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -448,7 +446,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -505,7 +503,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
@@ -566,7 +564,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
@@ -618,7 +616,7 @@ msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\t'The bytes with no delimiter; input: all of stdin is one message'
 json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
@@ -664,3 +662,552 @@ complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_su
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "man" -d 'Print the man page (roff); with a TYPE (or tap, probe), that page'
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# nanocat's program names (nn_push...) are nncat with the type preset.
+complete -c nn_push -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_push -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_push -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_push -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_push -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_push -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_push -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_push -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_push -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_push -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_push -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_push -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_push -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_push -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_push -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_push -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_push -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_push -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_push -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_push -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_push -l hex -d 'Same as --format hex'
+complete -c nn_push -l msgpack -d 'Same as --format msgpack'
+complete -c nn_push -l raw -d 'Same as --format raw'
+complete -c nn_push -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_push -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_push -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_push -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_push -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_push -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_push -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_push -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_pull -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pull -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pull -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_pull -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_pull -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_pull -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pull -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pull -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pull -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pull -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_pull -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_pull -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_pull -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pull -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pull -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_pull -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_pull -l hex -d 'Same as --format hex'
+complete -c nn_pull -l msgpack -d 'Same as --format msgpack'
+complete -c nn_pull -l raw -d 'Same as --format raw'
+complete -c nn_pull -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_pull -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_pull -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_pull -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_pull -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_pull -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_pull -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_pull -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_pull -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_pub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pub -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_pub -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_pub -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_pub -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pub -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pub -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pub -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pub -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_pub -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_pub -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_pub -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_pub -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_pub -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_pub -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_pub -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pub -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_pub -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_pub -l hex -d 'Same as --format hex'
+complete -c nn_pub -l msgpack -d 'Same as --format msgpack'
+complete -c nn_pub -l raw -d 'Same as --format raw'
+complete -c nn_pub -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_pub -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_pub -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_pub -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_pub -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_pub -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_pub -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_pub -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_sub -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
+complete -c nn_sub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_sub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_sub -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_sub -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_sub -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_sub -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_sub -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_sub -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_sub -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_sub -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_sub -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_sub -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_sub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_sub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_sub -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_sub -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_sub -l hex -d 'Same as --format hex'
+complete -c nn_sub -l msgpack -d 'Same as --format msgpack'
+complete -c nn_sub -l raw -d 'Same as --format raw'
+complete -c nn_sub -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_sub -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_sub -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_sub -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_sub -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_sub -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_sub -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_sub -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_sub -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_req -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
+complete -c nn_req -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_req -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_req -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_req -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_req -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_req -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_req -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_req -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_req -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_req -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_req -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_req -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_req -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_req -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_req -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_req -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_req -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_req -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_req -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_req -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_req -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_req -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_req -l hex -d 'Same as --format hex'
+complete -c nn_req -l msgpack -d 'Same as --format msgpack'
+complete -c nn_req -l raw -d 'Same as --format raw'
+complete -c nn_req -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_req -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_req -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_req -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_req -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_req -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_req -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_req -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_req -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_rep -s D -l data -d 'Answer every request with DATA' -r
+complete -c nn_rep -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
+complete -c nn_rep -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
+complete -c nn_rep -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
+complete -c nn_rep -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nn_rep -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_rep -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_rep -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_rep -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_rep -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_rep -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_rep -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_rep -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_rep -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_rep -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_rep -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_rep -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_rep -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_rep -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_rep -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_rep -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_rep -l echo -d 'Answer every request with the request itself'
+complete -c nn_rep -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_rep -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_rep -l hex -d 'Same as --format hex'
+complete -c nn_rep -l msgpack -d 'Same as --format msgpack'
+complete -c nn_rep -l raw -d 'Same as --format raw'
+complete -c nn_rep -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_rep -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_rep -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_rep -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_rep -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_rep -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_rep -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_rep -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_rep -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_pair -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pair -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pair -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_pair -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_pair -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_pair -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pair -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pair -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pair -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_pair -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_pair -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_pair -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_pair -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_pair -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_pair -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_pair -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_pair -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_pair -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_pair -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pair -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pair -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_pair -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_pair -l hex -d 'Same as --format hex'
+complete -c nn_pair -l msgpack -d 'Same as --format msgpack'
+complete -c nn_pair -l raw -d 'Same as --format raw'
+complete -c nn_pair -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_pair -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_pair -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_pair -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_pair -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_pair -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_pair -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_pair -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_pair -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_bus -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_bus -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_bus -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_bus -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_bus -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_bus -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_bus -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_bus -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_bus -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_bus -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_bus -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_bus -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_bus -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_bus -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_bus -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_bus -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_bus -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_bus -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_bus -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_bus -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_bus -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_bus -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_bus -l hex -d 'Same as --format hex'
+complete -c nn_bus -l msgpack -d 'Same as --format msgpack'
+complete -c nn_bus -l raw -d 'Same as --format raw'
+complete -c nn_bus -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_bus -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_bus -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_bus -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_bus -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_bus -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_bus -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_bus -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_bus -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_surveyor -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
+complete -c nn_surveyor -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_surveyor -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_surveyor -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_surveyor -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_surveyor -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_surveyor -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_surveyor -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_surveyor -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_surveyor -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_surveyor -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_surveyor -s D -l data -d 'Send DATA as the message instead of reading stdin' -r
+complete -c nn_surveyor -s F -l file -d 'Send the file\'s bytes as one message (\'-\' reads all of stdin)' -r -F
+complete -c nn_surveyor -s i -l interval -d 'With --data/--file, send it again every T; with stdin, wait T between messages' -r
+complete -c nn_surveyor -s d -l delay -d 'Wait T before the first send' -r
+complete -c nn_surveyor -l wait-peers -d 'Wait for N connected peers before the first send' -r
+complete -c nn_surveyor -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_surveyor -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_surveyor -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_surveyor -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_surveyor -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_surveyor -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_surveyor -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_surveyor -l hex -d 'Same as --format hex'
+complete -c nn_surveyor -l msgpack -d 'Same as --format msgpack'
+complete -c nn_surveyor -l raw -d 'Same as --format raw'
+complete -c nn_surveyor -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_surveyor -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_surveyor -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_surveyor -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_surveyor -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_surveyor -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_surveyor -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_surveyor -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_surveyor -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nn_respondent -s D -l data -d 'Answer every request with DATA' -r
+complete -c nn_respondent -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
+complete -c nn_respondent -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
+complete -c nn_respondent -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
+complete -c nn_respondent -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nn_respondent -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_respondent -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_respondent -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
+complete -c nn_respondent -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
+complete -c nn_respondent -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
+complete -c nn_respondent -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_respondent -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_respondent -l in-format -d 'Format of stdin records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_respondent -l out-format -d 'Format of stdout records (overrides --format)' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
+ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
+quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
+hex\t'Lowercase hex, one message per line; input also takes upper case and "\\x68\\x69"'
+msgpack\t'MessagePack bin objects with no delimiter; input takes bin and str objects'
+raw\t'The bytes with no delimiter; input: all of stdin is one message'
+json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input the same'
+no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
+complete -c nn_respondent -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
+complete -c nn_respondent -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
+complete -c nn_respondent -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_respondent -l recv-timeout -d 'Give up receiving after T with nothing received' -r
+complete -c nn_respondent -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_respondent -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_respondent -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_respondent -l echo -d 'Answer every request with the request itself'
+complete -c nn_respondent -s A -l ascii -d 'Same as --format ascii'
+complete -c nn_respondent -s Q -l quoted -d 'Same as --format quoted'
+complete -c nn_respondent -l hex -d 'Same as --format hex'
+complete -c nn_respondent -l msgpack -d 'Same as --format msgpack'
+complete -c nn_respondent -l raw -d 'Same as --format raw'
+complete -c nn_respondent -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_respondent -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
+complete -c nn_respondent -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
+complete -c nn_respondent -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
+complete -c nn_respondent -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
+complete -c nn_respondent -s q -l quiet -l silent -d 'No warnings or notices on stderr (errors are still printed)'
+complete -c nn_respondent -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
+complete -c nn_respondent -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
+complete -c nn_respondent -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c nncat -n "__fish_nncat_using_subcommand tap; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent" -f -a "push pull pub sub req rep pair bus surveyor respondent"
+complete -c nncat -n "__fish_nncat_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"

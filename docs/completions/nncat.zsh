@@ -1,8 +1,13 @@
-#compdef nncat
+#compdef nncat nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 
 autoload -U is-at-least
 
 _nncat() {
+    # nanocat's program names (nn_push...) are nncat with the type preset.
+    if [[ ${words[1]:t} == nn_* ]]; then
+        words=(nncat ${${words[1]:t}#nn_} "${(@)words[2,-1]}")
+        (( CURRENT += 1 ))
+    fi
     typeset -A opt_args
     typeset -a _arguments_options
     local ret=1
@@ -66,7 +71,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -90,7 +95,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -142,7 +146,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -210,7 +214,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -234,7 +238,6 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -287,7 +290,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -356,7 +359,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -442,7 +445,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -513,7 +516,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -592,7 +595,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -672,7 +675,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '(-F --file)-D+[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '(-F --file)--data=[Send DATA as the message instead of reading stdin]:DATA:_default' \
 '-F+[Send the file'\''s bytes as one message ('\''-'\'' reads all of stdin)]:PATH:_files' \
@@ -758,7 +761,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -829,7 +832,7 @@ msgpack\:"MessagePack bin objects with no delimiter; input takes bin and str obj
 raw\:"The bytes with no delimiter; input\: all of stdin is one message"
 json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input the same"
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
-'--topic-split=[In json, split each message at the first SEP into "topic" and "data"]:SEP:_default' \
+'--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
@@ -1163,5 +1166,5 @@ _nncat__subcmd__tap_commands() {
 if [ "$funcstack[1]" = "_nncat" ]; then
     _nncat "$@"
 else
-    compdef _nncat nncat
+    compdef _nncat nncat nn_push nn_pull nn_pub nn_sub nn_req nn_rep nn_pair nn_bus nn_surveyor nn_respondent
 fi

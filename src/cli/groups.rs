@@ -64,11 +64,8 @@ pub struct FormatArgs {
     /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
     #[arg(short = '0', long)]
     pub null: bool,
-    /// Add the receive time to each record: "time" in json, a prefix before each line in
-    /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
-    #[arg(long)]
-    pub timestamp: bool,
-    /// In json, split each message at the first SEP into "topic" and "data"
+    /// In json, split each message at the first SEP into "topic" and "data"; on input,
+    /// join a record's "topic" and "data" with SEP
     #[arg(long, value_name = "SEP")]
     pub topic_split: Option<OsString>,
 }
@@ -134,10 +131,17 @@ pub struct CommonArgs {
     pub compat: bool,
 }
 
-// The options of every type that receives: all but push and pub.
+// The options of every type that receives: all but push and pub. --timestamp is here,
+// not in FormatArgs, because it stamps what is printed: push and pub print nothing, and
+// leaving it out of their definition keeps it out of their help, man pages and
+// completions, and has argv's check refuse it with the types that take it.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Socket")]
 pub struct ReceivingArgs {
+    /// Add the receive time to each record: "time" in json, a prefix before each line in
+    /// text, ascii, quoted and hex (not with msgpack or raw, which have no lines)
+    #[arg(long, help_heading = "Format")]
+    pub timestamp: bool,
     /// Give up receiving after T with nothing received
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub recv_timeout: Option<Duration>,

@@ -3,18 +3,20 @@ The command line as the user types it. This file holds the top of the clap defin
 the program and its subcommands. The files beside it hold the option groups several
 subcommands share (`groups`), each role's own options (`roles`), the way from argv to
 a parsed command (`parse`, after `argv` rewrote nanocat's and nngcat's forms), value
-parsers (`values`) and the man pages and completions (`docs`). `options/` turns
-what is parsed into a validated plan.
+parsers (`values`), the man pages (`docs`) and the shell completions (`completion`).
+`options/` turns what is parsed into a validated plan.
 */
 
 mod argv;
+mod completion;
 mod docs;
 mod groups;
 mod parse;
 mod roles;
 mod values;
 
-pub use docs::{completions, man_page, man_pages};
+pub use completion::completions;
+pub use docs::{man_page, man_pages};
 pub use groups::*;
 pub use parse::{Parsed, parse};
 use roles::PROBE_HELP;

@@ -3,7 +3,7 @@
 
 use std::ffi::OsString;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use super::Cli;
 use super::argv::{Refused, Rewritten, rewrite};
@@ -33,6 +33,7 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
         args,
         warnings,
         nngcat,
+        program,
     } = match rewrite(argv) {
         Ok(rewritten) => rewritten,
         Err(Refused {
@@ -50,7 +51,17 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
     let quiet = args
         .iter()
         .any(|arg| arg == "-q" || arg == "--quiet" || arg == "--silent");
-    let err = match Cli::try_parse_from(args) {
+    let mut command = Cli::command();
+    if let (Some(program), Some(name)) = (&program, subcommand.as_deref().filter(|_| known)) {
+        command = command.mut_subcommand(name, |sub| {
+            let usage = usage_under(program, &sub);
+            sub.override_usage(usage)
+        });
+    }
+    let parsed = command.try_get_matches_from(args).and_then(|mut matches| {
+        Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut Cli::command()))
+    });
+    let err = match parsed {
         Ok(cli) => {
             if !quiet {
                 warnings
@@ -71,6 +82,17 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
     }
     let subcommand = subcommand.filter(|_| known);
     usage_error(&one_line(&err.render().to_string()), subcommand.as_deref())
+}
+
+/// The usage line of `sub` run as `program`, which names the type itself: `nn_sub
+/// [OPTIONS]`, where clap would say `nn_sub sub [OPTIONS]`, which is refused.
+fn usage_under(program: &str, sub: &clap::Command) -> String {
+    let usage = sub.clone().bin_name(program).render_usage().to_string();
+    usage
+        .strip_prefix("Usage: ")
+        .unwrap_or(&usage)
+        .trim_end()
+        .to_string()
 }
 
 /// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report
@@ -158,6 +180,7 @@ fn help_hint(subcommand: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     #[test]
     fn a_mistyped_type_flag_gets_a_suggestion() {

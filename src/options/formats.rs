@@ -6,7 +6,6 @@ use std::os::unix::ffi::OsStringExt;
 
 use anyhow::Result;
 
-use super::Role;
 use crate::cli::FormatArgs;
 use crate::error::Failure;
 use crate::format::{Format, JsonOptions};
@@ -32,34 +31,27 @@ pub(super) fn in_and_out(args: &FormatArgs) -> (Format, Format) {
     )
 }
 
+/// `timestamp` is --timestamp, which only the types that print have (see ReceivingArgs).
 pub(super) fn json_options(
     args: &FormatArgs,
+    timestamp: bool,
     input: Format,
     output: Format,
-    role: Role,
 ) -> Result<JsonOptions> {
     let json = input == Format::Json || output == Format::Json;
-    if args.timestamp {
-        if role == Role::Send {
-            return Err(Failure::Usage(
-                "--timestamp stamps what is printed, and push and pub print nothing".into(),
-            )
-            .into());
-        }
-        // Without a line to put it in front of, the time would corrupt the stream.
-        if matches!(output, Format::Msgpack | Format::Raw | Format::No) {
-            return Err(Failure::Usage(format!(
-                "--timestamp needs a format with one record a line (text, ascii, quoted, hex, json), not {}",
-                format_name(output)
-            ))
-            .into());
-        }
+    // Without a line to put it in front of, the time would corrupt the stream.
+    if timestamp && matches!(output, Format::Msgpack | Format::Raw | Format::No) {
+        return Err(Failure::Usage(format!(
+            "--timestamp needs a format with one record a line (text, ascii, quoted, hex, json), not {}",
+            format_name(output)
+        ))
+        .into());
     }
     if args.topic_split.is_some() && !json {
         return Err(Failure::Usage("--topic-split needs --format json".into()).into());
     }
     Ok(JsonOptions {
-        timestamp: args.timestamp,
+        timestamp,
         topic_separator: args.topic_split.clone().map(OsString::into_vec),
     })
 }

@@ -292,7 +292,8 @@ impl Plan {
         let mut endpoints = endpoints::collect(endpoints)?;
         let ipv6 = endpoints::allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats::in_and_out(&format);
-        let json = formats::json_options(&format, in_format, out_format, role)?;
+        let timestamp = receiving.as_ref().is_some_and(|r| r.timestamp);
+        let json = formats::json_options(&format, timestamp, in_format, out_format)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,

@@ -389,7 +389,10 @@ fn timestamp_prefixes_text_lines_and_is_refused_where_there_are_none() {
     assert_eq!(rest, "stamped\n");
     run(nncat(["pull", "-L", "5", "--timestamp", "--raw"]))
         .fails_with(2, "--timestamp needs a format with one record a line");
-    run(nncat(["push", "-l", "5", "--timestamp", "-D", "x"])).fails_with(2, "print nothing");
+    run(nncat(["push", "-l", "5", "--timestamp", "-D", "x"])).fails_with(
+        2,
+        "--timestamp does not apply to push; it works with pull, sub",
+    );
 }
 
 #[test]

@@ -141,6 +141,12 @@ fn package_installs_the_binary_man_pages_completions_docs_and_nn_names() {
         expected.insert(format!(
             "lrwxrwxrwx usr/share/man/man1/nn_{kind}.1.gz -> nncat-{kind}.1.gz"
         ));
+        expected.insert(format!(
+            "lrwxrwxrwx usr/share/bash-completion/completions/nn_{kind} -> nncat"
+        ));
+        expected.insert(format!(
+            "lrwxrwxrwx usr/share/fish/vendor_completions.d/nn_{kind}.fish -> nncat.fish"
+        ));
     }
     for page in man_pages() {
         expected.insert(format!("-rw-r--r-- usr/share/man/man1/{page}.gz"));
@@ -206,7 +212,7 @@ fn package_installs_the_binary_man_pages_completions_docs_and_nn_names() {
 }
 
 #[test]
-fn package_depends_on_libnanomsg5_as_the_binary_needs() {
+fn package_depends_on_libnanomsg5_as_the_binary_needs_and_recommends_bash_completion() {
     let Some(deb) = built_package() else { return };
     let depends = field(&deb, "Depends");
     // dpkg-shlibdeps writes `name (>= version)`: a version bound shows it was computed
@@ -224,6 +230,8 @@ fn package_depends_on_libnanomsg5_as_the_binary_needs() {
         );
     }
     assert_eq!(field(&deb, "Package"), "nncat");
+    // The bash completions are loaded by bash-completion, which nothing else pulls in.
+    assert_eq!(field(&deb, "Recommends"), "bash-completion");
 
     let description = field(&deb, "Description");
     let mut lines = description.lines();
@@ -252,11 +260,13 @@ fn unpacked_nncat_and_nn_names_run_and_exchange_a_message() {
     );
 
     // nn_push takes its type from its name: its help is `nncat push --help`, but for
-    // the program name clap takes from argv[0] in the usage line.
+    // the usage line, which names the program as it runs (`nn_push [OPTIONS]`).
     let help = run(command(&bin.join("nn_push"), &["--help"])).success();
     let push_help = run(nncat(["push", "--help"])).success();
+    let help = help.stdout_text();
+    assert!(help.contains("Usage: nn_push [OPTIONS]\n"), "{help}");
     assert_eq!(
-        help.stdout_text().replace("nn_push push", "nncat push"),
+        help.replace("Usage: nn_push ", "Usage: nncat push "),
         push_help.stdout_text()
     );
 

@@ -31,6 +31,8 @@ pub struct Rewritten {
     pub warnings: Vec<String>,
     /// Written for nngcat: its quoted form, where it differs from nanocat's.
     pub nngcat: bool,
+    /// The program's name when it gave the type (`nn_sub`), which its help shows.
+    pub program: Option<String>,
 }
 
 /// A usage error found while rewriting, and the help page it points at.
@@ -42,15 +44,20 @@ pub struct Refused {
 
 /// Rewrites the command line; see the module documentation.
 pub fn rewrite(mut args: Vec<OsString>) -> Result<Rewritten, Refused> {
-    from_program_name(&mut args);
+    let program = from_program_name(&mut args);
     if in_clap_form(&args) {
         return Ok(Rewritten {
             args,
             warnings: Vec::new(),
             nngcat: false,
+            program,
         });
     }
-    rewrite_against_every_subcommand(args)
+    let rewritten = rewrite_against_every_subcommand(args)?;
+    Ok(Rewritten {
+        program,
+        ..rewritten
+    })
 }
 
 /// The rewriting itself, with every subcommand's options at hand.
@@ -143,6 +150,7 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
             args,
             warnings,
             nngcat: false,
+            program: None,
         });
     };
     complete_options(&table, sub, &mut args[2..])
@@ -159,6 +167,7 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
         args,
         warnings,
         nngcat,
+        program: None,
     })
 }
 
@@ -248,18 +257,17 @@ fn nngcat_flavour(args: &[OsString], flags: &[(usize, SocketType, String)]) -> b
 }
 
 /// A program named `nn_push`, `nn_sub`...: nanocat's symlinks take the type from their
-/// name, and so does nncat.
-fn from_program_name(args: &mut Vec<OsString>) {
-    let Some(program) = args.first() else {
-        return;
-    };
+/// name, and so does nncat. Returns that name.
+fn from_program_name(args: &mut Vec<OsString>) -> Option<String> {
+    let program = args.first()?;
     let name = std::path::Path::new(program)
         .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if let Some(kind) = name.strip_prefix("nn_").and_then(SocketType::named) {
-        args.insert(1, kind.name().into());
-    }
+        .map(|name| name.to_string_lossy().into_owned())?;
+    let kind = SocketType::ALL
+        .into_iter()
+        .find(|kind| kind.program_name() == name)?;
+    args.insert(1, kind.name().into());
+    Some(name)
 }
 
 /// Completes the abbreviated long options of `sub`, turns `--opt:value` into
