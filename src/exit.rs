@@ -50,7 +50,7 @@ pub fn classify(err: &anyhow::Error) -> (u8, bool) {
         if let Some(failure) = cause.downcast_ref::<Failure>() {
             return match failure {
                 Failure::Usage(_) => (USAGE, true),
-                Failure::Timeout(_) => (TIMEOUT, true),
+                Failure::Timeout(..) => (TIMEOUT, true),
                 Failure::BadInput(_) => (BAD_INPUT, true),
                 Failure::ExecFailed(_) => (RUNTIME, true),
                 Failure::Interrupted(signal) => (128u8.saturating_add(*signal as u8), false),

@@ -28,7 +28,11 @@ pub fn main_with(argv: Vec<std::ffi::OsString>) -> std::process::ExitCode {
     let result = run(cli);
     let (code, say) = exit::of(&result);
     if say && let Err(err) = &result {
-        report::error(&format!("{err:#}"));
+        let reason = err
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<error::Failure>())
+            .map_or(Some(report::Reason::Runtime), error::Failure::reason);
+        report::fail(reason, &format!("{err:#}"));
     }
     exit::code(code)
 }

@@ -7,7 +7,14 @@ use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use serde_json::{Map, Value, json};
+
+pub use crate::error::Reason;
+
 static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// `--log-format json`: every line is a JSON object (docs/harness.md has the schema).
+static JSON: AtomicBool = AtomicBool::new(false);
 
 pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
@@ -18,20 +25,83 @@ pub fn quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
 }
 
-/// One line on stderr, whatever --quiet says: errors and what the user asked for.
-pub fn say(text: &str) {
+pub fn set_json(json: bool) {
+    JSON.store(json, Ordering::Relaxed);
+}
+
+/// Whether stderr's lines are JSON objects (`--log-format json`).
+pub fn json() -> bool {
+    JSON.load(Ordering::Relaxed)
+}
+
+#[derive(Clone, Copy)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+        }
+    }
+}
+
+/// One line on stderr: `nncat: [warning: ]TEXT`, or its JSON object.
+fn line(level: Level, text: &str, reason: Option<Reason>, fields: &[(&str, Value)]) {
     let clean = crate::format::for_terminal(text);
+    let line = if json() {
+        let mut object = Map::new();
+        object.insert("level".into(), json!(level.name()));
+        object.insert("message".into(), json!(clean));
+        if let Some(reason) = reason {
+            object.insert("reason".into(), json!(reason.name()));
+        }
+        for (key, value) in fields {
+            object.insert((*key).into(), value.clone());
+        }
+        format!("{}\n", Value::Object(object))
+    } else {
+        match level {
+            Level::Warning => format!("nncat: warning: {clean}\n"),
+            Level::Error | Level::Info => format!("nncat: {clean}\n"),
+        }
+    };
     // One write per line, so lines from two threads never interleave.
-    let _ = std::io::stderr().write_all(format!("nncat: {clean}\n").as_bytes());
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
-/// A line for scripts to parse (a JSON object), without the `nncat: ` prefix.
-pub fn json_line(json: &str) {
-    let _ = std::io::stderr().write_all(format!("{json}\n").as_bytes());
+/// One line on stderr, whatever --quiet says: what the user asked for (--stats, a
+/// port 0 bind).
+pub fn say(text: &str) {
+    line(Level::Info, text, None, &[]);
 }
 
-pub fn error(text: &str) {
-    say(&without_os_error_numbers(text));
+/// An error line with its reason.
+pub fn fail(reason: Option<Reason>, text: &str) {
+    line(Level::Error, &without_os_error_numbers(text), reason, &[]);
+}
+
+/// A happening a harness waits for (`bound`, `connected`, `disconnected`): a JSON
+/// object under `--log-format json`, nothing otherwise (`-v` tells them in words).
+pub fn happened(event: &str, fields: &[(&str, Value)]) {
+    if json() {
+        announce(event, fields);
+    }
+}
+
+/// `{"event": EVENT, ...fields}` on a line of its own, whatever the log format.
+pub fn announce(event: &str, fields: &[(&str, Value)]) {
+    let mut object = Map::new();
+    object.insert("event".into(), json!(event));
+    for (key, value) in fields {
+        object.insert((*key).into(), value.clone());
+    }
+    let _ = std::io::stderr().write_all(format!("{}\n", Value::Object(object)).as_bytes());
 }
 
 /// "No space left on device (os error 28)" -> "No space left on device": the number
@@ -51,14 +121,25 @@ pub fn without_os_error_numbers(text: &str) -> String {
     out
 }
 
+/// A warning, unless -q.
 pub fn warn(text: &str) {
-    if !QUIET.load(Ordering::Relaxed) {
-        say(&format!("warning: {text}"));
+    warn_because(None, text);
+}
+
+/// A warning with its reason, unless -q.
+pub fn warn_because(reason: Option<Reason>, text: &str) {
+    if !quiet() {
+        line(Level::Warning, text, reason, &[]);
     }
 }
 
-/// The `--progress` line: redrawn in place on a terminal, else one line each time.
+/// The `--progress` line: redrawn in place on a terminal, else one line each time
+/// (a JSON object under `--log-format json`).
 pub fn progress(text: &str) {
+    if json() {
+        line(Level::Info, text, None, &[]);
+        return;
+    }
     let line = if std::io::stderr().is_terminal() {
         format!("\r\x1b[Knncat: {text}")
     } else {
@@ -69,15 +150,23 @@ pub fn progress(text: &str) {
 
 /// Ends a `--progress` line drawn in place, so what follows starts on a line of its own.
 pub fn end_progress() {
-    if std::io::stderr().is_terminal() {
+    if !json() && std::io::stderr().is_terminal() {
         let _ = std::io::stderr().write_all(b"\r\x1b[K");
     }
 }
 
-/// A `-v` event, stamped with the time since the socket opened.
+/// A `-v` event, stamped with the time since the socket opened (in JSON, "elapsed" in
+/// seconds).
 pub fn event(started: Instant, text: &str) {
-    if !QUIET.load(Ordering::Relaxed) {
-        say(&format!("[{:.3}s] {text}", started.elapsed().as_secs_f64()));
+    if quiet() {
+        return;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    if json() {
+        let elapsed = (elapsed * 1000.0).round() / 1000.0;
+        line(Level::Info, text, None, &[("elapsed", json!(elapsed))]);
+    } else {
+        line(Level::Info, &format!("[{elapsed:.3}s] {text}"), None, &[]);
     }
 }
 

@@ -127,7 +127,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -263,6 +263,10 @@ _nncat() {
                     ;;
                 --socket-name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -529,7 +533,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,6 +671,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -675,7 +683,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__probe)
-            opts="-C -h --bind --timeout --format --count --recv-timeout --help"
+            opts="-C -h --bind --timeout --format --count --recv-timeout --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +713,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -713,7 +725,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,6 +851,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -847,7 +863,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -941,6 +957,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -949,7 +969,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1095,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1083,7 +1107,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,6 +1237,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1221,7 +1249,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,6 +1391,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1371,7 +1403,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,6 +1533,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1509,7 +1545,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +1643,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1615,7 +1655,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,6 +1797,10 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1769,7 +1813,7 @@ _nncat() {
                 COMPREPLY=( $(compgen -W "push pull pub sub req rep pair bus surveyor respondent" -- "${cur}") )
                 return 0
             fi
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
+            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1869,6 +1913,10 @@ _nncat() {
                     ;;
                 --socket-name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

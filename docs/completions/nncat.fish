@@ -81,6 +81,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --format hex'
@@ -129,6 +131,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --format hex'
@@ -183,6 +187,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --format hex'
@@ -232,6 +238,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --format hex'
@@ -289,6 +297,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --format hex'
@@ -345,6 +355,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Q -l quoted -d 'Same as --format quoted'
@@ -402,6 +414,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --format hex'
@@ -458,6 +472,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --format hex'
@@ -515,6 +531,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as --format hex'
@@ -571,6 +589,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l echo -d 'Answer every request with the request itself'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Q -l quoted -d 'Same as --format quoted'
@@ -623,6 +643,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l hex -d 'Same as --format hex'
@@ -643,6 +665,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -l format -d 'text or
 json\t'One JSON object per line: url, protocol, protocol_id, peers; or url, error'"
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'With --bind: stop after N peers' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -l list -d 'List the pages there are, one name a line'
@@ -704,6 +728,8 @@ complete -c nn_push -l send-timeout -d 'Give up sending after T with no peer to 
 complete -c nn_push -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_push -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_push -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_push -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_push -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_push -l hex -d 'Same as --format hex'
@@ -752,6 +778,8 @@ complete -c nn_pull -l recv-timeout -d 'Give up receiving after T with nothing r
 complete -c nn_pull -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_pull -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_pull -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pull -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_pull -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pull -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pull -l hex -d 'Same as --format hex'
@@ -806,6 +834,8 @@ complete -c nn_pub -l send-timeout -d 'Give up sending after T with no peer to t
 complete -c nn_pub -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_pub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_pub -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pub -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pub -l hex -d 'Same as --format hex'
@@ -855,6 +885,8 @@ complete -c nn_sub -l recv-timeout -d 'Give up receiving after T with nothing re
 complete -c nn_sub -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_sub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_sub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_sub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_sub -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_sub -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_sub -l hex -d 'Same as --format hex'
@@ -912,6 +944,8 @@ complete -c nn_req -l recv-timeout -d 'Give up receiving after T with nothing re
 complete -c nn_req -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_req -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_req -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_req -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_req -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_req -l hex -d 'Same as --format hex'
@@ -968,6 +1002,8 @@ complete -c nn_rep -l recv-timeout -d 'Give up receiving after T with nothing re
 complete -c nn_rep -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_rep -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_rep -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_rep -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_rep -l echo -d 'Answer every request with the request itself'
 complete -c nn_rep -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_rep -s Q -l quoted -d 'Same as --format quoted'
@@ -1025,6 +1061,8 @@ complete -c nn_pair -l recv-timeout -d 'Give up receiving after T with nothing r
 complete -c nn_pair -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_pair -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_pair -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_pair -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pair -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pair -l hex -d 'Same as --format hex'
@@ -1081,6 +1119,8 @@ complete -c nn_bus -l recv-timeout -d 'Give up receiving after T with nothing re
 complete -c nn_bus -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_bus -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_bus -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_bus -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_bus -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_bus -l hex -d 'Same as --format hex'
@@ -1138,6 +1178,8 @@ complete -c nn_surveyor -l recv-timeout -d 'Give up receiving after T with nothi
 complete -c nn_surveyor -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_surveyor -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_surveyor -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_surveyor -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_surveyor -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_surveyor -l hex -d 'Same as --format hex'
@@ -1194,6 +1236,8 @@ complete -c nn_respondent -l recv-timeout -d 'Give up receiving after T with not
 complete -c nn_respondent -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_respondent -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_respondent -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nn_respondent -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
+json\t'One JSON object per line, for harnesses'"
 complete -c nn_respondent -l echo -d 'Answer every request with the request itself'
 complete -c nn_respondent -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_respondent -s Q -l quoted -d 'Same as --format quoted'

@@ -86,6 +86,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -153,6 +155,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -229,6 +233,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -297,6 +303,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -377,6 +385,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -454,6 +464,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '--echo[Answer every request with the request itself]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -534,6 +546,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -613,6 +627,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -693,6 +709,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -770,6 +788,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '--echo[Answer every request with the request itself]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
@@ -841,6 +861,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -874,6 +896,8 @@ json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, err
 '-C+[With --bind\: stop after N peers]:N:_default' \
 '--count=[With --bind\: stop after N peers]:N:_default' \
 '--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
+'--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason)]:F:((text\:"\`nncat\: ...\` lines for people"
+json\:"One JSON object per line, for harnesses"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH:_default' \

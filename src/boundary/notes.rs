@@ -9,7 +9,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::report;
+use serde_json::json;
+
+use crate::report::{self, Reason};
 
 /// The shortest time between two lines of one kind.
 const REPEAT: Duration = Duration::from_secs(1);
@@ -43,9 +45,21 @@ impl Notes {
 
     /// A warning about this endpoint, of kind `kind`, with or without `-v`.
     pub fn warn(&self, kind: &'static str, text: &str) {
+        let reason = match kind {
+            "oversize" => Some(Reason::Oversize),
+            "bad frame" => Some(Reason::BadFrame),
+            _ => None,
+        };
         if let Some(more) = self.due(kind) {
-            report::warn(&format!("{}: {text}{more}", self.url));
+            report::warn_because(reason, &format!("{}: {text}{more}", self.url));
         }
+    }
+
+    /// A peer came (`connected`: its handshake is done) or went (`disconnected`), for a
+    /// harness under `--log-format json`; every one is told, unlike the rate-limited
+    /// lines.
+    pub fn happened(&self, event: &str, peer: &str) {
+        report::happened(event, &[("url", json!(self.url)), ("peer", json!(peer))]);
     }
 
     /// Whether a line of `kind` may be said now, and what to add about those held back.

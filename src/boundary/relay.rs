@@ -363,6 +363,7 @@ pub(super) async fn pump(
     mut link_in: LinkReader,
     mut link_out: LinkWriter,
 ) {
+    endpoint.notes.happened("connected", peer);
     let peer_gone = std::cell::Cell::new(false);
     let refusal = {
         let toward_libnanomsg = async {
@@ -455,4 +456,5 @@ pub(super) async fn pump(
         }
     };
     outgoing.finish(refusal.as_ref()).await;
+    endpoint.notes.happened("disconnected", peer);
 }

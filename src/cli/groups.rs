@@ -90,6 +90,15 @@ pub struct SourceArgs {
     pub wait_peers: Option<u64>,
 }
 
+/// How nncat writes its own lines on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// `nncat: ...` lines for people
+    Text,
+    /// One JSON object per line, for harnesses
+    Json,
+}
+
 // The options of every type.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Socket")]
@@ -119,6 +128,10 @@ pub struct CommonArgs {
         conflicts_with = "verbose"
     )]
     pub quiet: bool,
+    /// Lines on stderr as text, or as JSON objects (level, message, reason) with events
+    /// a harness waits for: bound, connected, disconnected (docs/harness.md)
+    #[arg(long, value_enum, value_name = "F", default_value = "text")]
+    pub log_format: LogFormat,
     /// nngcat's: connect in the background; nncat always does, as nanocat did
     #[arg(
         long = "async",

@@ -25,8 +25,14 @@ pub enum Parsed {
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
 /// one line on stderr with everything clap said, pointing at the type's help (exit 2).
 pub fn parse(argv: Vec<OsString>) -> Parsed {
+    // Read before clap, so that clap's own usage errors come out in the format asked
+    // for; clap still checks the value.
+    crate::report::set_json(asks_for_json_log(&argv));
     let usage_error = |message: &str, subcommand: Option<&str>| {
-        crate::report::error(&format!("{message}; {}", help_hint(subcommand)));
+        crate::report::fail(
+            Some(crate::report::Reason::Usage),
+            &format!("{message}; {}", help_hint(subcommand)),
+        );
         Parsed::Refused
     };
     let Rewritten {
@@ -76,7 +82,9 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
         let _ = err.print();
         return Parsed::Shown;
     }
-    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        && !crate::report::json()
+    {
         let _ = err.print();
         return Parsed::Refused;
     }
@@ -93,6 +101,16 @@ fn usage_under(program: &str, sub: &clap::Command) -> String {
         .unwrap_or(&usage)
         .trim_end()
         .to_string()
+}
+
+/// `--log-format json` or `--log-format=json` anywhere on the command line.
+fn asks_for_json_log(argv: &[OsString]) -> bool {
+    argv.iter()
+        .zip(argv.iter().skip(1).map(Some).chain([None]))
+        .any(|(arg, next)| {
+            arg == "--log-format=json"
+                || (arg == "--log-format" && next.is_some_and(|n| n == "json"))
+        })
 }
 
 /// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report

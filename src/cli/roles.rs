@@ -175,6 +175,9 @@ pub struct ProbeArgs {
     /// With --bind: stop after T with no new peer
     #[arg(long, value_name = "T", value_parser = parse_duration, requires = "bind")]
     pub recv_timeout: Option<Duration>,
+    /// Lines on stderr as text, or as JSON objects (level, message, reason)
+    #[arg(long, value_enum, value_name = "F", default_value = "text")]
+    pub log_format: LogFormat,
 }
 
 #[derive(Debug, Args)]

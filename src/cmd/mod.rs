@@ -144,24 +144,32 @@ pub fn halted() -> anyhow::Error {
     }
 }
 
-/// A final timeout's message, ended with why no peer is there when that is known:
-/// "no reply within --recv-timeout 2s: the peer at tcp://... is a pull socket".
-pub fn because(socket: &Socket, message: String) -> String {
+/// A final timeout error, its message ended with why no peer is there when that is
+/// known: "no reply within --recv-timeout 2s: the peer at tcp://... is a pull socket".
+pub fn timed_out(socket: &Socket, message: String) -> anyhow::Error {
     match socket.silence_cause() {
-        Some(cause) => format!("{message}: {cause}"),
-        None => message,
+        Some(cause) => {
+            Failure::Timeout(format!("{message}: {}", cause.text), Some(cause.reason)).into()
+        }
+        None => Failure::Timeout(message, None).into(),
     }
 }
 
 /// Sends one message, turning nanomsg's error into what the user needs to know.
 pub fn send(socket: &Socket, plan: &Plan, message: &[u8]) -> Result<()> {
     socket.send(message).map_err(|err| match err.meaning() {
-        Meaning::TimedOut => Failure::Timeout(format!(
-            "cannot send within --send-timeout {}: {}",
-            humantime::format_duration(plan.socket.send_timeout.unwrap_or_default()),
-            socket.send_timeout_reason()
-        ))
-        .into(),
+        Meaning::TimedOut => {
+            let cause = socket.send_timeout_cause();
+            Failure::Timeout(
+                format!(
+                    "cannot send within --send-timeout {}: {}",
+                    humantime::format_duration(plan.socket.send_timeout.unwrap_or_default()),
+                    cause.text
+                ),
+                Some(cause.reason),
+            )
+            .into()
+        }
         Meaning::Stopped => halted(),
         _ => anyhow::anyhow!("cannot send: {err}"),
     })

@@ -55,7 +55,7 @@ fn probe_all(plan: &ProbePlan) -> Result<()> {
                 if plan.json {
                     writeln!(stdout, "{}", error_json(url, None, &why))?;
                 } else {
-                    report::say(&format!("{url}: {why}"));
+                    report::fail(Some(why.reason()), &format!("{url}: {why}"));
                 }
             }
         }
@@ -182,11 +182,14 @@ fn listen(plan: &ProbePlan, url: &str) -> Result<()> {
         stdout.flush().context("cannot write to stdout")?;
     }
     match plan.count {
-        Some(count) if (seen.len() as u64) < count => Err(Failure::Timeout(format!(
-            "{} of {count} peers connected before --recv-timeout {} passed",
-            seen.len(),
-            humantime::format_duration(plan.recv_timeout.unwrap_or_default())
-        ))
+        Some(count) if (seen.len() as u64) < count => Err(Failure::Timeout(
+            format!(
+                "{} of {count} peers connected before --recv-timeout {} passed",
+                seen.len(),
+                humantime::format_duration(plan.recv_timeout.unwrap_or_default())
+            ),
+            None,
+        )
         .into()),
         _ => Ok(()),
     }

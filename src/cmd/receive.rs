@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::unheard::excerpt;
-use super::{Output, Received, because, finish, receive};
+use super::{Output, Received, finish, receive, timed_out};
 use crate::error::Failure;
 use crate::options::Plan;
-use crate::report;
+use crate::report::{self, Reason};
 use crate::socket::{Socket, Wake};
 
 /// The shortest time between two `-v` reports of topic misses.
@@ -81,11 +81,14 @@ pub fn receive_all(
                                 plan.socket.recv_timeout.unwrap_or_default()
                             )
                         );
-                        let message = match misses.summary() {
-                            Some(why) => format!("{message}: {why}"),
-                            None => because(socket, message),
-                        };
-                        Err(Failure::Timeout(message).into())
+                        match misses.summary() {
+                            Some(why) => Err(Failure::Timeout(
+                                format!("{message}: {why}"),
+                                Some(Reason::TopicMiss),
+                            )
+                            .into()),
+                            None => Err(timed_out(socket, message)),
+                        }
                     }
                     None => {
                         misses.warn();
@@ -181,7 +184,7 @@ impl<'a> Misses<'a> {
     fn notice(&mut self) {
         self.noticed = true;
         let within = format!(" in {}", humantime::format_duration(NOTICE_AFTER));
-        report::warn(&self.text(&within));
+        report::warn_because(Some(Reason::TopicMiss), &self.text(&within));
     }
 
     fn text(&self, when: &str) -> String {
@@ -207,7 +210,7 @@ impl<'a> Misses<'a> {
     /// At the end of a run that got fewer messages than it could have.
     fn warn(&self) {
         if let Some(summary) = self.summary() {
-            report::warn(&summary);
+            report::warn_because(Some(Reason::TopicMiss), &summary);
         }
     }
 }

@@ -10,10 +10,10 @@ reported on stderr and by nncat's exit code instead.
 use anyhow::Result;
 
 use super::exec::{self, ExecError};
-use super::{Messages, Output, Received, because, finish, receive, send};
+use super::{Messages, Output, Received, finish, receive, send, timed_out};
 use crate::error::Failure;
 use crate::options::{Answer, ExecPlan, Plan};
-use crate::report;
+use crate::report::{self, Reason};
 use crate::socket::Socket;
 
 pub fn run(plan: &Plan) -> Result<()> {
@@ -101,7 +101,7 @@ impl Failures {
                 Err(Failure::ExecFailed(summary).into())
             }
             Err(err) => {
-                report::warn(&summary);
+                report::warn_because(Some(Reason::ExecFailed), &summary);
                 Err(err)
             }
         }
@@ -120,13 +120,12 @@ fn answer_all(
             Ok(request) => request,
             Err(Received::TimedOut) => {
                 return match plan.count {
-                    Some(count) => Err(Failure::Timeout(because(
+                    Some(count) => Err(timed_out(
                         socket,
                         format!(
                             "answered {answered} of {count} requests before --recv-timeout passed"
                         ),
-                    ))
-                    .into()),
+                    )),
                     None => Ok(()),
                 };
             }
@@ -141,10 +140,13 @@ fn answer_all(
                 match exec::run(command, &request) {
                     Ok(reply) if reply.is_empty() => {
                         failures.record(None);
-                        report::warn(&format!(
-                            "'{}' printed nothing; no answer sent for this request",
-                            command.name()
-                        ));
+                        report::warn_because(
+                            Some(Reason::ExecFailed),
+                            &format!(
+                                "'{}' printed nothing; no answer sent for this request",
+                                command.name()
+                            ),
+                        );
                     }
                     Ok(reply) => {
                         failures.record(None);
@@ -152,7 +154,10 @@ fn answer_all(
                     }
                     Err(ExecError::Interrupted) => return Err(super::halted()),
                     Err(ExecError::Failed(why)) => {
-                        report::warn(&format!("{why}; no answer sent for this request"));
+                        report::warn_because(
+                            Some(Reason::ExecFailed),
+                            &format!("{why}; no answer sent for this request"),
+                        );
                         failures.record(Some(why));
                     }
                 }

@@ -9,7 +9,7 @@ use nanomsg::Protocol;
 
 use super::round_trips::RoundTrips;
 use super::unheard::Unheard;
-use super::{Messages, Output, Received, because, finish, receive, send};
+use super::{Messages, Output, Received, finish, receive, send, timed_out};
 use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
@@ -73,7 +73,7 @@ fn exchange_all(
                         "no reply within --recv-timeout {}",
                         humantime::format_duration(plan.socket.recv_timeout.unwrap_or_default())
                     );
-                    return Err(Failure::Timeout(because(socket, message)).into());
+                    return Err(timed_out(socket, message));
                 }
                 Err(Received::Failed(err)) => return Err(err),
             }

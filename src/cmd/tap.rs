@@ -37,8 +37,8 @@ pub fn run(plan: &Plan) -> Result<()> {
     // The socket's own message names the cause it found (nothing listening, a server of
     // another type); it only needs to say whose wait it was.
     let back = Socket::open(&back_plan).map_err(|err| match err.downcast_ref::<Failure>() {
-        Some(Failure::Timeout(message)) => {
-            Failure::Timeout(format!("tap reached no server: {message}")).into()
+        Some(Failure::Timeout(message, reason)) => {
+            Failure::Timeout(format!("tap reached no server: {message}"), *reason).into()
         }
         _ => err,
     })?;

@@ -13,7 +13,7 @@ as absent.
 use nanomsg::Protocol;
 
 use crate::options::Plan;
-use crate::report;
+use crate::report::{self, Reason};
 use crate::socket::Socket;
 
 /// How much of a message is shown.
@@ -64,17 +64,23 @@ impl Unheard {
         }
         match (&mut self.run, audience) {
             (Some((_, followers)), Audience::Subscribers) => *followers += 1,
-            (_, Audience::Respondents) => report::warn(&format!(
-                "survey {} ({}) was sent while no respondent was connected: it reached nobody",
-                self.sent,
-                excerpt(message)
-            )),
-            (None, Audience::Subscribers) => {
-                report::warn(&format!(
-                    "message {} ({}) was sent while no subscriber was connected: it reached nobody",
+            (_, Audience::Respondents) => report::warn_because(
+                Some(Reason::SentToNobody),
+                &format!(
+                    "survey {} ({}) was sent while no respondent was connected: it reached nobody",
                     self.sent,
                     excerpt(message)
-                ));
+                ),
+            ),
+            (None, Audience::Subscribers) => {
+                report::warn_because(
+                    Some(Reason::SentToNobody),
+                    &format!(
+                        "message {} ({}) was sent while no subscriber was connected: it reached nobody",
+                        self.sent,
+                        excerpt(message)
+                    ),
+                );
                 self.run = Some((self.sent, 0));
             }
         }
@@ -103,7 +109,10 @@ impl Unheard {
         } else {
             format!("messages {first} to {last} were sent while no subscriber was connected")
         };
-        report::warn(&format!("{text}: they reached nobody"));
+        report::warn_because(
+            Some(Reason::SentToNobody),
+            &format!("{text}: they reached nobody"),
+        );
     }
 }
 

@@ -32,7 +32,7 @@ use super::stats::{EVENT_REPEAT, Reading, Repeated, Watcher, nn_get_statistic, s
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::boundary;
-use crate::report;
+use crate::report::{self, Reason};
 
 /// With no peer after this long, a connecting socket probes its endpoints.
 const DIAGNOSE_AFTER: Duration = Duration::from_secs(1);
@@ -64,7 +64,7 @@ struct State {
     /// Whether a peer was ever attached (SP handshake done).
     had_peer: bool,
     /// The cause of the silence, once known: "the peer at URL is a pull socket".
-    cause: Option<String>,
+    cause: Option<Cause>,
     /// Whether the endpoints were probed already.
     probed: bool,
 }
@@ -121,7 +121,7 @@ impl Findings {
     /// Probes every connect endpoint; warns about each that cannot be this socket's
     /// peer when `warn` says so once the probes are back (a peer that attached while
     /// they ran makes the warning wrong), and keeps the first such finding as the cause.
-    fn diagnose(&self, warn: impl Fn() -> bool) -> Option<String> {
+    fn diagnose(&self, warn: impl Fn() -> bool) -> Option<Cause> {
         let results: Vec<(String, Result<Identity, ProbeError>)> = thread::scope(|scope| {
             let running: Vec<_> = self
                 .connect_urls
@@ -139,11 +139,13 @@ impl Findings {
             let Some((warning, cause)) = self.explain(&url, found) else {
                 continue;
             };
-            warnings.push(warning);
+            warnings.push((warning, cause.reason));
             first_cause.get_or_insert(cause);
         }
         if !warnings.is_empty() && warn() {
-            warnings.iter().for_each(|warning| report::warn(warning));
+            for (warning, reason) in &warnings {
+                report::warn_because(Some(*reason), warning);
+            }
         }
         let mut state = self.lock();
         state.probed = true;
@@ -155,7 +157,20 @@ impl Findings {
 
     /// For an endpoint that cannot be our peer: the warning, and the cause for a final
     /// error. None when the endpoint is a fine peer (or the probe cannot tell).
-    fn explain(&self, url: &str, found: Result<Identity, ProbeError>) -> Option<(String, String)> {
+    fn explain(&self, url: &str, found: Result<Identity, ProbeError>) -> Option<(String, Cause)> {
+        let (warning, text) = self.explain_in_words(url, &found)?;
+        let reason = match &found {
+            Ok(_) => Reason::WrongType,
+            Err(why) => why.reason(),
+        };
+        Some((warning, Cause { text, reason }))
+    }
+
+    fn explain_in_words(
+        &self,
+        url: &str,
+        found: &Result<Identity, ProbeError>,
+    ) -> Option<(String, String)> {
         let own = self.own?;
         let expected = self.expected?;
         match found {
@@ -209,6 +224,13 @@ impl Findings {
             )),
         }
     }
+}
+
+/// Why no peer is there, in words and as a reason for scripts.
+#[derive(Clone, Debug)]
+pub struct Cause {
+    pub text: String,
+    pub reason: Reason,
 }
 
 /// The word for the transport in `-v` lines: "TCP connected, SP handshake rejected".
@@ -379,7 +401,7 @@ impl Socket {
 
     /// What is known of why no peer is connected, for the end of a final error; probes
     /// the connect endpoints now if that was not done yet. None with a peer connected.
-    pub fn silence_cause(&self) -> Option<String> {
+    pub fn silence_cause(&self) -> Option<Cause> {
         if self.connected_peers() > 0 {
             return None;
         }

@@ -34,7 +34,7 @@ use nanomsg::{Error as NnError, Protocol};
 use nanomsg_sys as sys;
 
 use crate::boundary::{self, Boundary};
-use crate::report;
+use crate::report::{self, Reason};
 
 mod any_port;
 mod doctor;
@@ -54,6 +54,7 @@ pub use errno::{Errno, Meaning};
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
+pub use doctor::Cause;
 use doctor::Doctor;
 pub use message::Message;
 use stats::{ConnectionEvents, Progress, Watcher, stat};
@@ -192,17 +193,21 @@ impl Socket {
 
     /// What a timeout on send means for the user: why no peer came, when that is
     /// known (nothing listening, a peer of the wrong type), else whether one ever did.
-    pub fn send_timeout_reason(&self) -> String {
+    pub fn send_timeout_cause(&self) -> Cause {
         if let Some(cause) = self.silence_cause() {
             return cause;
         }
-        if self.statistic(stat::ESTABLISHED_CONNECTIONS)
+        let text = if self.statistic(stat::ESTABLISHED_CONNECTIONS)
             + self.statistic(stat::ACCEPTED_CONNECTIONS)
             == 0
         {
-            "no peer ever connected".to_string()
+            "no peer ever connected"
         } else {
-            "no peer took the message".to_string()
+            "no peer took the message"
+        };
+        Cause {
+            text: text.into(),
+            reason: Reason::Timeout,
         }
     }
 

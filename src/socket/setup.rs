@@ -154,15 +154,19 @@ impl Socket {
             }
             Some(any_port) => {
                 let url = self.bind_any_port(&any_port, endpoint)?;
-                // Printed whatever -q says: the caller asked for a port it cannot know.
-                if plan.json_notices {
-                    report::json_line(&serde_json::json!({ "bound": url }).to_string());
-                } else {
+                // Said whatever -q says: the caller asked for a port it cannot know.
+                // (Under --log-format json, every bind is announced below.)
+                if plan.json_notices && !report::json() {
+                    report::announce("bound", &[("url", serde_json::json!(url))]);
+                } else if !report::json() {
                     report::say(&format!("bound {url}"));
                 }
                 url
             }
         };
+        if endpoint.kind == EndpointKind::Bind {
+            report::happened("bound", &[("url", serde_json::json!(url))]);
+        }
         if plan.verbose {
             let done = match endpoint.kind {
                 EndpointKind::Bind => "bound to",
@@ -281,10 +285,11 @@ impl Socket {
                         0 => format!("no peer connected within {within}"),
                         some => format!("only {some} of {count} peers connected within {within}"),
                     };
-                    if let Some(cause) = self.silence_cause() {
-                        message = format!("{message}: {cause}");
+                    let cause = self.silence_cause();
+                    if let Some(cause) = &cause {
+                        message = format!("{message}: {}", cause.text);
                     }
-                    return Err(Failure::Timeout(message).into());
+                    return Err(Failure::Timeout(message, cause.map(|c| c.reason)).into());
                 }
                 return Ok(());
             }

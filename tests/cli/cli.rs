@@ -542,7 +542,8 @@ fn port_0_under_json_prints_a_json_object() {
     ]));
     let line = puller.next_line();
     let value: serde_json::Value = serde_json::from_str(&line).expect("a JSON object");
-    let url = value["bound"].as_str().expect("\"bound\": URL").to_string();
+    assert_eq!(value["event"], "bound", "{line}");
+    let url = value["url"].as_str().expect("\"url\": URL").to_string();
     assert!(
         url.starts_with("tcp://127.0.0.1:") && !url.ends_with(":0"),
         "{url}"

@@ -15,6 +15,7 @@ mod help;
 mod hostile;
 mod interop;
 mod json;
+mod log_json;
 mod nanocat;
 mod netns;
 mod never_silent;

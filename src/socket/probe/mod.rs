@@ -30,6 +30,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use super::SocketType;
+use crate::error::Reason;
 
 mod listen;
 mod wire;
@@ -109,6 +110,17 @@ pub enum ProbeError {
 }
 
 impl ProbeError {
+    /// The reason scripts see for this finding.
+    pub fn reason(&self) -> Reason {
+        match self {
+            ProbeError::Unresolvable(_) => Reason::Unresolvable,
+            why if why.nothing_listening() => Reason::Refused,
+            ProbeError::Unsupported(_) => Reason::Usage,
+            ProbeError::Failed(_) => Reason::Runtime,
+            _ => Reason::NotSp,
+        }
+    }
+
     /// No socket file at `path`, an ipc URL's path.
     pub fn no_such_ipc_socket(path: &str) -> ProbeError {
         let absolute = std::path::Path::new("/").join(path);

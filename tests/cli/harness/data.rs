@@ -101,3 +101,12 @@ pub fn sorted_lines(output: &[u8]) -> Vec<String> {
     lines.sort();
     lines
 }
+
+/// Each line of `text` as a JSON value; fails the test on a line that is not JSON.
+pub fn json_lines_of(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|err| panic!("{line:?} is not JSON: {err}"))
+        })
+        .collect()
+}
