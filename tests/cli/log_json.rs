@@ -16,6 +16,19 @@ fn nncat_json(args: &[&str]) -> Command {
     command
 }
 
+/// `req` under `--log-format json`, sending "x" to `url` and waiting `recv_timeout`.
+fn json_request(url: &str, recv_timeout: &str) -> Finished {
+    run(nncat_json(&[
+        "req",
+        "--connect",
+        url,
+        "-D",
+        "x",
+        "--recv-timeout",
+        recv_timeout,
+    ]))
+}
+
 /// Every stderr line of a finished run, each checked to be a JSON object that is an
 /// event or a line with a level and a message.
 fn stderr_objects(out: &Finished) -> Vec<Value> {
@@ -123,30 +136,14 @@ fn a_bind_on_a_fixed_port_or_on_ipc_is_announced() {
 fn each_failure_has_its_reason() {
     // Nothing listening.
     let refused = tcp_url();
-    let out = run(nncat_json(&[
-        "req",
-        "--connect",
-        &refused,
-        "-D",
-        "x",
-        "--recv-timeout",
-        "1500ms",
-    ]));
+    let out = json_request(&refused, "1500ms");
     assert_eq!(out.code(), Some(3));
     assert_eq!(final_reason(&out), "refused");
     // A peer of the wrong type.
     let url = tcp_url();
     let _pull = Running::start(nncat(["pull", "--bind", &url]));
     wait_bound(&url);
-    let out = run(nncat_json(&[
-        "req",
-        "--connect",
-        &url,
-        "-D",
-        "x",
-        "--recv-timeout",
-        "1500ms",
-    ]));
+    let out = json_request(&url, "1500ms");
     assert_eq!(final_reason(&out), "wrong_type");
     let warned = stderr_objects(&out)
         .into_iter()
@@ -156,15 +153,7 @@ fn each_failure_has_its_reason() {
     let url = tcp_url();
     let _listener = Running::start_without_stdin(nncat(["rep", "--bind", &url]));
     wait_bound(&url);
-    let out = run(nncat_json(&[
-        "req",
-        "--connect",
-        &url,
-        "-D",
-        "x",
-        "--recv-timeout",
-        "500ms",
-    ]));
+    let out = json_request(&url, "500ms");
     assert_eq!(out.code(), Some(3));
     assert_eq!(final_reason(&out), "timeout");
     // Not an SP endpoint.
