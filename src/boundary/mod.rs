@@ -92,7 +92,7 @@ const ORPHANS_MAX: usize = 64 << 20;
 const LINKS_OPENING: usize = 4;
 
 /// What every endpoint of one socket shares.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     /// The socket's own type.
     pub own: SocketType,
@@ -106,6 +106,93 @@ pub struct Settings {
     pub verbose: bool,
     /// When the socket opened, for `-v`'s time stamps.
     pub started: Instant,
+    /// Where a tap learns which client sent each request or survey.
+    pub senders: Option<Senders>,
+}
+
+/// Who sent each request, survey or answer, by its id (the word with its top bit set
+/// that ends the backtrace before the body) and a hash of its body: a tap reads it to name
+/// the client a request came from (libnanomsg's backtrace names only its own pipe).
+/// Two clients started together can draw the same first id from libnanomsg's weak
+/// seeding, so the body is part of the key, and a key two peers sent is nobody's. The
+/// latest `SENDERS_KEPT` are kept.
+#[derive(Clone, Default)]
+pub struct Senders(Arc<Mutex<SenderBook>>);
+
+#[derive(Default)]
+struct SenderBook {
+    /// None: two peers sent the same id and body.
+    by_request: HashMap<(u32, u64), Option<Arc<str>>>,
+    order: VecDeque<(u32, u64)>,
+    last_peer: Option<Arc<str>>,
+}
+
+const SENDERS_KEPT: usize = 4096;
+
+impl Senders {
+    /// The key of a request or answer: the id ending its backtrace (hops first, each
+    /// with its top bit clear), and its body's hash.
+    fn key(message: &[u8]) -> Option<(u32, u64)> {
+        let mut at = 0;
+        while let Some(word) = message.get(at..at + 4) {
+            at += 4;
+            let word = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+            if word & 0x8000_0000 != 0 {
+                return Some((word, body_hash(&message[at..])));
+            }
+        }
+        None
+    }
+
+    /// `message` came from `peer`: if it starts with an id, remember whose it is.
+    fn note(&self, message: &[u8], peer: &str) {
+        let Some(key) = Senders::key(message) else {
+            return;
+        };
+        let mut book = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let peer = match &book.last_peer {
+            Some(last) if &**last == peer => Arc::clone(last),
+            _ => Arc::from(peer),
+        };
+        book.last_peer = Some(Arc::clone(&peer));
+        match book.by_request.get_mut(&key) {
+            Some(known) => {
+                if known.as_ref().is_some_and(|known| *known != peer) {
+                    *known = None;
+                }
+            }
+            None => {
+                book.by_request.insert(key, Some(peer));
+                book.order.push_back(key);
+            }
+        }
+        while book.order.len() > SENDERS_KEPT {
+            if let Some(oldest) = book.order.pop_front() {
+                book.by_request.remove(&oldest);
+            }
+        }
+    }
+
+    /// The one peer that sent the request with this id and body, if it is known.
+    pub fn of(&self, id: u32, body: &[u8]) -> Option<String> {
+        let book = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        book.by_request
+            .get(&(id, body_hash(body)))
+            .and_then(|peer| peer.as_deref().map(str::to_string))
+    }
+}
+
+fn body_hash(body: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(body);
+    hasher.finish()
 }
 
 /// What a peer's next read gave.
@@ -294,11 +381,12 @@ impl Endpoint {
 
 impl Boundary {
     pub fn new(settings: Settings, outcomes: Outcomes) -> io::Result<Boundary> {
+        let budget = sp::Budget::new(settings.memory_budget);
         Ok(Boundary {
             settings,
             outcomes,
             progress: Arc::default(),
-            budget: sp::Budget::new(settings.memory_budget),
+            budget,
             peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
             jobs: None,
@@ -376,7 +464,7 @@ impl Boundary {
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),
             budget: self.budget.clone(),
-            settings: self.settings,
+            settings: self.settings.clone(),
             private: self.folder.path().join(format!("{side}{}", self.endpoints)),
             notes: Notes::new(url, self.settings.started, self.settings.verbose),
         }

@@ -370,6 +370,9 @@ pub(super) async fn pump(
             let why = loop {
                 match incoming.next().await {
                     Received::Message(message) => {
+                        if let Some(senders) = &endpoint.settings.senders {
+                            senders.note(&message, peer);
+                        }
                         if link_out.send(&message).await.is_err() {
                             return None;
                         }

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 
 use super::fd_file;
 use super::pacing::Pacing;
-use crate::format::{Encoder, Format};
+use crate::format::{Encoder, Field, Format};
 use crate::options::Plan;
 use crate::socket;
 
@@ -80,6 +80,39 @@ impl Output {
         self.reserve(self.encoder.max_encoded_len(message.len()))?;
         self.pacing.buffering();
         self.encoder.encode(message, &mut self.buffer);
+        if self.buffer.len() >= OUTPUT_CHUNK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Whether records carry fields beside the message (json, msgpack): tap writes its
+    /// direction, sequence and peer as fields there, and as a prefix in the others.
+    pub fn has_fields(&self) -> bool {
+        self.encoder.has_fields()
+    }
+
+    /// A record of `fields` and the message, in a format that `has_fields`.
+    pub fn write_record(&mut self, fields: &[(&str, Field)], message: &[u8]) -> Result<()> {
+        let fields_len: usize = fields
+            .iter()
+            .map(|(key, value)| {
+                key.len()
+                    + match value {
+                        Field::Text(text) => text.len(),
+                        Field::Number(_) | Field::Nil => 20,
+                    }
+            })
+            .sum();
+        self.reserve(
+            self.encoder
+                .max_encoded_len(message.len())
+                .saturating_add(fields_len.saturating_mul(6))
+                .saturating_add(64),
+        )?;
+        self.pacing.buffering();
+        self.encoder
+            .encode_record(fields, message, &mut self.buffer);
         if self.buffer.len() >= OUTPUT_CHUNK {
             self.flush()?;
         }

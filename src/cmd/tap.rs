@@ -1,14 +1,21 @@
 /*!
 tap: a device between clients and a server, like nn_device, that also prints every
-message it forwards: `> ` toward the server, `< ` back to the clients.
+message it forwards: `> ` toward the server, `< ` back to the clients. In json and
+msgpack, each record carries its direction as a field instead, with a sequence number,
+the time, the peer (the client a request came from, the server a reply came from) and,
+on a reply or an answer, the sequence number of the request or survey it answers.
 
 Both sockets are raw, so protocol headers (the backtrace that routes a reply to its
 requester) travel with each message untouched, and several clients can talk through
-one tap at once. One thread forwards each direction.
+one tap at once. One thread forwards each direction. A reply's backtrace is its
+request's, so the two are paired by it; the boundary tells which client sent a request
+by its id.
 */
 
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
@@ -16,10 +23,11 @@ use nanomsg::Protocol;
 
 use super::{Output, Received};
 use crate::error::Failure;
+use crate::format::Field;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::PeerWait;
-use crate::socket::{self, Meaning, Socket};
+use crate::socket::{self, Meaning, RawMessage, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {
     let mut back_plan = plan
@@ -44,21 +52,35 @@ pub fn run(plan: &Plan) -> Result<()> {
     })?;
     let back = Arc::new(back);
     let front = Arc::new(Socket::open(&plan.socket)?);
-    let output = Arc::new(Mutex::new(Output::new(plan)?));
-    // Replies to a raw req or surveyor keep the rest of their backtrace in the body.
-    let strip_backtrace = matches!(back_plan.protocol, Protocol::Req | Protocol::Surveyor);
+    let server = server_address(&back_plan.endpoints);
+    let tapped = Arc::new(Mutex::new(Tapped {
+        output: Output::new(plan)?,
+        seq: 0,
+        asked: Asked::default(),
+        clients: HashMap::new(),
+    }));
 
     // push and pub cannot receive: a tap in front of a pull or sub server forwards one
     // way only, and so does one in front of a push or pub server.
+    let toward_server = Side {
+        mark: ">",
+        answers: answers(plan.socket.protocol),
+        server: None,
+    };
     let upstream = can_receive(plan.socket.protocol).then(|| {
-        let (from, to, output) = (Arc::clone(&front), Arc::clone(&back), Arc::clone(&output));
+        let (from, to, tapped) = (Arc::clone(&front), Arc::clone(&back), Arc::clone(&tapped));
         thread::Builder::new()
             .name("toward server".into())
-            .spawn(move || forward(&from, &to, &output, b"> ", false))
+            .spawn(move || forward(&from, &to, &tapped, &toward_server))
     });
     let upstream = upstream.transpose()?;
     let result = if can_receive(back_plan.protocol) {
-        forward(&back, &front, &output, b"< ", strip_backtrace)
+        let back_from = Side {
+            mark: "<",
+            answers: answers(back_plan.protocol),
+            server: Some(server),
+        };
+        forward(&back, &front, &tapped, &back_from)
     } else {
         match upstream {
             Some(upstream) => return upstream.join().unwrap_or(Ok(())),
@@ -78,13 +100,57 @@ fn can_receive(protocol: Protocol) -> bool {
     !matches!(protocol, Protocol::Push | Protocol::Pub)
 }
 
-fn forward(
-    from: &Socket,
-    to: &Socket,
-    output: &Mutex<Output>,
-    direction: &[u8],
-    strip_backtrace: bool,
-) -> Result<()> {
+/// One way through the tap.
+struct Side {
+    /// `>` toward the server, `<` back.
+    mark: &'static str,
+    /// Whether what arrives this way answers a request or survey (the receiving socket
+    /// is a raw req or surveyor, which leaves the rest of the backtrace in the body).
+    answers: bool,
+    /// The server, when messages come from it (None: from the clients), as records
+    /// name it (None again when the tap has several).
+    server: Option<Option<String>>,
+}
+
+/// Whether a raw socket of this type receives answers: replies or survey answers.
+fn answers(protocol: Protocol) -> bool {
+    matches!(protocol, Protocol::Req | Protocol::Surveyor)
+}
+
+/// What both directions share: stdout, the sequence numbers, the requests asked, and
+/// the clients named so far by the key libnanomsg gave their pipe (a backtrace's first
+/// word), which names them when a request alone could not.
+struct Tapped {
+    output: Output,
+    seq: u64,
+    asked: Asked,
+    clients: HashMap<u32, String>,
+}
+
+/// The sequence number of each request or survey still to be answered, by its
+/// backtrace; the latest `ASKED_KEPT`.
+#[derive(Default)]
+struct Asked {
+    by_backtrace: HashMap<Vec<u8>, u64>,
+    order: VecDeque<Vec<u8>>,
+}
+
+const ASKED_KEPT: usize = 4096;
+
+impl Asked {
+    fn insert(&mut self, backtrace: Vec<u8>, seq: u64) {
+        if self.by_backtrace.insert(backtrace.clone(), seq).is_none() {
+            self.order.push_back(backtrace);
+        }
+        while self.order.len() > ASKED_KEPT {
+            if let Some(oldest) = self.order.pop_front() {
+                self.by_backtrace.remove(&oldest);
+            }
+        }
+    }
+}
+
+fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> Result<()> {
     loop {
         let message = match from.recv_raw() {
             Ok(message) => message,
@@ -96,17 +162,10 @@ fn forward(
             }
         };
         {
-            let mut output = output
+            let mut tapped = tapped
                 .lock()
                 .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
-            output.write_prefix(direction)?;
-            let payload = if strip_backtrace {
-                without_backtrace(&message)
-            } else {
-                &message[..]
-            };
-            output.write(payload)?;
-            output.flush()?;
+            record(&mut tapped, from, &message, side)?;
         }
         match to.send_raw(message) {
             Ok(()) => {}
@@ -118,6 +177,91 @@ fn forward(
                 _ => return Err(anyhow::anyhow!("cannot forward: {err}")),
             },
         }
+    }
+}
+
+/// Prints one forwarded message: with `> `/`< ` before it, or as a record with fields.
+fn record(tapped: &mut Tapped, from: &Socket, message: &RawMessage, side: &Side) -> Result<()> {
+    let header = message.sp_header();
+    let (payload, backtrace) = if side.answers {
+        let payload = without_backtrace(message);
+        let in_body = &message[..message.len() - payload.len()];
+        (payload, [header, in_body].concat())
+    } else {
+        (&message[..], header.to_vec())
+    };
+    if !tapped.output.has_fields() {
+        tapped
+            .output
+            .write_prefix(format!("{} ", side.mark).as_bytes())?;
+        tapped.output.write(payload)?;
+        return tapped.output.flush();
+    }
+    tapped.seq += 1;
+    let seq = tapped.seq;
+    let time = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
+    let reply_to = if side.answers {
+        tapped.asked.by_backtrace.get(&backtrace).copied()
+    } else {
+        if !backtrace.is_empty() {
+            tapped.asked.insert(backtrace.clone(), seq);
+        }
+        None
+    };
+    let peer = match &side.server {
+        Some(server) => server.clone(),
+        None => client(tapped, from, &backtrace, payload, !side.answers),
+    };
+    let mut fields = vec![
+        ("dir", Field::Text(side.mark)),
+        ("seq", Field::Number(seq)),
+        ("time", Field::Text(&time)),
+        ("peer", peer.as_deref().map_or(Field::Nil, Field::Text)),
+    ];
+    if let Some(asked) = reply_to {
+        fields.push(("reply_to", Field::Number(asked)));
+    }
+    tapped.output.write_record(&fields, payload)?;
+    tapped.output.flush()
+}
+
+/// The client that sent a message with `backtrace` and `body`, as the boundary saw it
+/// arrive. A request's backtrace starts with the key libnanomsg gave the client's pipe
+/// (`by_pipe`), which then names that client for good; an answer's starts with the
+/// server's, which names nobody.
+fn client(
+    tapped: &mut Tapped,
+    from: &Socket,
+    backtrace: &[u8],
+    body: &[u8],
+    by_pipe: bool,
+) -> Option<String> {
+    let word = |at: usize| {
+        let word = backtrace.get(at..at.checked_add(4)?)?;
+        Some(u32::from_be_bytes([word[0], word[1], word[2], word[3]]))
+    };
+    let (pipe, id) = (word(0)?, word(backtrace.len().checked_sub(4)?)?);
+    if by_pipe && let Some(known) = tapped.clients.get(&pipe) {
+        return Some(known.clone());
+    }
+    let peer = from.sender_of(id, body)?;
+    if by_pipe && tapped.clients.len() < ASKED_KEPT {
+        tapped.clients.insert(pipe, peer.clone());
+    }
+    Some(peer)
+}
+
+/// The server's address as records name it: the one endpoint the tap connects to,
+/// without its scheme; None with several.
+fn server_address(endpoints: &[crate::socket::Endpoint]) -> Option<String> {
+    match endpoints {
+        [only] => Some(
+            only.url
+                .split_once("://")
+                .map_or(only.url.as_str(), |(_, address)| address)
+                .to_string(),
+        ),
+        _ => None,
     }
 }
 

@@ -14,8 +14,8 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor}
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
-use super::Invalid;
 use super::escape::{needs_escape_on_terminal, pair_value, push_escaped_u};
+use super::{Field, Invalid};
 
 /// What a JSON record carries besides the message.
 #[derive(Clone, Debug, Default)]
@@ -26,6 +26,33 @@ pub struct JsonOptions {
 
 pub fn encode(message: &[u8], options: &JsonOptions, out: &mut Vec<u8>) {
     out.push(b'{');
+    encode_fields(message, options, out);
+}
+
+/// A record with `fields` first, in their order, then the message as `encode` writes
+/// it: tap's `{"dir":">","seq":1,...,"data":"..."}`.
+pub fn encode_record(
+    fields: &[(&str, Field)],
+    message: &[u8],
+    options: &JsonOptions,
+    out: &mut Vec<u8>,
+) {
+    out.push(b'{');
+    for (key, value) in fields {
+        push_string(key, out);
+        out.push(b':');
+        match value {
+            Field::Text(text) => push_string(text, out),
+            Field::Number(number) => out.extend_from_slice(number.to_string().as_bytes()),
+            Field::Nil => out.extend_from_slice(b"null"),
+        }
+        out.push(b',');
+    }
+    encode_fields(message, options, out);
+}
+
+/// What follows `{`: the optional time and topic, the message, and `}`.
+fn encode_fields(message: &[u8], options: &JsonOptions, out: &mut Vec<u8>) {
     if options.timestamp {
         out.extend_from_slice(b"\"time\":\"");
         let now = humantime::format_rfc3339_micros(SystemTime::now()).to_string();

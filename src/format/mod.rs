@@ -50,6 +50,14 @@ pub enum Format {
     No,
 }
 
+/// A field of a record beside its message (tap's direction, sequence number, peer):
+/// text, a count, or nothing.
+pub enum Field<'a> {
+    Text(&'a str),
+    Number(u64),
+    Nil,
+}
+
 /// Turns messages into output records.
 #[derive(Clone, Debug)]
 pub struct Encoder {
@@ -102,6 +110,26 @@ impl Encoder {
             Format::Hex => self.delimited(hex::encode, message, out),
             Format::Json => self.delimited(|m, o| json::encode(m, &self.json, o), message, out),
             Format::No => {}
+        }
+    }
+
+    /// Whether records can carry fields beside the message (`encode_record`): the
+    /// machine formats, json and msgpack.
+    pub fn has_fields(&self) -> bool {
+        matches!(self.format, Format::Json | Format::Msgpack)
+    }
+
+    /// Appends a record of `fields`, then the message, in a format that `has_fields`;
+    /// in another, the message alone.
+    pub fn encode_record(&self, fields: &[(&str, Field)], message: &[u8], out: &mut Vec<u8>) {
+        match self.format {
+            Format::Json => self.delimited(
+                |m, o| json::encode_record(fields, m, &self.json, o),
+                message,
+                out,
+            ),
+            Format::Msgpack => msgpack::encode_record(fields, message, out),
+            _ => self.encode(message, out),
         }
     }
 

@@ -217,6 +217,12 @@ impl Plan {
         plan.socket.wait_peers = None;
         plan.socket.subscriptions = vec![Vec::new()];
         let mut back_plan = plan.socket.clone();
+        // A tap's machine formats name the client each request came from.
+        plan.socket.name_senders = matches!(plan.out_format, Format::Json | Format::Msgpack);
+        if plan.socket.name_senders {
+            // Every record carries "time" already.
+            plan.json.timestamp = false;
+        }
         back_plan.protocol = args.kind.peer().protocol();
         back_plan.endpoints = back;
         plan.tap_back = Some(back_plan);
@@ -358,6 +364,7 @@ impl Plan {
                 verbose: common.verbose > 0,
                 progress: common.progress && !stdout_is_terminal,
                 json_notices: out_format == Format::Json,
+                name_senders: false,
                 ipv6,
             },
             tap_back: None,

@@ -81,6 +81,37 @@ impl std::ops::Deref for RawMessage {
     }
 }
 
+/// libnanomsg 1.1.5's control chunk, as nn_recvmsg writes it (measured): one
+/// `nn_cmsghdr` (`size_t cmsg_len`, `int level`, `int type`: 16 bytes), then the SP
+/// header's length as a `size_t`, then the header.
+const CMSG_HEADER: usize = 16;
+const SP_HEADER_AT: usize = CMSG_HEADER + std::mem::size_of::<usize>();
+
+impl RawMessage {
+    /// The protocol header nanomsg keeps beside the body: a request's or survey's
+    /// backtrace (the hops, then the id with its top bit set). Empty when there is none.
+    pub fn sp_header(&self) -> &[u8] {
+        if self.control.is_null() {
+            return &[];
+        }
+        // SAFETY: a control chunk from nn_recvmsg starts with a cmsg header whose first
+        // field, `cmsg_len`, counts the bytes of that cmsg, all within the chunk; it is
+        // read unaligned in case, and the length checked before the wider read.
+        let cmsg_len = unsafe { self.control.cast::<usize>().read_unaligned() };
+        if cmsg_len < SP_HEADER_AT {
+            return &[];
+        }
+        // SAFETY: as above, the chunk holds `cmsg_len` bytes, ours until the message
+        // is sent or dropped, which `&self` prevents meanwhile.
+        let cmsg = unsafe { std::slice::from_raw_parts(self.control.cast::<u8>(), cmsg_len) };
+        let mut size = [0u8; std::mem::size_of::<usize>()];
+        size.copy_from_slice(&cmsg[CMSG_HEADER..SP_HEADER_AT]);
+        let size = usize::from_ne_bytes(size);
+        cmsg.get(SP_HEADER_AT..SP_HEADER_AT.saturating_add(size))
+            .unwrap_or(&[])
+    }
+}
+
 impl Drop for RawMessage {
     fn drop(&mut self) {
         // SAFETY: each pointer is a chunk nanomsg gave us and nobody else frees: send_raw

@@ -56,7 +56,7 @@ pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};
 
 pub use doctor::Cause;
 use doctor::Doctor;
-pub use message::Message;
+pub use message::{Message, RawMessage};
 use stats::{ConnectionEvents, Progress, Watcher, stat};
 pub use wait::{Wake, millis, poll};
 
@@ -119,6 +119,7 @@ impl Socket {
                 ipv4_only: !plan.ipv6,
                 verbose: plan.verbose,
                 started,
+                senders: plan.name_senders.then(boundary::Senders::default),
             },
         };
         socket.configure(plan)?;
@@ -209,6 +210,12 @@ impl Socket {
             text: text.into(),
             reason: Reason::Timeout,
         }
+    }
+
+    /// The peer that sent the request or survey with this id (the word with its top
+    /// bit set) and body, when the plan asked to keep them.
+    pub fn sender_of(&self, id: u32, body: &[u8]) -> Option<String> {
+        self.boundary_settings.senders.as_ref()?.of(id, body)
     }
 
     pub fn started(&self) -> Instant {

@@ -50,6 +50,8 @@ pub struct SocketPlan {
     pub progress: bool,
     /// Notices a script reads (the port bound for port 0) as JSON objects.
     pub json_notices: bool,
+    /// Keep who sent each request or survey (a tap's client side, under json).
+    pub name_senders: bool,
     /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options/endpoints.rs `allow_ipv6`.
     pub ipv6: bool,
 }

@@ -25,6 +25,7 @@ mod soak;
 mod stdout;
 mod streaming;
 mod tap;
+mod tap_records;
 mod terminal;
 mod types;
 mod zero_loss;

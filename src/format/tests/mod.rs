@@ -203,6 +203,51 @@ fn msgpack_input_takes_bin_and_str_and_rejects_other_objects() {
 }
 
 #[test]
+fn msgpack_records_with_fields_read_back_as_their_messages() {
+    let encoder = Encoder::new(Format::Msgpack, b'\n', false);
+    let mut input = Vec::new();
+    let fields = [
+        ("dir", Field::Text(">")),
+        ("seq", Field::Number(7)),
+        ("peer", Field::Nil),
+        ("time", Field::Text(&"t".repeat(40))),
+    ];
+    encoder.encode_record(&fields, b"first", &mut input);
+    encoder.encode_record(&[], &[0, 255], &mut input);
+    input.extend_from_slice(&encoded(Format::Msgpack, b"plain"));
+    // Fields after "data", of every scalar kind, are skipped too.
+    input.extend_from_slice(&[0x83, 0xa4, b'd', b'a', b't', b'a', 0xa1, b'z']);
+    input.extend_from_slice(&[0xa1, b'a', 0xcb, 0, 0, 0, 0, 0, 0, 0, 0, 0xa1, b'b', 0xc3]);
+    assert_eq!(
+        decode_all(Format::Msgpack, b'\n', &input).unwrap(),
+        vec![
+            b"first".to_vec(),
+            vec![0, 255],
+            b"plain".to_vec(),
+            b"z".to_vec()
+        ]
+    );
+    // Every prefix of a record is either incomplete or, whole, the message.
+    let mut one = Vec::new();
+    encoder.encode_record(&fields, b"first", &mut one);
+    for cut in 1..one.len() {
+        assert!(decode_error(Format::Msgpack, &one[..cut]).contains("input ends inside"));
+    }
+}
+
+#[test]
+fn msgpack_records_need_string_keys_and_a_data_field() {
+    assert_eq!(
+        decode_error(Format::Msgpack, &[0x81, 0x01, 0xa1, b'x']),
+        "record 1: a msgpack record's keys must be strings at column 2"
+    );
+    assert_eq!(
+        decode_error(Format::Msgpack, &[0x81, 0xa1, b'k', 0xa1, b'x']),
+        "record 1: a msgpack map record needs a \"data\" field (bin or str) with the message"
+    );
+}
+
+#[test]
 fn msgpack_header_claiming_4_gib_fails_without_allocating_it() {
     let input = [0xc6, 0xff, 0xff, 0xff, 0xff, 1, 2, 3];
     assert_eq!(
