@@ -89,6 +89,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -195,6 +196,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -305,6 +307,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -318,6 +321,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -422,6 +426,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --f
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -480,6 +485,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --fo
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -539,6 +545,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l msgpack -d 'Same as --format msgpack'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l raw -d 'Same as --format raw'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -552,6 +559,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -736,6 +744,7 @@ complete -c nn_push -l hex -d 'Same as --format hex'
 complete -c nn_push -l msgpack -d 'Same as --format msgpack'
 complete -c nn_push -l raw -d 'Same as --format raw'
 complete -c nn_push -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_push -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_push -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_push -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nn_push -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -842,6 +851,7 @@ complete -c nn_pub -l hex -d 'Same as --format hex'
 complete -c nn_pub -l msgpack -d 'Same as --format msgpack'
 complete -c nn_pub -l raw -d 'Same as --format raw'
 complete -c nn_pub -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_pub -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_pub -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_pub -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
 complete -c nn_pub -l progress -d 'While stdout is not a terminal, show a live count of messages on stderr'
@@ -952,6 +962,7 @@ complete -c nn_req -l hex -d 'Same as --format hex'
 complete -c nn_req -l msgpack -d 'Same as --format msgpack'
 complete -c nn_req -l raw -d 'Same as --format raw'
 complete -c nn_req -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_req -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_req -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nn_req -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_req -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -965,6 +976,7 @@ complete -c nn_rep -s F -l file -d 'Answer every request with the file\'s bytes'
 complete -c nn_rep -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nn_rep -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nn_rep -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nn_rep -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nn_rep -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nn_rep -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_rep -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -1069,6 +1081,7 @@ complete -c nn_pair -l hex -d 'Same as --format hex'
 complete -c nn_pair -l msgpack -d 'Same as --format msgpack'
 complete -c nn_pair -l raw -d 'Same as --format raw'
 complete -c nn_pair -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_pair -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_pair -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nn_pair -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_pair -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -1127,6 +1140,7 @@ complete -c nn_bus -l hex -d 'Same as --format hex'
 complete -c nn_bus -l msgpack -d 'Same as --format msgpack'
 complete -c nn_bus -l raw -d 'Same as --format raw'
 complete -c nn_bus -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_bus -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_bus -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nn_bus -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_bus -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -1186,6 +1200,7 @@ complete -c nn_surveyor -l hex -d 'Same as --format hex'
 complete -c nn_surveyor -l msgpack -d 'Same as --format msgpack'
 complete -c nn_surveyor -l raw -d 'Same as --format raw'
 complete -c nn_surveyor -s 0 -l null -d 'Separate records with NUL instead of newline (text, ascii, quoted, hex, json)'
+complete -c nn_surveyor -l replay -d 'Send each JSON record at its "time", as far from the first record\'s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)'
 complete -c nn_surveyor -l timestamp -d 'Add the receive time to each record: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)'
 complete -c nn_surveyor -s v -l verbose -d 'Report endpoints, connection events and counts on stderr'
 complete -c nn_surveyor -l stats -d 'At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)'
@@ -1199,6 +1214,7 @@ complete -c nn_respondent -s F -l file -d 'Answer every request with the file\'s
 complete -c nn_respondent -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nn_respondent -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nn_respondent -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
+complete -c nn_respondent -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nn_respondent -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nn_respondent -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_respondent -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r

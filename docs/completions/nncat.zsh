@@ -97,6 +97,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -244,6 +245,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -396,6 +398,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -419,6 +422,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
+'--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
@@ -557,6 +561,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -638,6 +643,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -720,6 +726,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -743,6 +750,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
+'--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \

@@ -116,6 +116,10 @@ pub struct ReplyArgs {
     /// Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16M")]
     pub exec_max_output: usize,
+    /// Run up to N --exec commands at once, each answer going to its own requester as
+    /// soon as its command is done (so answers may leave in another order)
+    #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u32).range(1..=1024), requires = "exec")]
+    pub jobs: u32,
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]

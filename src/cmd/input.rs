@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::os::fd::AsFd;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
 
@@ -64,6 +64,26 @@ pub struct Messages {
     delay: Option<Duration>,
     produced: u64,
     last_at: Option<Instant>,
+    /// `--replay`: each record waits for its time.
+    replay: Option<Replay>,
+}
+
+/// `--replay`'s clock: the first record goes at once, and each after it as long after
+/// the first as its "time" says. A record timed before the one before it goes at once.
+struct Replay {
+    first: Option<(SystemTime, Instant)>,
+}
+
+impl Replay {
+    fn wait_for(&mut self, time: SystemTime) {
+        let (first_time, started) = *self.first.get_or_insert((time, Instant::now()));
+        let offset = time.duration_since(first_time).unwrap_or_default();
+        let wait = (started + offset).saturating_duration_since(Instant::now());
+        if !wait.is_zero() {
+            let _idle = Idle::begin();
+            thread::sleep(wait);
+        }
+    }
 }
 
 impl Messages {
@@ -81,6 +101,7 @@ impl Messages {
             delay: plan.delay,
             produced: 0,
             last_at: None,
+            replay: plan.json.replay.then_some(Replay { first: None }),
         })
     }
 
@@ -93,6 +114,7 @@ impl Messages {
             delay: None,
             produced: 0,
             last_at: None,
+            replay: None,
         })
     }
 
@@ -124,7 +146,19 @@ impl Messages {
         self.last_at = Some(Instant::now());
         let message = match &mut self.input {
             Input::Fixed(data) => Some(&data[..]),
-            Input::Stdin(decoder) => decoder.next_message().map_err(from_decode)?,
+            Input::Stdin(decoder) => match &mut self.replay {
+                Some(replay) => {
+                    // A record's time is known once it is read: it waits after that.
+                    if decoder.next_message().map_err(from_decode)?.is_none() {
+                        return Ok(None);
+                    }
+                    if let Some(time) = decoder.stamp().time {
+                        replay.wait_for(time);
+                    }
+                    Some(decoder.replayed())
+                }
+                None => decoder.next_message().map_err(from_decode)?,
+            },
         };
         if message.is_some() {
             self.produced += 1;

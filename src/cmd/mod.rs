@@ -9,6 +9,7 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 mod duplex;
 mod exec;
 mod input;
+mod jobs;
 mod output;
 mod pacing;
 pub mod probe;
@@ -64,6 +65,14 @@ fn reader_gone() -> Received {
     Received::Failed(
         anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("stdout was closed"),
     )
+}
+
+/// The error of a stdout whose reader went away, for a caller with no `Received`.
+fn reader_gone_error() -> anyhow::Error {
+    match reader_gone() {
+        Received::Failed(err) => err,
+        Received::TimedOut => anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)),
+    }
 }
 
 /// Receives the next message. Output waiting in the buffer is flushed before any wait
@@ -131,6 +140,7 @@ fn from_decode(err: DecodeError) -> anyhow::Error {
     match err {
         DecodeError::Io(err) => anyhow::Error::new(err).context("cannot read stdin"),
         too_large @ DecodeError::TooLarge { .. } => anyhow::anyhow!("stdin {too_large}"),
+        untimed @ DecodeError::Untimed { .. } => Failure::Usage(format!("stdin {untimed}")).into(),
         invalid => Failure::BadInput(format!("stdin {invalid}")).into(),
     }
 }

@@ -10,6 +10,7 @@ reported on stderr and by nncat's exit code instead.
 use anyhow::Result;
 
 use super::exec::{self, ExecError};
+use super::jobs;
 use super::{Messages, Output, Received, finish, receive, send, timed_out};
 use crate::error::Failure;
 use crate::options::{Answer, ExecPlan, Plan};
@@ -26,14 +27,19 @@ pub fn run(plan: &Plan) -> Result<()> {
                 listening(&socket, plan);
                 Responder::Listen
             } else {
-                Responder::Stdin(answers)
+                Responder::Stdin(Box::new(answers))
             }
         }
         Answer::Fixed(data) => Responder::Fixed(data),
         Answer::Echo => Responder::Echo,
         Answer::Exec(exec) => Responder::Exec(exec, Failures::default()),
     };
-    let result = answer_all(&socket, plan, &mut output, &mut responder);
+    let result = match &mut responder {
+        Responder::Exec(command, failures) if command.jobs > 1 => {
+            jobs::answer_concurrently(&socket, plan, &mut output, command, failures)
+        }
+        _ => answer_all(&socket, plan, &mut output, &mut responder),
+    };
     let result = result.and(output.flush());
     let result = finish(&socket, plan, result);
     match responder {
@@ -54,7 +60,7 @@ fn listening(socket: &Socket, plan: &Plan) {
 
 /// Where answers come from; stdin's records need state that the plan does not hold.
 enum Responder<'a> {
-    Stdin(Messages),
+    Stdin(Box<Messages>),
     Fixed(&'a [u8]),
     Echo,
     Exec(&'a ExecPlan, Failures),
@@ -65,13 +71,48 @@ enum Responder<'a> {
 /// The --exec commands that failed: each one is warned about as it happens, and the run
 /// ends with exit 1, so that a harness sees that its handler failed.
 #[derive(Default)]
-struct Failures {
+pub(super) struct Failures {
     runs: u64,
     failed: u64,
     first: Option<String>,
 }
 
 impl Failures {
+    /// What a command's run gives the requester: its answer, or nothing (said in a
+    /// warning and counted as a failure).
+    pub(super) fn settle(
+        &mut self,
+        command: &ExecPlan,
+        run: Result<Vec<u8>, ExecError>,
+    ) -> Result<Option<Vec<u8>>> {
+        match run {
+            Ok(reply) if reply.is_empty() => {
+                self.record(None);
+                report::warn_because(
+                    Some(Reason::ExecFailed),
+                    &format!(
+                        "'{}' printed nothing; no answer sent for this request",
+                        command.name()
+                    ),
+                );
+                Ok(None)
+            }
+            Ok(reply) => {
+                self.record(None);
+                Ok(Some(reply))
+            }
+            Err(ExecError::Interrupted) => Err(super::halted()),
+            Err(ExecError::Failed(why)) => {
+                report::warn_because(
+                    Some(Reason::ExecFailed),
+                    &format!("{why}; no answer sent for this request"),
+                );
+                self.record(Some(why));
+                Ok(None)
+            }
+        }
+    }
+
     fn record(&mut self, why: Option<String>) {
         self.runs += 1;
         if let Some(why) = why {
@@ -137,29 +178,8 @@ fn answer_all(
             Responder::Fixed(data) => send(socket, plan, data)?,
             Responder::Exec(command, failures) => {
                 output.flush()?;
-                match exec::run(command, &request) {
-                    Ok(reply) if reply.is_empty() => {
-                        failures.record(None);
-                        report::warn_because(
-                            Some(Reason::ExecFailed),
-                            &format!(
-                                "'{}' printed nothing; no answer sent for this request",
-                                command.name()
-                            ),
-                        );
-                    }
-                    Ok(reply) => {
-                        failures.record(None);
-                        send(socket, plan, &reply)?;
-                    }
-                    Err(ExecError::Interrupted) => return Err(super::halted()),
-                    Err(ExecError::Failed(why)) => {
-                        report::warn_because(
-                            Some(Reason::ExecFailed),
-                            &format!("{why}; no answer sent for this request"),
-                        );
-                        failures.record(Some(why));
-                    }
+                if let Some(reply) = failures.settle(command, exec::run(command, &request))? {
+                    send(socket, plan, &reply)?;
                 }
             }
             Responder::Stdin(answers) => {

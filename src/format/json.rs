@@ -22,6 +22,17 @@ use super::{Field, Invalid};
 pub struct JsonOptions {
     pub timestamp: bool,
     pub topic_separator: Option<Vec<u8>>,
+    /// Input: read each record's "time" and "dir" too (`--replay`).
+    pub replay: bool,
+}
+
+/// What a record says besides its message, read under `--replay`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    /// Its "time".
+    pub time: Option<SystemTime>,
+    /// Its "dir" is `"<"`: a tap's record of what went back to the clients.
+    pub back: bool,
 }
 
 pub fn encode(message: &[u8], options: &JsonOptions, out: &mut Vec<u8>) {
@@ -118,12 +129,16 @@ struct Fields<'a> {
     topic: Option<&'a RawValue>,
     data: Option<&'a RawValue>,
     base64: Option<&'a RawValue>,
+    time: Option<&'a RawValue>,
+    dir: Option<&'a RawValue>,
 }
 
 enum Key {
     Topic,
     Data,
     Base64,
+    Time,
+    Dir,
     Other,
 }
 
@@ -140,6 +155,8 @@ impl<'de> Deserialize<'de> for Key {
                     "topic" => Key::Topic,
                     "data" => Key::Data,
                     "base64" => Key::Base64,
+                    "time" => Key::Time,
+                    "dir" => Key::Dir,
                     _ => Key::Other,
                 })
             }
@@ -164,6 +181,8 @@ impl<'de> Deserialize<'de> for Fields<'de> {
                         Key::Topic => fields.topic = Some(map.next_value()?),
                         Key::Data => fields.data = Some(map.next_value()?),
                         Key::Base64 => fields.base64 = Some(map.next_value()?),
+                        Key::Time => fields.time = Some(map.next_value()?),
+                        Key::Dir => fields.dir = Some(map.next_value()?),
                         Key::Other => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -179,11 +198,34 @@ impl<'de> Deserialize<'de> for Fields<'de> {
 /// Appends the message a record holds; `out` has room for `line.len()` bytes and the
 /// topic separator (see `Decoder`), which no record can exceed.
 pub fn decode(line: &[u8], options: &JsonOptions, out: &mut Vec<u8>) -> Result<(), Invalid> {
+    decode_stamped(line, options, out).map(|_| ())
+}
+
+/// `decode`, and under `options.replay` the record's time and direction.
+pub fn decode_stamped(
+    line: &[u8],
+    options: &JsonOptions,
+    out: &mut Vec<u8>,
+) -> Result<Stamp, Invalid> {
     out.clear();
     if line.iter().all(u8::is_ascii_whitespace) {
         return Err(Invalid::whole(format!("blank line: expected {AN_OBJECT}")));
     }
     let fields: Fields = serde_json::from_slice(line).map_err(|err| parse_error(line, &err))?;
+    let mut stamp = Stamp::default();
+    if options.replay {
+        if let Some(time) = fields.time {
+            let text = string_body(time, "time")?;
+            let time = humantime::parse_rfc3339_weak(text).map_err(|err| {
+                Invalid::whole(format!("\"time\" is not an RFC 3339 time ({err})"))
+            })?;
+            stamp.time = Some(time);
+        }
+        stamp.back = fields.dir.is_some_and(|dir| dir.get() == "\"<\"");
+        if stamp.back {
+            return Ok(stamp);
+        }
+    }
     if let Some(topic) = fields.topic {
         push_string_value(topic, "topic", out)?;
         if let Some(separator) = &options.topic_separator {
@@ -195,7 +237,8 @@ pub fn decode(line: &[u8], options: &JsonOptions, out: &mut Vec<u8>) -> Result<(
         (None, Some(encoded)) => push_base64_value(encoded, out),
         (Some(_), Some(_)) => Err(Invalid::whole("give \"data\" or \"base64\", not both")),
         (None, None) => Err(Invalid::whole("the object has no \"data\" or \"base64\"")),
-    }
+    }?;
+    Ok(stamp)
 }
 
 const AN_OBJECT: &str = "a JSON object like {\"data\": \"...\"}";

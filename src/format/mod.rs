@@ -175,6 +175,8 @@ pub enum DecodeError {
     },
     /// Holding the record needed a buffer of `bytes`, which could not be allocated.
     TooLarge { record: u64, bytes: usize },
+    /// `--replay`: the record has no "time" to be sent at.
+    Untimed { record: u64 },
 }
 
 impl fmt::Display for DecodeError {
@@ -195,6 +197,10 @@ impl fmt::Display for DecodeError {
                 f,
                 "record {record}: too large for memory (could not hold {bytes} bytes)"
             ),
+            DecodeError::Untimed { record } => write!(
+                f,
+                "record {record} has no \"time\": --replay sends each record at its time (record them with pull --format json --timestamp, or tap --format json)"
+            ),
         }
     }
 }
@@ -203,7 +209,9 @@ impl std::error::Error for DecodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             DecodeError::Io(err) => Some(err),
-            DecodeError::Invalid { .. } | DecodeError::TooLarge { .. } => None,
+            DecodeError::Invalid { .. }
+            | DecodeError::TooLarge { .. }
+            | DecodeError::Untimed { .. } => None,
         }
     }
 }
@@ -263,6 +271,7 @@ pub struct Decoder<R> {
     json: JsonOptions,
     scratch: Vec<u8>,
     records: u64,
+    stamp: json::Stamp,
 }
 
 impl<R: Read> Decoder<R> {
@@ -274,6 +283,7 @@ impl<R: Read> Decoder<R> {
             json: JsonOptions::default(),
             scratch: Vec::new(),
             records: 0,
+            stamp: json::Stamp::default(),
         }
     }
 
@@ -285,6 +295,9 @@ impl<R: Read> Decoder<R> {
 
     /// The next message, or `None` at the end of the input.
     pub fn next_message(&mut self) -> Result<Option<&[u8]>, DecodeError> {
+        if self.format == Format::Json && self.json.replay {
+            return self.next_replayed();
+        }
         let record = self.records + 1;
         let at_record = |err: LineError| match err {
             LineError::Io(err) => DecodeError::Io(err),
@@ -321,6 +334,52 @@ impl<R: Read> Decoder<R> {
             self.records = record;
         }
         Ok(message)
+    }
+
+    /// `--replay`'s next message: JSON records with a "time" each, skipping the ones a
+    /// tap recorded going back to its clients ("dir": "<"). `stamp` has its time.
+    fn next_replayed(&mut self) -> Result<Option<&[u8]>, DecodeError> {
+        loop {
+            let record = self.records + 1;
+            let at_record = |err: LineError| match err {
+                LineError::Io(err) => DecodeError::Io(err),
+                LineError::Invalid(err) => DecodeError::Invalid {
+                    record,
+                    column: err.column,
+                    reason: err.reason,
+                },
+                LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
+            };
+            let Some(line) = self.input.next_line(self.separator).map_err(at_record)? else {
+                return Ok(None);
+            };
+            self.records = record;
+            let room = line
+                .len()
+                .saturating_add(self.json.topic_separator.as_ref().map_or(0, Vec::len));
+            self.scratch.clear();
+            try_room(&mut self.scratch, room).map_err(at_record)?;
+            let stamp = json::decode_stamped(line, &self.json, &mut self.scratch)
+                .map_err(|err| at_record(LineError::Invalid(err)))?;
+            if stamp.back {
+                continue;
+            }
+            if stamp.time.is_none() {
+                return Err(DecodeError::Untimed { record });
+            }
+            self.stamp = stamp;
+            return Ok(Some(&self.scratch));
+        }
+    }
+
+    /// The last message `--replay` read (what `next_message` returned).
+    pub fn replayed(&self) -> &[u8] {
+        &self.scratch
+    }
+
+    /// The time and direction of the last message `--replay` read.
+    pub fn stamp(&self) -> json::Stamp {
+        self.stamp
     }
 
     /// The next line, decoded into `scratch`, which first gets `room(line length)` bytes.

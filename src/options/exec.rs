@@ -20,6 +20,8 @@ pub struct ExecPlan {
     pub timeout: Duration,
     /// The most output one answer may hold.
     pub max_output: usize,
+    /// How many commands may run at once (`--jobs`).
+    pub jobs: u32,
 }
 
 impl ExecPlan {

@@ -53,6 +53,7 @@ pub(super) fn json_options(
     Ok(JsonOptions {
         timestamp,
         topic_separator: args.topic_split.clone().map(OsString::into_vec),
+        replay: false,
     })
 }
 

@@ -237,12 +237,19 @@ impl Plan {
             exec,
             exec_timeout,
             exec_max_output,
+            jobs,
             endpoints,
             format,
             sending,
             receiving,
             common,
         } = args;
+        if jobs > 1 && exec.is_empty() {
+            return Err(Failure::Usage(
+                "--jobs runs several --exec commands at once: give --exec CMD".into(),
+            )
+            .into());
+        }
         if !exec.is_empty() && endpoints::none_given(&endpoints) {
             let command = exec
                 .iter()
@@ -279,10 +286,14 @@ impl Plan {
                 command: exec,
                 timeout: exec_timeout,
                 max_output: exec_max_output,
+                jobs,
             })
         } else {
             Answer::Stdin
         };
+        // Several requests in hand at once need the raw socket: it keeps no "the one
+        // request being answered", and each answer carries its request's backtrace.
+        plan.socket.raw = jobs > 1;
         Ok(plan)
     }
 
@@ -299,7 +310,7 @@ impl Plan {
         let ipv6 = endpoints::allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats::in_and_out(&format);
         let timestamp = receiving.as_ref().is_some_and(|r| r.timestamp);
-        let json = formats::json_options(&format, timestamp, in_format, out_format)?;
+        let mut json = formats::json_options(&format, timestamp, in_format, out_format)?;
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let SourceArgs {
             data,
@@ -307,7 +318,15 @@ impl Plan {
             interval,
             delay,
             wait_peers,
+            replay,
         } = source;
+        if replay && in_format != Format::Json {
+            return Err(Failure::Usage(
+                "--replay reads JSON records with a \"time\" each: add --format json".into(),
+            )
+            .into());
+        }
+        json.replay = replay;
         let source = match (data, file) {
             (Some(data), _) => Source::Fixed(data.into_vec()),
             (None, Some(path)) => Source::Fixed(read_file(&path)?),

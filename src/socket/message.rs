@@ -211,6 +211,30 @@ impl Socket {
         }
     }
 
+    /// Answers `request` (from `recv_raw` on a raw rep or respondent) with `answer`:
+    /// the request's header, which routes the answer to its requester, and a new body.
+    pub fn send_answer(&self, mut request: RawMessage, answer: &[u8]) -> Result<(), Errno> {
+        // SAFETY: nn_allocmsg takes a size and a type (0: plain memory) and returns a
+        // chunk of that size, or null (checked) when it cannot.
+        let body = unsafe { sys::nn_allocmsg(answer.len(), 0) };
+        if body.is_null() {
+            return Err(last_error());
+        }
+        // SAFETY: `body` is a fresh chunk of `answer.len()` bytes, not shared; `answer`
+        // is a slice of that many; the two cannot overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(answer.as_ptr(), body.cast::<u8>(), answer.len());
+        }
+        if !request.body.is_null() {
+            // SAFETY: the request's body is a chunk nanomsg gave us, ours alone, replaced
+            // right after by the answer's.
+            unsafe { sys::nn_freemsg(request.body) };
+        }
+        request.body = body;
+        request.len = answer.len();
+        self.send_raw(request)
+    }
+
     /// Sends a message from `recv_raw` on, header and all; nanomsg takes both buffers.
     pub fn send_raw(&self, mut message: RawMessage) -> Result<(), Errno> {
         let mut iov = IoVec {

@@ -322,3 +322,120 @@ fn a_signal_after_a_failed_command_still_ends_with_exit_1() {
         out.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------
+// --jobs N: several commands at once, each answer to its own requester.
+
+#[test]
+fn jobs_4_answer_4_concurrent_requests_with_a_1s_handler_at_once() {
+    let scratch = Scratch::new();
+    let url = tcp_url();
+    let replier = rep_with_script(
+        &url,
+        scratch.dir(),
+        &["--jobs", "4", "-C", "4"],
+        "sleep 1; tr a-z A-Z",
+    );
+    let started = std::time::Instant::now();
+    let askers: Vec<_> = ["one", "two", "three", "four"]
+        .iter()
+        .map(|request| {
+            let mut asker =
+                Running::start(nncat(["req", "--connect", &url, "--recv-timeout", "10s"]));
+            asker.write_stdin(format!("{request}\n").as_bytes());
+            (request.to_uppercase(), asker)
+        })
+        .collect();
+    for (expected, asker) in askers {
+        let out = asker.finish().success();
+        assert_eq!(out.stdout_text(), format!("{expected}\n"));
+    }
+    // One at a time, four 1 s commands would take 4 s.
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
+    let out = replier.finish().success();
+    assert_eq!(sorted_lines(&out.stdout), ["four", "one", "three", "two"]);
+}
+
+#[test]
+fn jobs_count_each_failure_and_still_answer_the_others() {
+    let scratch = Scratch::new();
+    let url = tcp_url();
+    let replier = rep_with_script(
+        &url,
+        scratch.dir(),
+        &["--jobs", "3", "-C", "3"],
+        "read request; [ \"$request\" != bad ] && printf 'ok %s' \"$request\"",
+    );
+    let askers: Vec<_> = ["a", "bad", "c"]
+        .iter()
+        .map(|request| {
+            let mut asker =
+                Running::start(nncat(["req", "--connect", &url, "--recv-timeout", "3s"]));
+            asker.write_stdin(format!("{request}\n").as_bytes());
+            (*request, asker)
+        })
+        .collect();
+    for (request, asker) in askers {
+        let out = asker.finish();
+        if request == "bad" {
+            assert_eq!(out.code(), Some(3), "{}", out.stderr);
+        } else {
+            assert_eq!(out.stdout_text(), format!("ok {request}\n"));
+        }
+    }
+    let out = replier.finish();
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with(
+            "nncat: 1 of 3 --exec commands failed; the first: 'sh' exited with status 1\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn sigterm_kills_every_running_job_and_what_it_started() {
+    let scratch = Scratch::new();
+    let url = tcp_url();
+    let replier = rep_with_script(
+        &url,
+        scratch.dir(),
+        &["--jobs", "2"],
+        "read n; echo $$ > leader-$n; sleep 30",
+    );
+    let _askers: Vec<_> = ["1", "2"]
+        .iter()
+        .map(|n| {
+            let mut asker =
+                Running::start(nncat(["req", "--connect", &url, "--recv-timeout", "30s"]));
+            asker.write_stdin(format!("{n}\n").as_bytes());
+            asker
+        })
+        .collect();
+    let leaders = [
+        pid_in(&scratch.path("leader-1")),
+        pid_in(&scratch.path("leader-2")),
+    ];
+    replier.signal(libc::SIGTERM);
+    let out = replier.finish();
+    assert_eq!(out.code(), Some(143), "{}", out.stderr);
+    for leader in leaders {
+        wait_gone(leader, "a running job");
+    }
+}
+
+#[test]
+fn jobs_needs_exec() {
+    run(nncat([
+        "rep",
+        "--bind",
+        &tcp_url(),
+        "--jobs",
+        "2",
+        "--data",
+        "x",
+    ]))
+    .fails_with(2, "--jobs runs several --exec commands at once");
+}

@@ -21,6 +21,7 @@ mod netns;
 mod never_silent;
 mod observability;
 mod package;
+mod replay;
 mod soak;
 mod stdout;
 mod streaming;

@@ -31,10 +31,10 @@ pub enum ExecError {
     Failed(String),
 }
 
-/// The process group of the command running now (0: none). A lock rather than an
-/// atomic: the signal thread must never kill a group whose leader was just reaped, as
-/// its number could by then belong to an unrelated process.
-static RUNNING: Mutex<i32> = Mutex::new(0);
+/// The process groups of the commands running now (several with `--jobs`). A lock
+/// rather than atomics: the signal thread must never kill a group whose leader was just
+/// reaped, as its number could by then belong to an unrelated process.
+static RUNNING: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
 /// How often to look whether the command has exited when there is no pidfd to wake us.
 const TICK: Duration = Duration::from_millis(10);
@@ -42,11 +42,10 @@ const TICK: Duration = Duration::from_millis(10);
 /// Bytes read from the command's stdout at a time: a pipe's default capacity.
 const CHUNK: usize = 64 * 1024;
 
-/// Kills the running command's process group, if one runs. Safe from any thread.
+/// Kills the running commands' process groups. Safe from any thread.
 pub fn kill_running() {
-    let running = lock_running();
-    if *running > 0 {
-        kill_group(*running);
+    for &group in lock_running().iter() {
+        kill_group(group);
     }
 }
 
@@ -171,7 +170,7 @@ impl Group {
             group.kill();
             return Err(ExecError::Interrupted);
         }
-        *running = pgid;
+        running.push(pgid);
         Ok(group)
     }
 
@@ -185,9 +184,7 @@ impl Group {
             let _ = self.child.kill();
             self.alive = false;
         }
-        if *running == self.pgid {
-            *running = 0;
-        }
+        running.retain(|&group| group != self.pgid);
     }
 }
 
@@ -198,8 +195,9 @@ impl Drop for Group {
     }
 }
 
-fn lock_running() -> MutexGuard<'static, i32> {
-    // The lock guards a plain number: a panic elsewhere cannot leave it half-written.
+fn lock_running() -> MutexGuard<'static, Vec<i32>> {
+    // The lock guards a list of numbers, changed by one push or retain at a time: a
+    // panic elsewhere cannot leave it half-written.
     RUNNING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())

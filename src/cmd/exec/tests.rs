@@ -9,6 +9,7 @@ fn plan(command: &[&str], timeout: Duration, max_output: usize) -> ExecPlan {
         command: command.iter().map(OsString::from).collect(),
         timeout,
         max_output,
+        jobs: 1,
     }
 }
 

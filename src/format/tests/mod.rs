@@ -292,6 +292,7 @@ fn json_topic_split_round_trips() {
     let json = JsonOptions {
         timestamp: true,
         topic_separator: Some(b": ".to_vec()),
+        replay: false,
     };
     let mut out = Vec::new();
     let encoder = Encoder::new(Format::Json, b'\n', false).with_json(json.clone());

@@ -71,6 +71,7 @@ fn every_encoder() -> Vec<Encoder> {
         Encoder::new(Format::Json, b'\n', false).with_json(JsonOptions {
             timestamp: true,
             topic_separator: Some(b" ".to_vec()),
+            replay: false,
         }),
     );
     encoders
