@@ -97,7 +97,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -245,7 +245,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
@@ -398,7 +398,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -561,7 +561,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -643,7 +643,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
@@ -726,7 +726,7 @@ json\:"One JSON object per line, for harnesses"))' \
 '--raw[Same as --format raw]' \
 '-0[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
 '--null[Separate records with NUL instead of newline (text, ascii, quoted, hex, json)]' \
-'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by pull --format json --timestamp, or by tap --format json, whose records back to the clients are skipped)]' \
+'(-D --data -F --file -i --interval)--replay[Send each JSON record at its "time", as far from the first record'\''s as it was recorded (by a receiver'\''s --format json with time stamps, or by tap --format json, whose records back to the clients are skipped)]' \
 '--timestamp[Add the receive time to each record\: "time" in json, a prefix before each line in text, ascii, quoted and hex (not with msgpack or raw, which have no lines)]' \
 '*-v[Report endpoints, connection events and counts on stderr]' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \

@@ -86,8 +86,8 @@ pub struct SourceArgs {
     #[arg(short = 'd', long, value_name = "T", value_parser = parse_duration)]
     pub delay: Option<Duration>,
     /// Send each JSON record at its "time", as far from the first record's as it was
-    /// recorded (by pull --format json --timestamp, or by tap --format json, whose
-    /// records back to the clients are skipped)
+    /// recorded (by a receiver's --format json with time stamps, or by tap --format
+    /// json, whose records back to the clients are skipped)
     #[arg(long, conflicts_with_all = ["data", "file", "interval"])]
     pub replay: bool,
     /// Wait for N connected peers before the first send

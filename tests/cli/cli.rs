@@ -325,7 +325,7 @@ fn a_typo_keeps_claps_suggestion() {
 fn an_ambiguous_abbreviation_lists_the_candidates() {
     run(nncat(["--re", "-l", "5"])).fails_with(
         2,
-        "'--re' is ambiguous: it could be --req, --rep, --respondent, --recv-timeout",
+        "'--re' is ambiguous: it could be --req, --rep, --respondent, --replay, --recv-timeout",
     );
     run(nncat(["pull", "-l", "5", "--rec", "1s"]))
         .fails_with(2, "it could be --recv-timeout, --recv-maxsz");
