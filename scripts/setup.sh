@@ -3,6 +3,7 @@
 # libnanomsg-dev (the library nncat links), pkg-config (how the build finds it),
 # nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests; fish,
 # which runs the fish completions in tests/cli/help.rs (bash runs the bash ones);
+# python3, which runs the example harness in docs/harness.md;
 # dpkg-dev for scripts/package.sh (dpkg-shlibdeps computes the package's Depends).
 set -euo pipefail
 
@@ -19,6 +20,7 @@ for purpose in "$@"; do
       need jq
       need nftables
       need fish
+      need python3
       ;;
     --package)
       need dpkg-dev

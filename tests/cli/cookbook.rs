@@ -2,7 +2,8 @@
 //! docs/formats.md shows against what nncat writes.
 //!
 //! A recipe is a ```sh block after a `<!-- test -->` line; the block after
-//! `<!-- preamble -->` (the wait helpers) is put before each. Each recipe runs with
+//! `<!-- preamble -->` (the wait helpers) is put before each. A ```python block after
+//! the marker runs with python3, alone (docs/harness.md's example harness). Each recipe runs with
 //! `bash -euo pipefail` in a scratch folder, with the nncat under test first on PATH,
 //! `$DIR` that folder and `$PORT` a free port on 127.0.0.1, in a process group of its
 //! own that is killed when the recipe ends or overruns its time.
@@ -26,6 +27,8 @@ struct Recipe {
     /// Line of the opening fence in docs/cookbook.md.
     line: usize,
     script: String,
+    /// A Python program rather than a shell script.
+    python: bool,
 }
 
 /// The preamble and the recipes, in the order the document `doc` has them.
@@ -46,10 +49,10 @@ fn recipes(doc: &str, markdown: &str) -> (String, Vec<Recipe>) {
             continue;
         }
         let (at, fence) = lines.next().expect("a marker is followed by a block");
-        assert_eq!(
-            fence.trim(),
-            "```sh",
-            "{doc}:{}: a marker must be followed by a ```sh block",
+        let python = fence.trim() == "```python" && marker == "<!-- test -->";
+        assert!(
+            fence.trim() == "```sh" || python,
+            "{doc}:{}: a marker must be followed by a ```sh (or a test's ```python) block",
             at + 1
         );
         let mut script = String::new();
@@ -69,21 +72,23 @@ fn recipes(doc: &str, markdown: &str) -> (String, Vec<Recipe>) {
                 name: format!("{section} #{in_section}"),
                 line: at + 1,
                 script,
+                python,
             });
         }
     }
-    (
-        preamble.unwrap_or_else(|| panic!("{doc} has a preamble")),
-        recipes,
-    )
+    (preamble.unwrap_or_default(), recipes)
 }
 
 /// Runs one recipe; returns why it failed, if it did.
 fn run_recipe(doc: &str, preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
     let scratch = Scratch::new();
-    let script = scratch.path("recipe.sh");
-    std::fs::write(&script, format!("{preamble}\n{}", recipe.script))
-        .expect("the scratch folder takes the script");
+    let script = scratch.path(if recipe.python { "recipe.py" } else { "recipe.sh" });
+    let text = if recipe.python {
+        recipe.script.clone()
+    } else {
+        format!("{preamble}\n{}", recipe.script)
+    };
+    std::fs::write(&script, text).expect("the scratch folder takes the script");
     let bin_dir = Path::new(nncat_path())
         .parent()
         .expect("the binary is in a folder");
@@ -93,10 +98,14 @@ fn run_recipe(doc: &str, preamble: &str, recipe: &Recipe) -> Result<Duration, St
         std::env::var("PATH").unwrap_or_default()
     );
     let (out, err) = (scratch.path("stdout"), scratch.path("stderr"));
-    let mut command = Command::new("bash");
+    let mut command = if recipe.python {
+        Command::new("python3")
+    } else {
+        let mut bash = Command::new("bash");
+        bash.arg("-euo").arg("pipefail");
+        bash
+    };
     command
-        .arg("-euo")
-        .arg("pipefail")
         .arg(&script)
         .current_dir(scratch.path(""))
         .env("PATH", path)
@@ -212,6 +221,12 @@ pub fn no_recipe_sleeps(doc: &str) {
 #[test]
 fn every_cookbook_recipe_runs() {
     every_recipe_runs("docs/cookbook.md", 15);
+}
+
+#[test]
+fn the_python_harness_in_docs_harness_md_runs() {
+    require("python3");
+    every_recipe_runs("docs/harness.md", 1);
 }
 
 #[test]
