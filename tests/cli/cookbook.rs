@@ -82,7 +82,11 @@ fn recipes(doc: &str, markdown: &str) -> (String, Vec<Recipe>) {
 /// Runs one recipe; returns why it failed, if it did.
 fn run_recipe(doc: &str, preamble: &str, recipe: &Recipe) -> Result<Duration, String> {
     let scratch = Scratch::new();
-    let script = scratch.path(if recipe.python { "recipe.py" } else { "recipe.sh" });
+    let script = scratch.path(if recipe.python {
+        "recipe.py"
+    } else {
+        "recipe.sh"
+    });
     let text = if recipe.python {
         recipe.script.clone()
     } else {

@@ -439,3 +439,29 @@ fn jobs_needs_exec() {
     ]))
     .fails_with(2, "--jobs runs several --exec commands at once");
 }
+
+#[test]
+fn respondent_jobs_answer_each_survey_from_its_own_command() {
+    let url = tcp_url();
+    let respondent = Running::start_without_stdin(nncat([
+        "respondent",
+        "--bind",
+        &url,
+        "--jobs",
+        "2",
+        "-C",
+        "2",
+        "--exec",
+        "tr",
+        "a-z",
+        "A-Z",
+    ]));
+    wait_bound(&url);
+    let out = run_with_input(
+        nncat(["surveyor", "--connect", &url, "--deadline", "1500ms"]),
+        b"who\nwhat\n",
+    )
+    .success();
+    assert_eq!(out.stdout_text(), "WHO\nWHAT\n");
+    respondent.finish().success();
+}
