@@ -45,11 +45,15 @@ fn a_recording_is_played_back_at_its_pace() {
         "4",
     ]));
     wait_bound(&url);
+    let started = std::time::Instant::now();
     run_with_input(
         nncat(["push", "--connect", &url, "--format", "json", "--replay"]),
         recording.as_bytes(),
     )
     .success();
+    // The sender is never early: the last record leaves 1.1 s after the first.
+    let sent_for = started.elapsed();
+    assert!(sent_for >= Duration::from_millis(1100), "{sent_for:?}");
     let out = puller.finish().success();
     let data: Vec<String> = json_lines_of(&out.stdout_text())
         .iter()
@@ -62,13 +66,15 @@ fn a_recording_is_played_back_at_its_pace() {
         })
         .collect();
     assert_eq!(data, ["\"zeroth\"", "\"first\"", "\"second\"", "\"AP8=\""]);
-    // Never early; late only by what a busy machine adds.
-    for (gap, recorded) in gaps(&times(&out)).into_iter().skip(1).zip([300, 600]) {
+    // As received: within what a busy machine adds to either message's way (measured
+    // idle: within 2 ms).
+    let received = gaps(&times(&out));
+    for (gap, recorded) in received.iter().skip(1).zip([300, 600]) {
         let recorded = Duration::from_millis(recorded);
         assert!(
-            gap + Duration::from_millis(5) >= recorded
-                && gap < recorded + Duration::from_millis(250),
-            "gap {gap:?} for a recorded {recorded:?}"
+            *gap + Duration::from_millis(100) >= recorded
+                && *gap < recorded + Duration::from_millis(400),
+            "gaps {received:?} for a recorded 200ms, 300ms, 600ms"
         );
     }
 }
