@@ -2,6 +2,7 @@
 # Installs what nncat builds and tests with, from Debian's packages, only where missing:
 # libnanomsg-dev (the library nncat links), pkg-config (how the build finds it),
 # nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests;
+# openssl, which the TLS tests and the cookbook's TLS recipes make certificates with;
 # dpkg-dev for scripts/package.sh (dpkg-shlibdeps computes the package's Depends).
 set -euo pipefail
 
@@ -14,6 +15,7 @@ for purpose in "$@"; do
     --test)
       need nanomsg-utils
       need nng-utils
+      need openssl
       need iproute2
       need jq
       need nftables

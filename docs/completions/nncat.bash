@@ -127,7 +127,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,6 +178,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -525,7 +541,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +592,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -671,7 +703,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__probe)
-            opts="-C -h --bind --timeout --format --count --recv-timeout --help"
+            opts="-C -E -k -h --bind --timeout --format --count --recv-timeout --cert --key --cacert --insecure --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,6 +733,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -709,7 +757,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -760,6 +808,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -843,7 +907,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +958,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -945,7 +1025,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,6 +1076,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1079,7 +1175,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1161,6 +1257,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1217,7 +1329,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,6 +1384,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1367,7 +1495,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-D -F -L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1449,6 +1577,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1505,7 +1649,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,6 +1707,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1611,7 +1771,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --data --file --interval --delay --wait-peers --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,6 +1826,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1761,7 +1937,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__tap)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --timestamp --topic-split --send-timeout --linger --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +1988,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -26,27 +26,30 @@ end
 
 complete -c nncat -n "__fish_nncat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_needs_command" -s V -l version -d 'Print version'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "push" -d 'Send each input message to one of the connected pullers'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pull" -d 'Print every message pushed to this socket'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pub" -d 'Publish each input message to every subscriber'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "sub" -d 'Print every published message that matches a subscription'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "req" -d 'Send each input message as a request and print its reply'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "probe" -d 'Say which socket type listens at each URL, without becoming its peer'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "push" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pull" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pub" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "sub" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "req" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "rep" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "probe" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE (or tap, probe), that page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -81,6 +84,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --format hex'
@@ -95,12 +99,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -130,6 +137,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --format hex'
@@ -144,12 +152,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -184,6 +195,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --format hex'
@@ -199,12 +211,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -234,6 +249,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --format hex'
@@ -249,12 +265,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -291,6 +310,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --format hex'
@@ -310,12 +330,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -348,6 +371,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d '
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l hex -d 'Same as --format hex'
@@ -362,12 +386,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -l silent
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -404,6 +431,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Gi
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --format hex'
@@ -418,12 +446,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -460,6 +491,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --format hex'
@@ -475,12 +507,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -517,6 +552,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as --format hex'
@@ -536,12 +572,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -574,6 +613,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-max
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l hex -d 'Same as --format hex'
@@ -588,12 +628,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -l
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -625,6 +668,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Giv
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l hex -d 'Same as --format hex'
@@ -645,6 +689,10 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -l format -d 'text or
 json\t'One JSON object per line: url, protocol, protocol_id, peers; or url, error'"
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'With --bind: stop after N peers' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -l list -d 'List the pages there are, one name a line'

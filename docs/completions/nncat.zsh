@@ -30,10 +30,10 @@ _nncat() {
         case $line[1] in
             (push)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -42,6 +42,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -81,6 +85,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -106,10 +112,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -118,6 +124,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -149,6 +159,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -174,10 +186,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 ;;
 (pub)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -186,6 +198,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -225,6 +241,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -251,10 +269,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 (sub)
 _arguments "${_arguments_options[@]}" : \
 '*--subscribe=[Receive messages that start with TOPIC (repeatable; none\: every message)]:TOPIC:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -263,6 +281,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -294,6 +316,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -320,10 +344,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 (req)
 _arguments "${_arguments_options[@]}" : \
 '--resend-interval=[Send an unanswered request again after T, to whichever replier is up then (nanomsg'\''s default\: 60s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -332,6 +356,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -374,6 +402,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -406,10 +436,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -418,6 +448,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -452,6 +486,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--echo[Answer every request with the request itself]' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -477,10 +513,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 ;;
 (pair)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -489,6 +525,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -531,6 +571,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -556,10 +598,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 ;;
 (bus)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -568,6 +610,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -610,6 +656,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -636,10 +684,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 (surveyor)
 _arguments "${_arguments_options[@]}" : \
 '--deadline=[How long to collect answers to each survey (nanomsg'\''s default\: 1s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -648,6 +696,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -690,6 +742,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -722,10 +776,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -734,6 +788,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -768,6 +826,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--echo[Answer every request with the request itself]' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -793,10 +853,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 ;;
 (tap)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -805,6 +865,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -838,6 +902,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -871,9 +937,15 @@ json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, err
 '-C+[With --bind\: stop after N peers]:N:_default' \
 '--count=[With --bind\: stop after N peers]:N:_default' \
 '--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH:_default' \
+'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH:_default' \
 && ret=0
 ;;
 (completions)
@@ -975,18 +1047,18 @@ esac
 (( $+functions[_nncat_commands] )) ||
 _nncat_commands() {
     local commands; commands=(
-'push:Send each input message to one of the connected pullers' \
-'pull:Print every message pushed to this socket' \
-'pub:Publish each input message to every subscriber' \
-'sub:Print every published message that matches a subscription' \
-'req:Send each input message as a request and print its reply' \
-'rep:Print each request and answer it (stdin, --data, --echo or --exec)' \
-'pair:Send input messages and print received ones, with one peer' \
-'bus:Send input messages to every bus peer and print what they send' \
-'surveyor:Send each input message as a survey and print every answer until the deadline' \
-'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
-'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
-'probe:Say which socket type listens at each URL, without becoming its peer' \
+'push:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pull:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'sub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'req:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'rep:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pair:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'bus:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'surveyor:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'respondent:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'tap:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'probe:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE (or tap, probe), that page' \
 'help:Print this message or the help of the given subcommand(s)' \

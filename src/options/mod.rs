@@ -10,6 +10,7 @@ mod endpoints;
 mod exec;
 mod formats;
 mod probe;
+mod tls;
 
 pub use exec::ExecPlan;
 pub use probe::ProbePlan;
@@ -282,14 +283,16 @@ impl Plan {
 
     fn from_parts(role: Role, protocol: Protocol, parts: Parts) -> Result<Plan> {
         let Parts {
-            endpoints,
+            mut endpoints,
             format,
             source,
             sending,
             receiving,
             common,
         } = parts;
+        let tls_args = std::mem::take(&mut endpoints.tls);
         let mut endpoints = endpoints::collect(endpoints)?;
+        let tls = tls::plan(tls_args, &endpoints)?;
         let ipv6 = endpoints::allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats::in_and_out(&format);
         let json = formats::json_options(&format, in_format, out_format, role)?;
@@ -358,6 +361,7 @@ impl Plan {
                 progress: common.progress && !stdout_is_terminal,
                 json_notices: out_format == Format::Json,
                 ipv6,
+                tls,
             },
             tap_back: None,
             in_format,

@@ -118,6 +118,7 @@ impl Socket {
                 ipv4_only: !plan.ipv6,
                 verbose: plan.verbose,
                 started,
+                tls: plan.tls.clone(),
             },
         };
         socket.configure(plan)?;

@@ -247,7 +247,7 @@ impl Socket {
         let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
         if boundary.is_none() {
             *boundary = Some(
-                Boundary::new(self.boundary_settings, self.findings.outcomes())
+                Boundary::new(self.boundary_settings.clone(), self.findings.outcomes())
                     .map_err(errno_of)?,
             );
         }

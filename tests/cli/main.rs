@@ -25,5 +25,6 @@ mod stdout;
 mod streaming;
 mod tap;
 mod terminal;
+mod tls;
 mod types;
 mod zero_loss;
