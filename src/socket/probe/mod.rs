@@ -27,9 +27,9 @@ One probe opens one short connection (ws: one per type tried), so it is light en
 to run against a production server, and the roles use it to explain a silence.
 
 A URL of the wrong transport is recognised and the right one named: a ws server's HTTP
-answer to a tcp probe, an SP header to a ws probe, a TLS alert or silence to a plain
-probe where a TLS handshake then succeeds (nng's mbedtls closes without a word on plain
-bytes), plain bytes where TLS was expected.
+answer to a tcp probe, an SP header to a ws probe, a TLS alert or a close without a word
+(nng's mbedtls) to a plain probe where one more connection's TLS handshake (nothing
+verified) then succeeds, plain bytes where TLS was expected.
 
 `wire` opens the connection and reads the header within the deadline; `listen` is
 the server side, `nncat probe --bind`.
@@ -186,11 +186,6 @@ impl std::fmt::Display for ProbeError {
                 "not an SP endpoint: it sent {} (an HTTP server; for SP over ws at a path, use ws://HOST:PORT/PATH)",
                 escaped(bytes)
             ),
-            ProbeError::NotSp(bytes) if looks_like_tls(bytes) => write!(
-                f,
-                "not a plain SP endpoint: it speaks TLS (it sent {}): use tls+tcp:// or wss://",
-                escaped(bytes)
-            ),
             ProbeError::NotSp(bytes) => {
                 write!(f, "not an SP endpoint: it sent {}", escaped(bytes))
             }
@@ -287,11 +282,10 @@ pub fn examine(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Found,
     let other =
         |url: String, found: Option<Identity>| Err(ProbeError::OtherTransport { url, found });
     if let Some(authority) = url.strip_prefix("tcp://") {
-        // A TLS server answers an SP header with an alert, or closes without a word
-        // (nng's mbedtls), or waits for a ClientHello that never comes.
+        // A TLS server answers an SP header with an alert (rustls), or closes without a
+        // word (nng's mbedtls).
         let tls_like = match why {
             ProbeError::NotSp(bytes) => looks_like_tls(bytes),
-            ProbeError::NoHeader(_) => true,
             ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
             _ => false,
         };
@@ -329,9 +323,9 @@ pub fn examine(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Found,
                 }),
             );
         }
+        // As over tcp, to an HTTP request.
         let tls_like = match why {
             ProbeError::NotSp(bytes) => looks_like_tls(bytes),
-            ProbeError::NoHeader(_) => true,
             ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
             _ => false,
         };
