@@ -49,7 +49,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'B
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -107,7 +107,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'B
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -160,7 +160,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -219,7 +219,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -273,7 +273,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -338,7 +338,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -394,7 +394,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'B
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -454,7 +454,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -515,7 +515,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -580,7 +580,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -636,7 +636,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bi
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -691,7 +691,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'Wit
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
-complete -c nncat -n "__fish_nncat_using_subcommand probe" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots; a TLS --bind then also asks each client for a certificate they signed' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'

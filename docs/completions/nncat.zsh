@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -127,7 +127,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -201,7 +201,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -284,7 +284,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -359,7 +359,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -451,7 +451,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -528,7 +528,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -613,7 +613,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -699,7 +699,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -791,7 +791,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -868,7 +868,7 @@ _arguments "${_arguments_options[@]}" : \
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -940,7 +940,7 @@ json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, err
 '-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
 '--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
-'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots; a TLS --bind then also asks each client for a certificate they signed]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

@@ -8,9 +8,10 @@ nngcat's four options keep nngcat's meaning:
 - `--cert FILE`: the certificate chain this side presents, in PEM; its key follows in the
   same file unless `--key FILE` names another. A bound endpoint needs one; a connecting
   one presents it when given (a client certificate).
-- `--cacert FILE`: the roots to trust, instead of the system's (rustls-native-certs).
-  On a bound endpoint it also asks each client for a certificate they signed (nngcat's
-  server asks for none; asking is what a server given roots is for).
+- `--cacert FILE`: the roots a connecting side trusts, instead of the system's
+  (rustls-native-certs). A bound side asks no client for a certificate, as nngcat's
+  does not: one set of options serves every endpoint of a socket, so `--cacert` given
+  for a tap's or a bus's connection to its server must not lock out its own clients.
 - `--insecure`: no verification of the peer's certificate at all.
 
 The name checked is the URL's host, as nngcat checks it (a DNS name, or an IP address
@@ -30,7 +31,6 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::crypto::{CryptoProvider, ring};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
-use rustls::server::WebPkiClientVerifier;
 use rustls::{
     AlertDescription, CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError,
     InconsistentKeys, RootCertStore, ServerConfig, SignatureScheme,
@@ -125,19 +125,11 @@ impl Tls {
                 let builder = ServerConfig::builder_with_provider(Arc::clone(&provider))
                     .with_safe_default_protocol_versions()
                     .map_err(|err| format!("cannot set up TLS: {err}"))?;
-                let builder = if files.cacert.is_some() && !files.insecure {
-                    let verifier =
-                        WebPkiClientVerifier::builder_with_provider(roots, Arc::clone(&provider))
-                            .build()
-                            .map_err(|err| {
-                                format!("cannot verify clients with the --cacert roots: {err}")
-                            })?;
-                    builder.with_client_cert_verifier(verifier)
-                } else {
-                    builder.with_no_client_auth()
-                };
                 Some(Arc::new(
-                    builder.with_single_cert(chain, key).map_err(mismatch)?,
+                    builder
+                        .with_no_client_auth()
+                        .with_single_cert(chain, key)
+                        .map_err(mismatch)?,
                 ))
             }
         };

@@ -48,8 +48,8 @@ pub struct TlsArgs {
     /// The private key (PEM) for --cert, when it is not in the --cert file
     #[arg(long, value_name = "FILE", requires = "cert")]
     pub key: Option<PathBuf>,
-    /// Trust the CA certificates in FILE (PEM) instead of the system's roots; a TLS
-    /// --bind then also asks each client for a certificate they signed
+    /// Trust the CA certificates in FILE (PEM) instead of the system's roots when
+    /// connecting
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
     /// Do not verify the peer's certificate (the connection is still encrypted)
