@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns bench/run.sh's raw results into the table of docs/performance.md.
 
-usage: report.py RESULTS LINES BIG TRIPS RSS_BYTES (the counts name the figures)
+usage: report.py RESULTS LINES BIG TRIPS RSS_BYTES [TLS_BIG] (the counts name the figures)
 
 RESULTS: a file of tab-separated lines `KEY RUN VALUE`, one per measurement, where RUN
 numbers the repetition. Each figure is the median over its runs; its ratio is the
@@ -58,6 +58,16 @@ ROWS = [
      None, None, "< 10 MiB", lambda v: v < 10 * 1024, "value"),
     ("rss_pull", "7. peak RSS of pull, {rss} of 64 B lines", "MiB", "mib",
      None, None, "< 10 MiB", lambda v: v < 10 * 1024, "value"),
+    ("tls_lines", "8. {lines} lines of 64 B, push -> pull, tls+tcp", "msg/s", "rate",
+     "tls_lines_nngcat", "nngcat --push0 -> --pull0, tls+tcp", "> 1.00 x nngcat",
+     lambda r: r > 1.0, "ratio"),
+    ("tls_lines", "8. {lines} lines of 64 B, push -> pull, tls+tcp", "msg/s", "rate",
+     "tls_tcp_lines", "nncat push -> pull, plain tcp", "", None, None),
+    ("tls_big", "8. {tls_big} x 1 MiB, push -> pull, tls+tcp, raw out", "MB/s", "mbps",
+     "tls_big_nngcat", "nngcat --push0 -> --pull0, tls+tcp", "> 1.00 x nngcat",
+     lambda r: r > 1.0, "ratio"),
+    ("tls_big", "8. {tls_big} x 1 MiB, push -> pull, tls+tcp, raw out", "MB/s", "mbps",
+     "tls_tcp_big", "nncat push -> pull, plain tcp", "", None, None),
 ]
 
 
@@ -80,8 +90,9 @@ def show(kind, value):
     return str(value)
 
 
-def main(path, lines, big, trips, rss_bytes):
+def main(path, lines, big, trips, rss_bytes, tls_big=300):
     counts = {
+        "tls_big": f"{tls_big:,}",
         "lines": f"{lines:,}",
         "big": f"{big:,}",
         "trips": f"{trips:,}",
@@ -139,6 +150,6 @@ def main(path, lines, big, trips, rss_bytes):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
+    if len(sys.argv) not in (6, 7):
         sys.exit(__doc__)
     main(sys.argv[1], *(int(n) for n in sys.argv[2:]))

@@ -12,7 +12,10 @@
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
 #   PARTS="lines cpu latency" RUNS=3 bench/run.sh
 #                              only some parts: lines (figure 1), big (2), cpu (3),
-#                              reqrep (4), oneshot (5), latency (6), memory (7)
+#                              reqrep (4), oneshot (5), latency (6), memory (7),
+#                              tls (8: push -> pull over tls+tcp against plain tcp and
+#                              against nngcat over tls+tcp; not in the default PARTS:
+#                              PARTS=tls bench/run.sh, about 5 minutes)
 #
 # Figures 1, 2, 3 and 6 are measured in the same repetitions, one after another in each,
 # so that the flush policy's two regimes (a stream of lines, one line at a time) meet
@@ -21,7 +24,7 @@
 # interleaved runs of the three.
 #
 # Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), nng-utils (nngcat),
-# hyperfine, GNU time (/usr/bin/time) and iproute2 (ss); missing Debian packages are
+# hyperfine, GNU time (/usr/bin/time), iproute2 (ss) and openssl (figure 8); missing Debian packages are
 # installed with apt-get as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
 #
 # Only 127.0.0.1 and ipc are used. Every process runs under `timeout`, and every
@@ -44,6 +47,7 @@ else
   RSS_BYTES=$((1 << 30))
 fi
 ONESHOTS=20             # figure 5
+TLS_BIG=300             # figure 8, messages of 1 MiB
 SAMPLES=100             # figure 6, lines per pair and repetition
 PARTS=${PARTS:-lines big cpu reqrep oneshot latency memory}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
@@ -60,6 +64,7 @@ need hyperfine
 need time
 need iproute2
 need python3
+need openssl
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bench: installing ${missing[*]}" >&2
   sudo=""
@@ -115,6 +120,8 @@ free_port() {
 new_url() {
   case $1 in
     tcp) echo "tcp://127.0.0.1:$(free_port)" ;;
+    # nng's mbedtls checks DNS names only: the certificate and the URL name localhost.
+    tls) echo "tls+tcp://localhost:$(free_port)" ;;
     ipc) echo "ipc://$WORK/s${EPOCHREALTIME/./}-$RANDOM.ipc" ;;
   esac
 }
@@ -125,7 +132,7 @@ wait_bound() {
   local url=$1 i
   for i in $(seq 500); do
     case $url in
-      tcp://*) [ -n "$(ss -Hltn "sport = :${url##*:}")" ] && return 0 ;;
+      tcp://* | tls+tcp://*) [ -n "$(ss -Hltn "sport = :${url##*:}")" ] && return 0 ;;
       ipc://*) [ -S "${url#ipc://}" ] && return 0 ;;
     esac
     sleep 0.01
@@ -303,12 +310,82 @@ EOF
   fi
 }
 
+# --- 8: TLS ---------------------------------------------------------------------------
+# A CA and a certificate for localhost it signs, made with openssl for this run; the RSA
+# key in the traditional form, the one nngcat (mbedtls 2) reads.
+make_certificates() {
+  (
+    cd "$WORK"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 \
+      -subj "/CN=nncat bench CA"
+    openssl req -new -newkey rsa:2048 -nodes -keyout server.pkcs8 -subj /CN=localhost \
+      -out server.csr
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=critical,CA:FALSE\n' \
+      >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -set_serial 1 -days 2 \
+      -extfile server.ext -out server.crt
+    openssl rsa -in server.pkcs8 -traditional -out server.key
+    cat server.crt server.key >server.pem
+  ) >>"$LOG" 2>&1
+}
+
+# Each repetition: nncat over plain tcp, nncat over tls+tcp and nngcat over tls+tcp, one
+# after another, lines then 1 MiB messages. nngcat sends one message again and again
+# (--data or --file with --count and --interval 0: it has no line mode), so its sender
+# does less than nncat's, which reads and splits stdin.
+tls() {
+  local run=$1 line
+  line=$(head -c 64 "$WORK/lines")
+  if pair "$(new_url tcp)" "$WORK/lines" /dev/null recv -- \
+    "$NNCAT" pull --bind @URL@ --count "$LINES" --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@; then
+    record tls_tcp_lines "$run" "$(calc "$LINES / $ELAPSED")"
+  fi
+  if pair "$(new_url tls)" "$WORK/lines" /dev/null recv -- \
+    "$NNCAT" pull --bind @URL@ --cert "$WORK/server.pem" --count "$LINES" --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@ --cacert "$WORK/ca.pem"; then
+    record tls_lines "$run" "$(calc "$LINES / $ELAPSED")"
+  fi
+  if pair "$(new_url tls)" "$WORK/empty" /dev/null recv -- \
+    "$NNGCAT" --pull0 --listen @URL@ --cert "$WORK/server.pem" --raw --count "$LINES" -- \
+    "$NNGCAT" --push0 --dial @URL@ --cacert "$WORK/ca.pem" --data "$line" \
+    --count "$LINES" --interval 0; then
+    record tls_lines_nngcat "$run" "$(calc "$LINES / $ELAPSED")"
+  fi
+  if pair "$(new_url tcp)" "$WORK/big_tls.txt" /dev/null recv -- \
+    "$NNCAT" pull --bind @URL@ --raw --count "$TLS_BIG" --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@; then
+    record tls_tcp_big "$run" "$(calc "$TLS_BIG * $MIB / $ELAPSED")"
+  fi
+  if pair "$(new_url tls)" "$WORK/big_tls.txt" /dev/null recv -- \
+    "$NNCAT" pull --bind @URL@ --cert "$WORK/server.pem" --raw --count "$TLS_BIG" \
+    --recv-timeout 10s -- \
+    "$NNCAT" push --connect @URL@ --cacert "$WORK/ca.pem"; then
+    record tls_big "$run" "$(calc "$TLS_BIG * $MIB / $ELAPSED")"
+  fi
+  # nng's receive limit is 1 MiB by default, the size of the message itself.
+  if pair "$(new_url tls)" "$WORK/empty" /dev/null recv -- \
+    "$NNGCAT" --pull0 --listen @URL@ --cert "$WORK/server.pem" --raw --count "$TLS_BIG" \
+    --recv-maxsz 2097152 -- \
+    "$NNGCAT" --push0 --dial @URL@ --cacert "$WORK/ca.pem" --file "$WORK/big1.bin" \
+    --count "$TLS_BIG" --interval 0; then
+    record tls_big_nngcat "$run" "$(calc "$TLS_BIG * $MIB / $ELAPSED")"
+  fi
+}
+
+if part tls; then
+  make_certificates
+  head -n "$TLS_BIG" "$WORK/big.txt" >"$WORK/big_tls.txt"
+  head -c "$MIB" "$WORK/big.txt" >"$WORK/big1.bin"
+fi
+
 for run in $(seq "$RUNS"); do
   say "run $run of $RUNS ($PARTS), load $(cut -d' ' -f1-3 /proc/loadavg)"
   if part lines; then lines "$run"; fi
   if part big; then big "$run"; fi
   if part cpu; then receiver_cpu "$run"; fi
   if part latency; then latency "$run"; fi
+  if part tls; then tls "$run"; fi
 done
 
 # --- 4: streaming request/reply -------------------------------------------------------
@@ -388,7 +465,7 @@ fi
 
 say "done in $(calc "round($EPOCHREALTIME - $START)") s, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "nncat $("$NNCAT" --version | cut -d' ' -f2) built at $COMMIT, $(nproc) cores, $(uname -r), RUNS=$RUNS, LINES=$LINES, BIG=$BIG, TRIPS=$TRIPS, RSS_BYTES=$RSS_BYTES"
+echo "nncat $("$NNCAT" --version | cut -d' ' -f2) built at $COMMIT, $(nproc) cores, $(uname -r), RUNS=$RUNS, LINES=$LINES, BIG=$BIG, TRIPS=$TRIPS, RSS_BYTES=$RSS_BYTES, TLS_BIG=$TLS_BIG"
 echo
-python3 "$ROOT/bench/report.py" "$RESULTS" "$LINES" "$BIG" "$TRIPS" "$RSS_BYTES"
+python3 "$ROOT/bench/report.py" "$RESULTS" "$LINES" "$BIG" "$TRIPS" "$RSS_BYTES" "$TLS_BIG"
 exit 0

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what nncat builds and tests with, from Debian's packages, only where missing:
 # libnanomsg-dev (the library nncat links), pkg-config (how the build finds it),
-# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests; fish,
-# which runs the fish completions in tests/cli/help.rs (bash runs the bash ones);
+# nanomsg-utils (nanocat) and nng-utils (nngcat), the peers of the interop tests;
+# openssl, which the TLS tests and the cookbook's TLS recipes make certificates with;
+# fish, which runs the fish completions in tests/cli/help.rs (bash runs the bash ones);
 # python3, which runs the example harness in docs/harness.md;
 # dpkg-dev for scripts/package.sh (dpkg-shlibdeps computes the package's Depends).
 set -euo pipefail
@@ -16,6 +17,7 @@ for purpose in "$@"; do
     --test)
       need nanomsg-utils
       need nng-utils
+      need openssl
       need iproute2
       need jq
       need nftables

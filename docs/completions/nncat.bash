@@ -127,7 +127,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__bus)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,6 +178,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -533,7 +549,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pair)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +600,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -683,7 +715,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__probe)
-            opts="-C -h --bind --timeout --format --count --recv-timeout --log-format --help"
+            opts="-C -E -k -h --bind --timeout --format --count --recv-timeout --log-format --cert --key --cacert --insecure --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,6 +749,22 @@ _nncat() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -725,7 +773,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pub)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +824,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -863,7 +927,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__pull)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,6 +978,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -969,7 +1049,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__push)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1100,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1107,7 +1203,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__rep)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --jobs --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-D -F -L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --jobs --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,6 +1289,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1253,7 +1365,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__req)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --resend-interval --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1308,6 +1420,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1407,7 +1535,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__respondent)
-            opts="-D -F -L -l -X -x -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --jobs --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-D -F -L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --data --file --echo --exec --exec-timeout --exec-max-output --jobs --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1493,6 +1621,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1553,7 +1697,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__sub)
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --subscribe --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,6 +1755,22 @@ _nncat() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "text ascii quoted hex msgpack raw json no" -- "${cur}"))
                     return 0
@@ -1663,7 +1823,7 @@ _nncat() {
             return 0
             ;;
         nncat__subcmd__surveyor)
-            opts="-L -l -X -x -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
+            opts="-L -l -X -x -E -k -A -Q -0 -D -F -i -d -Z -C -v -q -h --deadline --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --data --file --interval --delay --replay --wait-peers --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1718,6 +1878,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1821,7 +1997,7 @@ _nncat() {
                 COMPREPLY=( $(compgen -W "push pull pub sub req rep pair bus surveyor respondent" -- "${cur}") )
                 return 0
             fi
-            opts="-L -l -X -x -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
+            opts="-L -l -X -x -E -k -A -Q -0 -Z -C -v -q -h --listen --bind --dial --connect --bind-local --connect-local --bind-ipc --connect-ipc --cert --key --cacert --insecure --format --in-format --out-format --ascii --quoted --hex --msgpack --raw --null --topic-split --send-timeout --linger --timestamp --recv-timeout --recv-maxsz --count --socket-name --verbose --stats --progress --silent --quiet --log-format --async --compat --help push pull pub sub req rep pair bus surveyor respondent"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1872,6 +2048,22 @@ _nncat() {
                     return 0
                     ;;
                 -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

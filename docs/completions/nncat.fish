@@ -26,27 +26,30 @@ end
 
 complete -c nncat -n "__fish_nncat_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_needs_command" -s V -l version -d 'Print version'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "push" -d 'Send each input message to one of the connected pullers'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pull" -d 'Print every message pushed to this socket'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pub" -d 'Publish each input message to every subscriber'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "sub" -d 'Print every published message that matches a subscription'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "req" -d 'Send each input message as a request and print its reply'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "rep" -d 'Print each request and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'Send input messages and print received ones, with one peer'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'Send input messages to every bus peer and print what they send'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'Send each input message as a survey and print every answer until the deadline'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'Print each survey and answer it (stdin, --data, --echo or --exec)'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'Sit between clients and a server of type TYPE, forward both ways, print each message'
-complete -c nncat -n "__fish_nncat_needs_command" -f -a "probe" -d 'Say which socket type listens at each URL, without becoming its peer'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "push" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pull" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pub" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "sub" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "req" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "rep" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "pair" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "bus" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "surveyor" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "respondent" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "tap" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
+complete -c nncat -n "__fish_nncat_needs_command" -f -a "probe" -d 'nngcat\'s TLS options, with nngcat\'s meaning; only with a tls+tcp:// or wss:// endpoint'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "man" -d 'Print the man page (roff); with a TYPE (or tap, probe), that page'
 complete -c nncat -n "__fish_nncat_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -83,6 +86,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l hex -d 'Same as --format hex'
@@ -97,12 +101,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -134,6 +141,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l hex -d 'Same as --format hex'
@@ -148,12 +156,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pull" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -190,6 +201,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop 
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l hex -d 'Same as --format hex'
@@ -205,12 +217,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -242,6 +257,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop 
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l hex -d 'Same as --format hex'
@@ -257,12 +273,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand sub" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -301,6 +320,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop 
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l hex -d 'Same as --format hex'
@@ -322,12 +342,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -362,6 +385,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l hex -d 'Same as --format hex'
@@ -376,12 +400,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -s q -l quiet -l silent
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -420,6 +447,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l hex -d 'Same as --format hex'
@@ -435,12 +463,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s q -l quiet -l silen
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -479,6 +510,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop 
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l hex -d 'Same as --format hex'
@@ -495,12 +527,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l async -d 'nngcat\'s:
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -539,6 +574,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d '
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l hex -d 'Same as --format hex'
@@ -560,12 +596,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answ
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -600,6 +639,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l echo -d 'Answer every request with the request itself'
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l hex -d 'Same as --format hex'
@@ -614,12 +654,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s q -l quiet -l
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -653,6 +696,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop 
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s A -l ascii -d 'Same as --format ascii'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Q -l quoted -d 'Same as --format quoted'
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l hex -d 'Same as --format hex'
@@ -675,6 +719,10 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'Wit
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nncat -n "__fish_nncat_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c nncat -n "__fish_nncat_using_subcommand man" -l list -d 'List the pages there are, one name a line'
@@ -696,12 +744,15 @@ complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_su
 complete -c nncat -n "__fish_nncat_using_subcommand help; and not __fish_seen_subcommand_from push pull pub sub req rep pair bus surveyor respondent tap probe completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # nanocat's program names (nn_push...) are nncat with the type preset.
-complete -c nn_push -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_push -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_push -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_push -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_push -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_push -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_push -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_push -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_push -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_push -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_push -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_push -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -738,6 +789,7 @@ complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), rece
 complete -c nn_push -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_push -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_push -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_push -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_push -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_push -l hex -d 'Same as --format hex'
@@ -752,12 +804,15 @@ complete -c nn_push -s q -l quiet -l silent -d 'No warnings or notices on stderr
 complete -c nn_push -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nn_push -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_push -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nn_pull -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_pull -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pull -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pull -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_pull -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_pull -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_pull -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_pull -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pull -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_pull -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_pull -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_pull -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -789,6 +844,7 @@ complete -c nn_pull -s C -l count -d 'Stop after N messages sent (senders), rece
 complete -c nn_pull -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pull -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_pull -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_pull -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pull -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pull -l hex -d 'Same as --format hex'
@@ -803,12 +859,15 @@ complete -c nn_pull -s q -l quiet -l silent -d 'No warnings or notices on stderr
 complete -c nn_pull -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nn_pull -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_pull -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nn_pub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_pub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_pub -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_pub -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_pub -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_pub -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pub -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_pub -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_pub -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_pub -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -845,6 +904,7 @@ complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), recei
 complete -c nn_pub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_pub -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_pub -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pub -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pub -l hex -d 'Same as --format hex'
@@ -860,12 +920,15 @@ complete -c nn_pub -l async -d 'nngcat\'s: connect in the background; nncat alwa
 complete -c nn_pub -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_pub -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nn_sub -l subscribe -d 'Receive messages that start with TOPIC (repeatable; none: every message)' -r
-complete -c nn_sub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_sub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_sub -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_sub -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_sub -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_sub -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_sub -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_sub -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_sub -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_sub -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_sub -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_sub -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -897,6 +960,7 @@ complete -c nn_sub -s C -l count -d 'Stop after N messages sent (senders), recei
 complete -c nn_sub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_sub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_sub -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_sub -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_sub -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_sub -l hex -d 'Same as --format hex'
@@ -912,12 +976,15 @@ complete -c nn_sub -l async -d 'nngcat\'s: connect in the background; nncat alwa
 complete -c nn_sub -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_sub -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nn_req -l resend-interval -d 'Send an unanswered request again after T, to whichever replier is up then (nanomsg\'s default: 60s)' -r
-complete -c nn_req -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_req -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_req -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_req -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_req -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_req -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_req -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_req -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_req -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_req -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_req -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_req -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -956,6 +1023,7 @@ complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), recei
 complete -c nn_req -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_req -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_req -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_req -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_req -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_req -l hex -d 'Same as --format hex'
@@ -977,12 +1045,15 @@ complete -c nn_rep -l exec -d 'Answer with the stdout of CMD ARGS..., run withou
 complete -c nn_rep -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nn_rep -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nn_rep -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
-complete -c nn_rep -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_rep -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_rep -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_rep -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_rep -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_rep -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_rep -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_rep -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_rep -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_rep -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_rep -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_rep -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -1017,6 +1088,7 @@ complete -c nn_rep -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown
 complete -c nn_rep -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
 complete -c nn_rep -l echo -d 'Answer every request with the request itself'
+complete -c nn_rep -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_rep -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_rep -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_rep -l hex -d 'Same as --format hex'
@@ -1031,12 +1103,15 @@ complete -c nn_rep -s q -l quiet -l silent -d 'No warnings or notices on stderr 
 complete -c nn_rep -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nn_rep -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_rep -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nn_pair -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_pair -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_pair -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_pair -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_pair -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_pair -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_pair -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_pair -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_pair -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_pair -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_pair -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_pair -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -1075,6 +1150,7 @@ complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), rece
 complete -c nn_pair -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pair -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_pair -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_pair -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_pair -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_pair -l hex -d 'Same as --format hex'
@@ -1090,12 +1166,15 @@ complete -c nn_pair -s q -l quiet -l silent -d 'No warnings or notices on stderr
 complete -c nn_pair -l async -d 'nngcat\'s: connect in the background; nncat always does, as nanocat did'
 complete -c nn_pair -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_pair -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c nn_bus -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_bus -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_bus -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_bus -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_bus -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_bus -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_bus -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_bus -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_bus -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_bus -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_bus -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_bus -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -1134,6 +1213,7 @@ complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), recei
 complete -c nn_bus -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_bus -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_bus -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_bus -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_bus -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_bus -l hex -d 'Same as --format hex'
@@ -1150,12 +1230,15 @@ complete -c nn_bus -l async -d 'nngcat\'s: connect in the background; nncat alwa
 complete -c nn_bus -l compat -d 'nngcat\'s: behave like nanocat; nncat\'s connects and --pair always do'
 complete -c nn_bus -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nn_surveyor -l deadline -d 'How long to collect answers to each survey (nanomsg\'s default: 1s)' -r
-complete -c nn_surveyor -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_surveyor -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_surveyor -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_surveyor -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_surveyor -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_surveyor -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_surveyor -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_surveyor -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_surveyor -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_surveyor -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_surveyor -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_surveyor -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -1194,6 +1277,7 @@ complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), 
 complete -c nn_surveyor -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_surveyor -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
+complete -c nn_surveyor -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_surveyor -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_surveyor -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_surveyor -l hex -d 'Same as --format hex'
@@ -1215,12 +1299,15 @@ complete -c nn_respondent -l exec -d 'Answer with the stdout of CMD ARGS..., run
 complete -c nn_respondent -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
 complete -c nn_respondent -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
 complete -c nn_respondent -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
-complete -c nn_respondent -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
-complete -c nn_respondent -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)' -r
+complete -c nn_respondent -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
+complete -c nn_respondent -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_respondent -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
 complete -c nn_respondent -s l -l connect-local -d 'Connect to tcp://127.0.0.1:PORT' -r
 complete -c nn_respondent -s X -l bind-ipc -d 'Bind to ipc://PATH' -r -F
 complete -c nn_respondent -s x -l connect-ipc -d 'Connect to ipc://PATH' -r -F
+complete -c nn_respondent -s E -l cert -d 'Present this certificate: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given' -r -F
+complete -c nn_respondent -l key -d 'The private key (PEM) for --cert, when it is not in the --cert file' -r -F
+complete -c nn_respondent -l cacert -d 'Trust the CA certificates in FILE (PEM) instead of the system\'s roots when connecting' -r -F
 complete -c nn_respondent -l format -d 'Format of stdin and stdout records' -r -f -a "text\t'One message per line, bytes as they are (control bytes escaped on a terminal)'
 ascii\t'nanocat\'s ASCII: non-printable bytes as \'.\', then a newline (output only; input as text)'
 quoted\t'nanocat\'s C-escaped string in double quotes, one per line; input parses it back'
@@ -1255,6 +1342,7 @@ complete -c nn_respondent -l socket-name -d 'Name of the socket (NN_SOCKET_NAME)
 complete -c nn_respondent -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
 complete -c nn_respondent -l echo -d 'Answer every request with the request itself'
+complete -c nn_respondent -s k -l insecure -d 'Do not verify the peer\'s certificate (the connection is still encrypted)'
 complete -c nn_respondent -s A -l ascii -d 'Same as --format ascii'
 complete -c nn_respondent -s Q -l quoted -d 'Same as --format quoted'
 complete -c nn_respondent -l hex -d 'Same as --format hex'

@@ -35,10 +35,10 @@ _nncat() {
         case $line[1] in
             (push)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -47,6 +47,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -88,6 +92,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -113,10 +119,10 @@ json\:"One JSON object per line, for harnesses"))' \
 ;;
 (pull)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -125,6 +131,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -158,6 +168,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -183,10 +195,10 @@ json\:"One JSON object per line, for harnesses"))' \
 ;;
 (pub)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -195,6 +207,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -236,6 +252,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -262,10 +280,10 @@ json\:"One JSON object per line, for harnesses"))' \
 (sub)
 _arguments "${_arguments_options[@]}" : \
 '*--subscribe=[Receive messages that start with TOPIC (repeatable; none\: every message)]:TOPIC:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -274,6 +292,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -307,6 +329,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -333,10 +357,10 @@ json\:"One JSON object per line, for harnesses"))' \
 (req)
 _arguments "${_arguments_options[@]}" : \
 '--resend-interval=[Send an unanswered request again after T, to whichever replier is up then (nanomsg'\''s default\: 60s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -345,6 +369,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -389,6 +417,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -423,10 +453,10 @@ _arguments "${_arguments_options[@]}" : \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
 '--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -435,6 +465,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -471,6 +505,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
 '--echo[Answer every request with the request itself]' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -496,10 +532,10 @@ json\:"One JSON object per line, for harnesses"))' \
 ;;
 (pair)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -508,6 +544,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -552,6 +592,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -578,10 +620,10 @@ json\:"One JSON object per line, for harnesses"))' \
 ;;
 (bus)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -590,6 +632,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -634,6 +680,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -661,10 +709,10 @@ json\:"One JSON object per line, for harnesses"))' \
 (surveyor)
 _arguments "${_arguments_options[@]}" : \
 '--deadline=[How long to collect answers to each survey (nanomsg'\''s default\: 1s)]:T:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -673,6 +721,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -717,6 +769,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -751,10 +805,10 @@ _arguments "${_arguments_options[@]}" : \
 '--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
 '--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
 '--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -763,6 +817,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -799,6 +857,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
 '--echo[Answer every request with the request itself]' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -824,10 +884,10 @@ json\:"One JSON object per line, for harnesses"))' \
 ;;
 (tap)
 _arguments "${_arguments_options[@]}" : \
-'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
-'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
-'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
+'*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
+'*--dial=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
 '*-L+[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*--bind-local=[Bind to tcp\://127.0.0.1\:PORT (0\: a free port, printed)]:PORT:_default' \
 '*-l+[Connect to tcp\://127.0.0.1\:PORT]:PORT:_default' \
@@ -836,6 +896,10 @@ _arguments "${_arguments_options[@]}" : \
 '*--bind-ipc=[Bind to ipc\://PATH]:PATH:_files' \
 '*-x+[Connect to ipc\://PATH]:PATH:_files' \
 '*--connect-ipc=[Connect to ipc\://PATH]:PATH:_files' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
 '--format=[Format of stdin and stdout records]:F:((text\:"One message per line, bytes as they are (control bytes escaped on a terminal)"
 ascii\:"nanocat'\''s ASCII\: non-printable bytes as '\''.'\'', then a newline (output only; input as text)"
 quoted\:"nanocat'\''s C-escaped string in double quotes, one per line; input parses it back"
@@ -871,6 +935,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-A[Same as --format ascii]' \
 '--ascii[Same as --format ascii]' \
 '-Q[Same as --format quoted]' \
@@ -906,9 +972,15 @@ json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, err
 '--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
+'-E+[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--cert=[Present this certificate\: a PEM chain, its key in the same file unless --key names another. A TLS --bind needs one; a TLS --connect presents it when given]:FILE:_files' \
+'--key=[The private key (PEM) for --cert, when it is not in the --cert file]:FILE:_files' \
+'--cacert=[Trust the CA certificates in FILE (PEM) instead of the system'\''s roots when connecting]:FILE:_files' \
+'-k[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
+'--insecure[Do not verify the peer'\''s certificate (the connection is still encrypted)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH:_default' \
+'*::urls -- Endpoints to probe\: tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH:_default' \
 && ret=0
 ;;
 (completions)
@@ -1010,18 +1082,18 @@ esac
 (( $+functions[_nncat_commands] )) ||
 _nncat_commands() {
     local commands; commands=(
-'push:Send each input message to one of the connected pullers' \
-'pull:Print every message pushed to this socket' \
-'pub:Publish each input message to every subscriber' \
-'sub:Print every published message that matches a subscription' \
-'req:Send each input message as a request and print its reply' \
-'rep:Print each request and answer it (stdin, --data, --echo or --exec)' \
-'pair:Send input messages and print received ones, with one peer' \
-'bus:Send input messages to every bus peer and print what they send' \
-'surveyor:Send each input message as a survey and print every answer until the deadline' \
-'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
-'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
-'probe:Say which socket type listens at each URL, without becoming its peer' \
+'push:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pull:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'sub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'req:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'rep:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'pair:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'bus:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'surveyor:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'respondent:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'tap:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'probe:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE (or tap, probe), that page' \
 'help:Print this message or the help of the given subcommand(s)' \

@@ -1,8 +1,10 @@
 /*!
-ws addresses read exactly as libnanomsg 1.1.5 reads them (bws.c, cws.c and the helpers
-in transports/utils), because libnanomsg never sees the user's ws address any more:
-it gets a private ipc address in a folder only nncat can reach. So an address libnanomsg refused is still refused,
-with the same error number, and one it took still means the same place.
+tcp and ws addresses read exactly as libnanomsg 1.1.5 reads them (bws.c, cws.c and the
+helpers in transports/utils), because libnanomsg never sees the user's address any more:
+it gets a private ipc address in a folder only nncat can reach. So an address libnanomsg
+refused is still refused, with the same error number, and one it took still means the
+same place. tls+tcp:// and wss://, which libnanomsg never had, are read as tcp:// and
+ws:// are, as nng reads them.
 */
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -101,12 +103,28 @@ pub fn parse_tcp_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
     Ok(remote)
 }
 
+/// The schemes of the transports over TCP, each with the plain one it is read as.
+pub const OVER_TCP: [(&str, &str); 4] = [
+    ("tcp", "tcp"),
+    ("ws", "ws"),
+    ("tls+tcp", "tcp"),
+    ("wss", "ws"),
+];
+
+/// A URL of a transport over TCP: its scheme, and what follows `://`.
+pub fn over_tcp(url: &str) -> Option<(&'static str, &str)> {
+    OVER_TCP.iter().find_map(|(scheme, _)| {
+        let rest = url.strip_prefix(scheme)?.strip_prefix("://")?;
+        Some((*scheme, rest))
+    })
+}
+
 fn without_scheme(url: &str) -> io::Result<&str> {
     if url.len() >= ADDRESS_MAX {
         return Err(refused(libc::ENAMETOOLONG));
     }
-    url.strip_prefix("ws://")
-        .or_else(|| url.strip_prefix("tcp://"))
+    over_tcp(url)
+        .map(|(_, rest)| rest)
         .ok_or_else(|| refused(libc::EINVAL))
 }
 
@@ -261,6 +279,19 @@ mod tests {
         );
         assert_eq!(errno(parse_tcp_connect("tcp://h:1/x", true)), libc::EINVAL);
         assert_eq!(parse_tcp_connect("tcp://[::1]:9", false).unwrap().port, 9);
+    }
+
+    #[test]
+    fn tls_addresses_read_as_their_plain_transports() {
+        let remote = parse_tcp_connect("tls+tcp://localhost:5555", true).unwrap();
+        assert_eq!((remote.host.as_str(), remote.port), ("localhost", 5555));
+        let remote = parse_connect("wss://example.com:443/a", true).unwrap();
+        assert_eq!((remote.port, remote.resource.as_str()), (443, "/a"));
+        assert_eq!(
+            parse_bind("tls+tcp://127.0.0.1:1", true).unwrap(),
+            "127.0.0.1:1".parse().unwrap()
+        );
+        assert_eq!(over_tcp("tcp+tls://h:1"), None);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use tokio_tungstenite::tungstenite::handshake::client::Request;
 use super::address::Remote;
 use super::link::{self, LinkReader, LinkWriter};
 use super::relay::{pump, serve_sp_peer, sp_handshake};
-use super::ws;
 use super::{Endpoint, Loop, Outcome, Transport};
+use super::{tls, ws};
 
 /// Between two attempts to reach a server: libnanomsg's reconnect interval.
 const RETRY_INTERVAL: Duration = Duration::from_millis(100);
@@ -36,19 +36,30 @@ pub enum Target {
     Ws(Remote, Box<Request>),
 }
 
+/// The TLS layer between a connecting endpoint and its server (tls+tcp://, wss://).
+pub struct Secure {
+    pub connector: tokio_rustls::TlsConnector,
+    /// The name the server's certificate must carry: the URL's host.
+    pub name: rustls::pki_types::ServerName<'static>,
+    pub tls: tls::Tls,
+}
+
+type SecureStream = tokio_rustls::client::TlsStream<TcpStream>;
+
 /// Reaches the server and completes the handshake, and only then lets libnanomsg in;
 /// again after each connection ends, until the socket closes.
 pub async fn serve_connecting(
     mut event_loop: Loop,
     endpoint: Endpoint,
     target: Target,
+    secure: Option<Secure>,
     first: sync_mpsc::Sender<()>,
 ) {
     let _live = event_loop.live.clone();
     let mut first = Some(first);
     loop {
         let pause = tokio::select! {
-            pause = connect_once(&endpoint, &target, &mut first) => pause,
+            pause = connect_once(&endpoint, &target, secure.as_ref(), &mut first) => pause,
             () = event_loop.closed() => return,
         };
         tokio::select! {
@@ -63,21 +74,11 @@ pub async fn serve_connecting(
 async fn connect_once(
     endpoint: &Endpoint,
     target: &Target,
+    secure: Option<&Secure>,
     first: &mut Option<sync_mpsc::Sender<()>>,
 ) -> Duration {
     let mut first = Told(first.take());
-    match target {
-        Target::Tcp(remote) => {
-            let stream = match reach(remote).await {
-                Ok(stream) => stream,
-                Err(err) => return failed(endpoint, &err),
-            };
-            let _ = stream.set_nodelay(true);
-            let server = stream
-                .peer_addr()
-                .map_or_else(|_| "the server".to_string(), |at| at.to_string());
-            return serve_sp_server(endpoint, stream, &server, &mut first).await;
-        }
+    let remote = match target {
         Target::Ipc(path) => {
             let stream = match UnixStream::connect(path).await {
                 Ok(stream) => stream,
@@ -85,40 +86,94 @@ async fn connect_once(
             };
             return serve_sp_server(endpoint, stream, "the server", &mut first).await;
         }
-        Target::Ws(remote, request) => {
-            let mut stream = match reach(remote).await {
-                Ok(stream) => stream,
-                Err(err) => return failed(endpoint, &err),
-            };
-            let _ = stream.set_nodelay(true);
-            let server = "the server";
-            let upgraded = ws::connect(
-                &mut stream,
-                (**request).clone(),
-                endpoint.settings.recv_max_size,
-            )
-            .await;
-            let (incoming, outgoing) = match upgraded {
-                Ok(halves) => halves,
-                Err(ws::Failed(why)) => {
-                    endpoint.notes.note("failed", &why);
-                    return REFUSED_RETRY;
-                }
-            };
-            let peer = endpoint.settings.own.peer().protocol_id();
-            // tungstenite holds the stream now; a hang-up shows when the pump reads.
-            let hangup = std::future::pending();
-            let Some((link_in, link_out)) =
-                let_libnanomsg_in(endpoint, peer, &mut first, hangup).await
-            else {
-                return REFUSED_RETRY;
-            };
-            endpoint
-                .notes
-                .note("arrived", "ws connected to the server (ws upgrade done)");
-            pump(endpoint, server, incoming, outgoing, link_in, link_out).await;
+        Target::Tcp(remote) | Target::Ws(remote, _) => remote,
+    };
+    let stream = match reach(remote).await {
+        Ok(stream) => stream,
+        Err(err) => return failed(endpoint, &err),
+    };
+    let _ = stream.set_nodelay(true);
+    let server = stream
+        .peer_addr()
+        .map_or_else(|_| "the server".to_string(), |at| at.to_string());
+    match (target, secure) {
+        (Target::Ws(_, request), None) => {
+            serve_ws_server(endpoint, stream, request, &mut first).await
         }
+        (Target::Ws(_, request), Some(secure)) => {
+            match secure_handshake(endpoint, secure, stream).await {
+                Some(stream) => serve_ws_server(endpoint, stream, request, &mut first).await,
+                None => REFUSED_RETRY,
+            }
+        }
+        (_, None) => serve_sp_server(endpoint, stream, &server, &mut first).await,
+        (_, Some(secure)) => match secure_handshake(endpoint, secure, stream).await {
+            Some(stream) => serve_sp_server(endpoint, stream, &server, &mut first).await,
+            None => REFUSED_RETRY,
+        },
     }
+}
+
+/// The TLS handshake with the server, the name and certificate checked; what went
+/// wrong is said under `-v`, and a certificate refused is kept for the doctor.
+async fn secure_handshake(
+    endpoint: &Endpoint,
+    secure: &Secure,
+    stream: TcpStream,
+) -> Option<SecureStream> {
+    let handshake = secure.connector.connect(secure.name.clone(), stream);
+    let why = match tokio::time::timeout(tls::HANDSHAKE_TIMEOUT, handshake).await {
+        Ok(Ok(stream)) => return Some(stream),
+        Ok(Err(err)) => {
+            let name = secure.name.to_str();
+            let why = secure.tls.describe(&err, "the server", Some(&name));
+            if tls::is_certificate_problem(&err) {
+                endpoint.found(Outcome::Tls(why.clone()));
+            }
+            why
+        }
+        Err(_) => format!(
+            "the server did not complete the TLS handshake within {}",
+            humantime::format_duration(tls::HANDSHAKE_TIMEOUT)
+        ),
+    };
+    endpoint
+        .notes
+        .note("failed", &format!("TLS handshake failed: {why}"));
+    None
+}
+
+/// A connection nncat made to a ws server: the upgrade, then its messages once
+/// libnanomsg is let in; the pause before the next attempt.
+async fn serve_ws_server<S: AsyncRead + AsyncWrite + Unpin>(
+    endpoint: &Endpoint,
+    stream: S,
+    request: &Request,
+    first: &mut Told,
+) -> Duration {
+    let server = "the server";
+    let upgraded = ws::connect(stream, request.clone(), endpoint.settings.recv_max_size).await;
+    let (incoming, outgoing) = match upgraded {
+        Ok(halves) => halves,
+        Err(ws::Failed(why)) => {
+            endpoint.notes.note("failed", &why);
+            return REFUSED_RETRY;
+        }
+    };
+    let peer = endpoint.settings.own.peer().protocol_id();
+    // tungstenite holds the stream now; a hang-up shows when the pump reads.
+    let hangup = std::future::pending();
+    let Some((link_in, link_out)) = let_libnanomsg_in(endpoint, peer, first, hangup).await else {
+        return REFUSED_RETRY;
+    };
+    endpoint.notes.note(
+        "arrived",
+        &format!(
+            "{} connected to the server (ws upgrade done)",
+            endpoint.transport.word()
+        ),
+    );
+    pump(endpoint, server, incoming, outgoing, link_in, link_out).await;
     RETRY_INTERVAL
 }
 
@@ -156,6 +211,13 @@ impl Readiness for TcpStream {
 impl Readiness for UnixStream {
     fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
         self.ready(Interest::READABLE)
+    }
+}
+
+/// The TCP connection under TLS: a hang-up shows there too.
+impl Readiness for SecureStream {
+    fn readable_or_closed(&self) -> impl Future<Output = io::Result<Ready>> {
+        self.get_ref().0.ready(Interest::READABLE)
     }
 }
 

@@ -25,7 +25,8 @@ What happens at the boundary is said here, where it is seen: a message over
 refusal and departure (notes.rs).
 
 sp.rs is the tcp and ipc transport, ws.rs the ws one, both behind `Incoming` and
-`Outgoing`; link.rs is libnanomsg's side; relay.rs accepts peers and pumps messages,
+`Outgoing` and both generic over the stream they run on, so that tls.rs's TLS streams
+carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's side; relay.rs accepts peers and pumps messages,
 connect.rs makes connections; address.rs reads addresses as libnanomsg does; notes.rs
 says what happened.
 */
@@ -36,6 +37,7 @@ mod link;
 mod notes;
 mod relay;
 mod sp;
+pub mod tls;
 mod ws;
 
 use std::cell::RefCell;
@@ -92,7 +94,7 @@ const ORPHANS_MAX: usize = 64 << 20;
 const LINKS_OPENING: usize = 4;
 
 /// What every endpoint of one socket shares.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     /// The socket's own type.
     pub own: SocketType,
@@ -108,6 +110,8 @@ pub struct Settings {
     pub started: Instant,
     /// Where a tap learns which client sent each request or survey.
     pub senders: Option<Senders>,
+    /// The certificates and roots of TLS endpoints (tls+tcp://, wss://).
+    pub tls: Option<tls::Tls>,
 }
 
 /// Who sent each request, survey or answer, by its id (the word with its top bit set
@@ -128,6 +132,12 @@ struct SenderBook {
 }
 
 const SENDERS_KEPT: usize = 4096;
+
+impl std::fmt::Debug for Senders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Senders")
+    }
+}
 
 impl Senders {
     /// The key of a request or answer: the id ending its backtrace (hops first, each
@@ -252,7 +262,7 @@ pub trait Outgoing {
 
 /// What a connecting endpoint's last attempt found, kept for the doctor: it explains
 /// a silence from what the boundary saw instead of probing the endpoint again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// The connection was refused (tcp; ipc: a socket file nobody listens on).
     Refused,
@@ -260,6 +270,8 @@ pub enum Outcome {
     NoSuchIpcSocket,
     /// An SP peer of this protocol answered the handshake.
     Peer(u16),
+    /// The TLS handshake failed over certificates, said in words.
+    Tls(String),
 }
 
 /// Each connecting endpoint's last `Outcome`, by its address as given.
@@ -269,7 +281,7 @@ pub struct Outcomes(Arc<Mutex<HashMap<String, Outcome>>>);
 impl Outcomes {
     pub fn get(&self, url: &str) -> Option<Outcome> {
         let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        seen.get(url).copied()
+        seen.get(url).cloned()
     }
 
     fn set(&self, url: &str, outcome: Outcome) {
@@ -290,6 +302,10 @@ enum Transport {
     Tcp,
     Ipc,
     Ws,
+    /// tls+tcp://: SP's tcp framing inside TLS.
+    TlsTcp,
+    /// wss://: ws inside TLS.
+    Wss,
 }
 
 impl Transport {
@@ -299,6 +315,8 @@ impl Transport {
             "tcp" => Some(Transport::Tcp),
             "ipc" => Some(Transport::Ipc),
             "ws" => Some(Transport::Ws),
+            "tls+tcp" => Some(Transport::TlsTcp),
+            "wss" => Some(Transport::Wss),
             _ => None,
         }
     }
@@ -309,6 +327,8 @@ impl Transport {
             Transport::Tcp => "TCP",
             Transport::Ipc => "ipc",
             Transport::Ws => "ws",
+            Transport::TlsTcp => "TLS",
+            Transport::Wss => "wss",
         }
     }
 }
@@ -381,12 +401,11 @@ impl Endpoint {
 
 impl Boundary {
     pub fn new(settings: Settings, outcomes: Outcomes) -> io::Result<Boundary> {
-        let budget = sp::Budget::new(settings.memory_budget);
         Ok(Boundary {
+            budget: sp::Budget::new(settings.memory_budget),
             settings,
             outcomes,
             progress: Arc::default(),
-            budget,
             peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
             jobs: None,
@@ -398,8 +417,20 @@ impl Boundary {
     /// Listens on `url`; returns the private address libnanomsg must bind.
     pub fn bind(&mut self, url: &str) -> io::Result<String> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
+        let secure = matches!(transport, Transport::TlsTcp | Transport::Wss);
+        if secure
+            && self
+                .settings
+                .tls
+                .as_ref()
+                .and_then(tls::Tls::acceptor)
+                .is_none()
+        {
+            // The options refuse this first: a TLS server needs --cert.
+            return Err(invalid());
+        }
         let listener = match transport {
-            Transport::Tcp | Transport::Ws => {
+            Transport::Tcp | Transport::Ws | Transport::TlsTcp | Transport::Wss => {
                 let public = address::parse_bind(url, self.settings.ipv4_only)?;
                 let listener = TcpListener::bind(public)?;
                 listener.set_nonblocking(true)?;
@@ -428,25 +459,43 @@ impl Boundary {
     /// the first attempt has succeeded or failed.
     pub fn connect(&mut self, url: &str) -> io::Result<String> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
+        let ipv4_only = self.settings.ipv4_only;
         let target = match transport {
-            Transport::Tcp => {
-                connect::Target::Tcp(address::parse_tcp_connect(url, self.settings.ipv4_only)?)
+            Transport::Tcp | Transport::TlsTcp => {
+                connect::Target::Tcp(address::parse_tcp_connect(url, ipv4_only)?)
             }
             Transport::Ipc => connect::Target::Ipc(PathBuf::from(
                 url.strip_prefix("ipc://").ok_or_else(invalid)?,
             )),
-            Transport::Ws => {
-                let remote = address::parse_connect(url, self.settings.ipv4_only)?;
+            Transport::Ws | Transport::Wss => {
+                let remote = address::parse_connect(url, ipv4_only)?;
                 let request = ws::client_request(&remote, self.settings.own.peer())?;
                 connect::Target::Ws(remote, Box::new(request))
             }
+        };
+        let secure = match transport {
+            Transport::TlsTcp | Transport::Wss => {
+                let tls = self.settings.tls.as_ref().ok_or_else(invalid)?;
+                let host = match &target {
+                    connect::Target::Tcp(remote) | connect::Target::Ws(remote, _) => {
+                        remote.host.as_str()
+                    }
+                    connect::Target::Ipc(_) => "",
+                };
+                Some(connect::Secure {
+                    connector: tls.connector(),
+                    name: tls::server_name(host)?,
+                    tls: tls.clone(),
+                })
+            }
+            _ => None,
         };
         let endpoint = self.endpoint(transport, url, 'c');
         let private = format!("ipc://{}", endpoint.private.display());
         let (first_tx, first_rx) = sync_mpsc::channel();
         self.run(Box::new(move |event_loop| {
             tokio::task::spawn_local(connect::serve_connecting(
-                event_loop, endpoint, target, first_tx,
+                event_loop, endpoint, target, secure, first_tx,
             ));
         }))?;
         let _ = first_rx.recv_timeout(FIRST_ATTEMPT_WAIT);

@@ -14,11 +14,11 @@ use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 
 use super::link::{self, LinkReader, LinkWriter};
 use super::sp::{self, HandshakeError};
-use super::ws;
 use super::{
     CHUNK, DRAIN, Endpoint, Incoming, Loop, ORPHANS_MAX, Outcome, Outgoing, Received, Refusal,
     STREAM_AT, Shared, Transport,
 };
+use super::{tls, ws};
 use crate::kind::SocketType;
 
 /// Out of descriptors or memory, accepting waits this long before it tries again: the
@@ -147,12 +147,75 @@ fn is_transient(err: &io::Error) -> bool {
 /// time limit.
 async fn serve_accepted(endpoint: &Endpoint, accepted: Accepted, event_loop: Loop) {
     match accepted {
-        Accepted::Tcp(stream, peer) if endpoint.transport == Transport::Ws => {
-            serve_ws_peer(endpoint, stream, &peer, event_loop).await;
-        }
-        Accepted::Tcp(stream, peer) => serve_sp_client(endpoint, stream, &peer, event_loop).await,
+        Accepted::Tcp(stream, peer) => match endpoint.transport {
+            Transport::Ws => serve_ws_peer(endpoint, stream, &peer, event_loop).await,
+            Transport::TlsTcp | Transport::Wss => {
+                serve_tls_client(endpoint, stream, &peer, event_loop).await;
+            }
+            Transport::Tcp | Transport::Ipc => {
+                serve_sp_client(endpoint, stream, &peer, event_loop).await;
+            }
+        },
         Accepted::Ipc(stream, peer) => serve_sp_client(endpoint, stream, &peer, event_loop).await,
     }
+}
+
+/// A client of a TLS endpoint: its TLS handshake, within `tls::HANDSHAKE_TIMEOUT`, then
+/// SP's tcp framing or ws inside it, as over plain TCP.
+async fn serve_tls_client(
+    endpoint: &Endpoint,
+    stream: TcpStream,
+    peer: &str,
+    mut event_loop: Loop,
+) {
+    let Some((tls, acceptor)) = endpoint
+        .settings
+        .tls
+        .as_ref()
+        .and_then(|tls| Some((tls, tls.acceptor()?)))
+    else {
+        return;
+    };
+    let handshake = async {
+        // A plain client's first bytes name what it is better than rustls's error can.
+        let mut first = [0u8; 4];
+        let peeked = stream.peek(&mut first).await.unwrap_or(0);
+        let first = first[..peeked].to_vec();
+        (first, acceptor.accept(stream).await)
+    };
+    let done = tokio::select! {
+        done = tokio::time::timeout(tls::HANDSHAKE_TIMEOUT, handshake) => done,
+        () = event_loop.closed() => return,
+    };
+    let why = match done {
+        Ok((_, Ok(secured))) => {
+            if endpoint.transport == Transport::Wss {
+                serve_ws_peer(endpoint, secured, peer, event_loop).await;
+            } else {
+                serve_sp_client(endpoint, secured, peer, event_loop).await;
+            }
+            return;
+        }
+        // A port probe, or a client that changed its mind: nothing to say.
+        Ok((first, Err(_))) if first.is_empty() => return,
+        Ok((first, Err(_))) if first.starts_with(&[0, b'S', b'P', 0]) => {
+            "it sent a plain SP header: it does not speak TLS (it must connect with tls+tcp://)"
+                .to_string()
+        }
+        Ok((first, Err(_))) if first.starts_with(b"GET ") => {
+            "it sent a plain HTTP request: it does not speak TLS (it must connect with wss://)"
+                .to_string()
+        }
+        Ok((_, Err(err))) => tls.describe(&err, "the client", None),
+        Err(_) => format!(
+            "no TLS handshake within {}",
+            humantime::format_duration(tls::HANDSHAKE_TIMEOUT)
+        ),
+    };
+    endpoint.notes.note(
+        "refused",
+        &format!("TLS handshake with {peer} failed: {why}"),
+    );
 }
 
 /// An SP peer nncat accepted: its handshake and link, then its messages.
@@ -243,9 +306,9 @@ pub(super) async fn serve_sp_peer<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
 }
 
 /// A ws client: its upgrade, then its messages.
-async fn serve_ws_peer(
+async fn serve_ws_peer<S: AsyncRead + AsyncWrite + Unpin>(
     endpoint: &Endpoint,
-    mut stream: TcpStream,
+    mut stream: S,
     peer: &str,
     mut event_loop: Loop,
 ) {
@@ -264,7 +327,10 @@ async fn serve_ws_peer(
             Ok(((incoming, outgoing), Ok((link_in, link_out)))) => {
                 endpoint.notes.note(
                     "arrived",
-                    &format!("ws peer {peer} connected (ws upgrade done)"),
+                    &format!(
+                        "{} peer {peer} connected (ws upgrade done)",
+                        endpoint.transport.word()
+                    ),
                 );
                 pump(endpoint, peer, incoming, outgoing, link_in, link_out).await;
                 return;
@@ -276,7 +342,11 @@ async fn serve_ws_peer(
     if !refused.why.is_empty() {
         endpoint.notes.note(
             "refused",
-            &format!("refused a ws upgrade from {peer}: {}", refused.why),
+            &format!(
+                "refused a {} upgrade from {peer}: {}",
+                endpoint.transport.word(),
+                refused.why
+            ),
         );
     }
     if !refused.answered {
@@ -291,7 +361,7 @@ const BAD_REQUEST: &[u8] = b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r
 /// Closes after a refusal, the client first if it will: a close with unread bytes sends
 /// a reset, which can destroy the answer before the client reads it. What the client
 /// still sends is read and dropped until it closes, for a second at most.
-async fn linger(mut stream: TcpStream) {
+async fn linger<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S) {
     let _ = stream.shutdown().await;
     let mut sink = [0u8; 4096];
     let _ = tokio::time::timeout(Duration::from_secs(1), async {

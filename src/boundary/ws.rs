@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
-use tokio::net::TcpStream;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::error::{CapacityError, Error as WsError, ProtocolError};
@@ -39,8 +39,10 @@ const READ_BUFFER: usize = 16 * 1024;
 
 const PROTOCOL_HEADER: &str = "Sec-WebSocket-Protocol";
 
-pub struct WsIncoming<'a>(SplitStream<WebSocketStream<&'a mut TcpStream>>);
-pub struct WsOutgoing<'a>(SplitSink<WebSocketStream<&'a mut TcpStream>, Message>);
+/// Messages from a ws peer over stream `S` (a TCP connection, or TLS over one).
+pub struct WsIncoming<S>(SplitStream<WebSocketStream<S>>);
+/// Messages to a ws peer over stream `S`.
+pub struct WsOutgoing<S>(SplitSink<WebSocketStream<S>, Message>);
 
 /// A type's ws protocol name.
 pub fn protocol_name(kind: SocketType) -> String {
@@ -67,11 +69,11 @@ pub struct Refused {
 
 /// A client's upgrade, on a connection nncat accepted: the peer's halves, or what was
 /// wrong with its request.
-pub async fn accept(
-    stream: &mut TcpStream,
+pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: S,
     own: SocketType,
     recv_max_size: usize,
-) -> Result<(WsIncoming<'_>, WsOutgoing<'_>), Refused> {
+) -> Result<(WsIncoming<S>, WsOutgoing<S>), Refused> {
     let mut refused = None;
     let check = |request: &Request, mut response: Response| {
         let asked = request
@@ -150,11 +152,11 @@ pub fn client_request(remote: &Remote, server: SocketType) -> io::Result<Request
 }
 
 /// Upgrades a connection nncat made to a server.
-pub async fn connect(
-    stream: &mut TcpStream,
+pub async fn connect<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: S,
     request: Request,
     recv_max_size: usize,
-) -> Result<(WsIncoming<'_>, WsOutgoing<'_>), Failed> {
+) -> Result<(WsIncoming<S>, WsOutgoing<S>), Failed> {
     let upgrade =
         tokio_tungstenite::client_async_with_config(request, stream, Some(config(recv_max_size)));
     match tokio::time::timeout(HANDSHAKE_TIMEOUT, upgrade).await {
@@ -219,7 +221,7 @@ fn describe(err: &WsError) -> String {
     }
 }
 
-impl Incoming for WsIncoming<'_> {
+impl<S: AsyncRead + AsyncWrite + Unpin> Incoming for WsIncoming<S> {
     async fn next(&mut self) -> Received {
         loop {
             return match self.0.next().await {
@@ -248,7 +250,7 @@ impl Incoming for WsIncoming<'_> {
     }
 }
 
-impl Outgoing for WsOutgoing<'_> {
+impl<S: AsyncRead + AsyncWrite + Unpin> Outgoing for WsOutgoing<S> {
     async fn send(&mut self, message: Vec<u8>) -> io::Result<()> {
         self.0
             .feed(Message::Binary(message.into()))

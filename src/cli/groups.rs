@@ -13,11 +13,12 @@ use crate::format::Format;
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Endpoints (at least one; each repeatable)")]
 pub struct EndpointArgs {
-    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, inproc://NAME); port 0
-    /// picks a free port and prints the URL bound
+    /// Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT,
+    /// wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound
     #[arg(long, visible_alias = "listen", value_name = "URL")]
     pub bind: Vec<String>,
-    /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, inproc://NAME)
+    /// Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH,
+    /// tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)
     #[arg(long, visible_alias = "dial", value_name = "URL")]
     pub connect: Vec<String>,
     /// Bind to tcp://127.0.0.1:PORT (0: a free port, printed)
@@ -32,6 +33,28 @@ pub struct EndpointArgs {
     /// Connect to ipc://PATH
     #[arg(short = 'x', long, value_name = "PATH")]
     pub connect_ipc: Vec<PathBuf>,
+    #[command(flatten)]
+    pub tls: TlsArgs,
+}
+
+/// nngcat's TLS options, with nngcat's meaning; only with a tls+tcp:// or wss:// endpoint.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "TLS (with tls+tcp:// and wss:// endpoints)")]
+pub struct TlsArgs {
+    /// Present this certificate: a PEM chain, its key in the same file unless --key
+    /// names another. A TLS --bind needs one; a TLS --connect presents it when given
+    #[arg(short = 'E', long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+    /// The private key (PEM) for --cert, when it is not in the --cert file
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    pub key: Option<PathBuf>,
+    /// Trust the CA certificates in FILE (PEM) instead of the system's roots when
+    /// connecting
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+    /// Do not verify the peer's certificate (the connection is still encrypted)
+    #[arg(short = 'k', long)]
+    pub insecure: bool,
 }
 
 #[derive(Debug, Args)]

@@ -135,8 +135,10 @@ pub struct ReplyArgs {
 pub(super) const PROBE_HELP: &str = "\
 Over tcp and ipc the probe reads the 8-byte SP header a server sends as soon as it accepts
 (and sends one with protocol number 0, which no type accepts, so it never becomes a peer);
-over ws it asks for each type in turn in the HTTP upgrade. One line per URL: the type, its
-SP protocol number and the command that talks to it. Exit 0 when every URL is an SP
+over ws it asks for each type in turn in the HTTP upgrade. tls+tcp and wss do the same
+behind a TLS handshake, verified as --cacert and --insecure say, and add the server
+certificate's subject and expiry. One line per URL: the type, its SP protocol number and
+the command that talks to it. Exit 0 when every URL is an SP
 endpoint, 1 otherwise, with the reason: connection refused, no such ipc socket, timed out,
 closed without a header, or not an SP endpoint (and the first bytes it sent).
 
@@ -161,7 +163,8 @@ pub enum ProbeFormat {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["urls", "bind"])))]
 pub struct ProbeArgs {
-    /// Endpoints to probe: tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH
+    /// Endpoints to probe: tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH,
+    /// tls+tcp://HOST:PORT, wss://HOST:PORT/PATH
     #[arg(value_name = "URL")]
     pub urls: Vec<String>,
     /// Listen at URL and print the type of each peer that connects to it
@@ -182,6 +185,8 @@ pub struct ProbeArgs {
     /// Lines on stderr as text, or as JSON objects (level, message, reason)
     #[arg(long, value_enum, value_name = "F", default_value = "text")]
     pub log_format: LogFormat,
+    #[command(flatten)]
+    pub tls: TlsArgs,
 }
 
 #[derive(Debug, Args)]

@@ -11,11 +11,12 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use serde_json::json;
 
+use crate::boundary::tls::Certificate;
 use crate::error::Failure;
 use crate::options::ProbePlan;
 use crate::report;
 use crate::signals::Idle;
-use crate::socket::probe::{self, Identity, Listener, ProbeError};
+use crate::socket::probe::{self, Found, Identity, Listener, ProbeError};
 
 pub fn run(plan: &ProbePlan) -> Result<()> {
     match &plan.bind {
@@ -27,11 +28,11 @@ pub fn run(plan: &ProbePlan) -> Result<()> {
 /// Probes every URL at once (each waits on its own server), then reports them in the
 /// order given.
 fn probe_all(plan: &ProbePlan) -> Result<()> {
-    let found: Vec<Result<Identity, ProbeError>> = std::thread::scope(|scope| {
+    let found: Vec<Result<Found, ProbeError>> = std::thread::scope(|scope| {
         let running: Vec<_> = plan
             .urls
             .iter()
-            .map(|url| scope.spawn(|| probe::probe(url, plan.timeout)))
+            .map(|url| scope.spawn(|| probe::examine(url, plan.timeout, plan.tls.as_ref())))
             .collect();
         running
             .into_iter()
@@ -46,10 +47,22 @@ fn probe_all(plan: &ProbePlan) -> Result<()> {
     let mut all_sp = true;
     for (url, result) in plan.urls.iter().zip(found) {
         match result {
-            Ok(identity) if plan.json => {
-                writeln!(stdout, "{}", identity_json(url, None, identity))?
+            Ok(found) if plan.json => writeln!(
+                stdout,
+                "{}",
+                identity_json(url, None, found.identity, found.certificate.as_ref())
+            )?,
+            Ok(found) => {
+                let certificate = found
+                    .certificate
+                    .as_ref()
+                    .map_or_else(String::new, |cert| format!("  {}", certificate_text(cert)));
+                writeln!(
+                    stdout,
+                    "{url}  {}{certificate}",
+                    talk_to(url, found.identity)
+                )?;
             }
-            Ok(identity) => writeln!(stdout, "{url}  {}", talk_to(url, identity))?,
             Err(why) => {
                 all_sp = false;
                 if plan.json {
@@ -92,9 +105,25 @@ fn text_visitor(url: &str, from: &str, identity: Identity) -> String {
     }
 }
 
-/// `{"url", ["from",] "protocol", "protocol_id", "peers"}`, in that order; "from" is
-/// null over ipc.
-fn identity_json(url: &str, from: Option<Option<&str>>, identity: Identity) -> String {
+/// "certificate: CN=localhost, expires 2026-05-01T12:00:00Z" (its terminal-safe form:
+/// the subject is the server's to choose).
+fn certificate_text(cert: &Certificate) -> String {
+    let expired = if cert.expired { " (expired)" } else { "" };
+    format!(
+        "certificate: {}, expires {}{expired}",
+        crate::format::for_terminal(&cert.subject),
+        cert.expires
+    )
+}
+
+/// `{"url", ["from",] "protocol", "protocol_id", "peers"[, "certificate"]}`, in that
+/// order; "from" is null over ipc; "certificate" (subject, expires) only over TLS.
+fn identity_json(
+    url: &str,
+    from: Option<Option<&str>>,
+    identity: Identity,
+    certificate: Option<&Certificate>,
+) -> String {
     let kind = identity.kind();
     let mut fields = vec![("url", json!(url))];
     fields.extend(from.map(|from| ("from", json!(from))));
@@ -107,6 +136,12 @@ fn identity_json(url: &str, from: Option<Option<&str>>, identity: Identity) -> S
                 .unwrap_or_default()
         ),
     ));
+    if let Some(cert) = certificate {
+        fields.push((
+            "certificate",
+            json!({"subject": cert.subject, "expires": cert.expires, "expired": cert.expired}),
+        ));
+    }
     object(&fields)
 }
 
@@ -168,7 +203,7 @@ fn listen(plan: &ProbePlan, url: &str) -> Result<()> {
         }
         last_new = Instant::now();
         let line = match (&visitor.found, plan.json) {
-            (Ok(identity), true) => identity_json(url, Some(from), *identity),
+            (Ok(identity), true) => identity_json(url, Some(from), *identity, None),
             (Err(why), true) => error_json(url, Some(from), why),
             (found, false) => {
                 let from = from.unwrap_or("a peer");

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::boundary::address;
 use crate::cli::EndpointArgs;
 use crate::error::Failure;
 use crate::socket::{Endpoint, EndpointKind};
@@ -71,10 +72,7 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
 /// ws URL needs its port: libnanomsg would take `ws://HOST` as port 80, and a run
 /// that never meant port 80 would time out with no cause.
 pub(super) fn check_url(url: &str, verb: &str) -> Result<()> {
-    let Some((scheme, rest)) = ["tcp", "ws"]
-        .into_iter()
-        .find_map(|scheme| Some((scheme, url.strip_prefix(scheme)?.strip_prefix("://")?)))
-    else {
+    let Some((scheme, rest)) = address::over_tcp(url) else {
         return Ok(());
     };
     let authority = rest.split('/').next().unwrap_or(rest);
@@ -87,7 +85,11 @@ pub(super) fn check_url(url: &str, verb: &str) -> Result<()> {
     if has_port {
         return Ok(());
     }
-    let path = if scheme == "ws" { "[/PATH]" } else { "" };
+    let path = if matches!(scheme, "ws" | "wss") {
+        "[/PATH]"
+    } else {
+        ""
+    };
     Err(Failure::Usage(format!(
         "cannot {verb} '{url}': invalid address: it has no port (write {scheme}://HOST:PORT{path})"
     ))
@@ -106,15 +108,13 @@ pub(super) fn none_given(args: &EndpointArgs) -> bool {
 /// nanomsg binds an address or an interface name, and `localhost` is neither: it
 /// connects to `localhost` but cannot bind it. The loopback address is what is meant.
 fn loopback_for_localhost(url: &str) -> String {
-    for scheme in ["tcp://", "ws://"] {
-        if let Some(port) = url
-            .strip_prefix(scheme)
-            .and_then(|rest| rest.strip_prefix("localhost:"))
-        {
-            return format!("{scheme}127.0.0.1:{port}");
-        }
+    match address::over_tcp(url) {
+        Some((scheme, rest)) => match rest.strip_prefix("localhost:") {
+            Some(port) => format!("{scheme}://127.0.0.1:{port}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
     }
-    url.to_string()
 }
 
 /// Whether the socket needs IPv6: one of its addresses is an IPv6 literal. nanomsg is
@@ -142,9 +142,7 @@ pub(super) fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
 
 /// The host of a tcp:// or ws:// address (`[::1]`, `127.0.0.1`, `*`, a name).
 fn tcp_host(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))?;
+    let (_, rest) = address::over_tcp(url)?;
     let address = rest.split('/').next().unwrap_or(rest);
     // tcp's `interface;host:port` connects from a local interface to host.
     let address = address
@@ -193,6 +191,10 @@ mod tests {
         assert_eq!(
             loopback_for_localhost("ws://localhost:5"),
             "ws://127.0.0.1:5"
+        );
+        assert_eq!(
+            loopback_for_localhost("tls+tcp://localhost:5"),
+            "tls+tcp://127.0.0.1:5"
         );
         assert_eq!(
             loopback_for_localhost("ipc://localhost:5"),

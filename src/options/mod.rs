@@ -10,6 +10,7 @@ mod endpoints;
 mod exec;
 mod formats;
 mod probe;
+mod tls;
 
 pub use exec::ExecPlan;
 pub use probe::ProbePlan;
@@ -299,14 +300,16 @@ impl Plan {
 
     fn from_parts(role: Role, protocol: Protocol, parts: Parts) -> Result<Plan> {
         let Parts {
-            endpoints,
+            mut endpoints,
             format,
             source,
             sending,
             receiving,
             common,
         } = parts;
+        let tls_args = std::mem::take(&mut endpoints.tls);
         let mut endpoints = endpoints::collect(endpoints)?;
+        let tls = tls::plan(tls_args, &endpoints)?;
         let ipv6 = endpoints::allow_ipv6(&mut endpoints);
         let (in_format, out_format) = formats::in_and_out(&format);
         let timestamp = receiving.as_ref().is_some_and(|r| r.timestamp);
@@ -385,6 +388,7 @@ impl Plan {
                 json_notices: out_format == Format::Json,
                 name_senders: false,
                 ipv6,
+                tls,
             },
             tap_back: None,
             in_format,

@@ -16,6 +16,8 @@ pub struct ProbePlan {
     pub json: bool,
     pub count: Option<u64>,
     pub recv_timeout: Option<Duration>,
+    /// How TLS endpoints are verified; None when no URL is one.
+    pub tls: Option<crate::boundary::tls::Tls>,
 }
 
 impl ProbePlan {
@@ -28,7 +30,14 @@ impl ProbePlan {
         }
         if let Some(url) = &args.bind {
             super::endpoints::check_url(url, "bind to")?;
+            if super::tls::is_tls(url) {
+                return Err(Failure::Usage(format!(
+                    "probe --bind listens on tcp://, ipc:// or ws:// only; to see TLS clients, bind a socket of their peer type with -v: nncat TYPE --bind {url} --cert FILE -v"
+                ))
+                .into());
+            }
         }
+        let tls = super::tls::probe_plan(args.tls, &args.urls)?;
         Ok(ProbePlan {
             urls: args.urls,
             bind: args.bind,
@@ -36,6 +45,7 @@ impl ProbePlan {
             json: args.format == ProbeFormat::Json,
             count: args.count,
             recv_timeout: args.recv_timeout,
+            tls,
         })
     }
 }

@@ -7,7 +7,7 @@ between; the caller then tries again with a new one.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, ToSocketAddrs};
 
-/// A tcp:// or ws:// bind address whose port is 0, split around the port.
+/// A bind address over TCP (tcp, ws, tls+tcp, wss) whose port is 0, split around the port.
 pub struct AnyPort<'a> {
     /// Everything before the port, its colon included: `tcp://127.0.0.1:`.
     before: &'a str,
@@ -19,9 +19,7 @@ pub struct AnyPort<'a> {
 impl<'a> AnyPort<'a> {
     /// Whether `url` asks for any port, and where the port sits.
     pub fn parse(url: &'a str) -> Option<AnyPort<'a>> {
-        let rest = url
-            .strip_prefix("tcp://")
-            .or_else(|| url.strip_prefix("ws://"))?;
+        let (_, rest) = crate::boundary::address::over_tcp(url)?;
         let scheme_len = url.len() - rest.len();
         let address_len = rest.find('/').unwrap_or(rest.len());
         let (address, after) = rest.split_at(address_len);

@@ -57,6 +57,8 @@ pub(super) struct Findings {
     owner_saw_peer: AtomicBool,
     /// What the boundary's connecting endpoints found: used before probing again.
     outcomes: boundary::Outcomes,
+    /// How the probe verifies TLS endpoints: as the socket does.
+    tls: Option<boundary::tls::Tls>,
 }
 
 #[derive(Default)]
@@ -84,6 +86,7 @@ impl Findings {
             state: Mutex::new(State::default()),
             owner_saw_peer: AtomicBool::new(false),
             outcomes: boundary::Outcomes::default(),
+            tls: plan.tls.clone(),
         }
     }
 
@@ -100,7 +103,8 @@ impl Findings {
                 url.strip_prefix("ipc://").unwrap_or(url),
             )),
             Some(boundary::Outcome::Peer(protocol_id)) => Ok(Identity { protocol_id }),
-            None => probe::probe(url, PROBE_TIMEOUT),
+            Some(boundary::Outcome::Tls(why)) => Err(ProbeError::Tls(why)),
+            None => probe::probe(url, PROBE_TIMEOUT, self.tls.as_ref()),
         }
     }
 
@@ -218,6 +222,11 @@ impl Findings {
             Err(why @ ProbeError::OtherTransport { .. }) => {
                 Some((format!("{url}: {why}"), format!("{url}: {why}")))
             }
+            // A certificate refused: nothing to do with the socket types.
+            Err(why @ ProbeError::Tls(_)) => Some((
+                format!("{url}: {why}; still trying"),
+                format!("{url}: {why}"),
+            )),
             Err(why) => Some((
                 format!("{url}: {why}; {own} talks to {expected}"),
                 format!("{url}: {why}"),
@@ -245,6 +254,8 @@ fn transport(plan: &SocketPlan) -> &'static str {
         "tcp" => "TCP",
         "ipc" => "ipc",
         "ws" => "ws",
+        "tls+tcp" => "TLS",
+        "wss" => "wss",
         "inproc" => "inproc",
         _ => "transport",
     }

@@ -76,9 +76,13 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
             let ws_path = endpoint
                 .url
                 .strip_prefix("ws://")
+                .or_else(|| endpoint.url.strip_prefix("wss://"))
                 .is_some_and(|rest| rest.contains('/'));
             if ws_path && endpoint.kind == EndpointKind::Bind {
-                "invalid address: libnanomsg binds ws:// without a path (ws://HOST:PORT); peers may connect with any path".into()
+                let scheme = endpoint.url.split("://").next().unwrap_or("ws");
+                format!(
+                    "invalid address: nncat binds {scheme}:// without a path ({scheme}://HOST:PORT), as libnanomsg binds ws://; peers may connect with any path"
+                )
             } else if !endpoint.url.contains("://") {
                 "invalid address: it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock"
                     .into()
@@ -88,7 +92,7 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
             }
         }
         NnError::ProtocolNotSupported => {
-            "unknown transport: use tcp://, ipc://, ws:// or inproc://".into()
+            "unknown transport: use tcp://, ipc://, ws://, tls+tcp://, wss:// or inproc://".into()
         }
         NnError::AddressInUse => "address already in use".into(),
         NnError::NoDevice => "no such network interface or host".into(),
@@ -100,10 +104,7 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
 }
 
 pub(super) fn reachable_from_other_hosts(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
-    else {
+    let Some((_, rest)) = crate::boundary::address::over_tcp(url) else {
         return false;
     };
     let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);

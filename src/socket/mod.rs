@@ -120,6 +120,7 @@ impl Socket {
                 verbose: plan.verbose,
                 started,
                 senders: plan.name_senders.then(boundary::Senders::default),
+                tls: plan.tls.clone(),
             },
         };
         socket.configure(plan)?;

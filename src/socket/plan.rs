@@ -54,6 +54,9 @@ pub struct SocketPlan {
     pub name_senders: bool,
     /// Whether nanomsg may use IPv6 (NN_IPV4ONLY off); see options/endpoints.rs `allow_ipv6`.
     pub ipv6: bool,
+    /// The certificates and roots of the tls+tcp:// and wss:// endpoints, read before
+    /// anything binds; None when there is none.
+    pub tls: Option<crate::boundary::tls::Tls>,
 }
 
 impl SocketPlan {

@@ -28,5 +28,6 @@ mod streaming;
 mod tap;
 mod tap_records;
 mod terminal;
+mod tls;
 mod types;
 mod zero_loss;

@@ -20,8 +20,7 @@ use crate::socket::SocketType;
 mod words;
 
 use words::{
-    Meaning, NNGCAT_TLS_SHORT, Resolved, Sub, Table, ambiguous, options_of, resolve, split_long,
-    unsupported,
+    Meaning, Resolved, Sub, Table, ambiguous, options_of, resolve, split_long, unsupported,
 };
 
 /// The command line in clap's form, and what to warn about once it has parsed.
@@ -346,11 +345,6 @@ fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(
                             opt.long(),
                             sub.name,
                             table.types_with(|o| o.shorts.contains(&short))
-                        ));
-                    }
-                    if NNGCAT_TLS_SHORT.contains(&short) {
-                        return Err(format!(
-                            "-{short} is nngcat's TLS option, and nanomsg has no TLS transport (tls+tcp://)"
                         ));
                     }
                 }

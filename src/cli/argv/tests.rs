@@ -135,9 +135,40 @@ fn exec_keeps_the_rest_of_the_line_as_it_is() {
 }
 
 #[test]
+fn nngcat_tls_options_are_taken_as_nngcat_writes_them() {
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--req",
+            "--dial",
+            "tls+tcp://h:1",
+            "--cacert",
+            "ca.pem",
+            "-k",
+            "-E",
+            "c.pem",
+            "--key",
+            "k.pem"
+        ]),
+        [
+            "nncat",
+            "req",
+            "--dial",
+            "tls+tcp://h:1",
+            "--cacert",
+            "ca.pem",
+            "-k",
+            "-E",
+            "c.pem",
+            "--key",
+            "k.pem"
+        ]
+    );
+}
+
+#[test]
 fn what_nanomsg_lacks_is_said() {
     assert!(refused(&["nncat", "--pair1", "-l", "5"]).contains("no pair version 1"));
-    assert!(refused(&["nncat", "--push", "--cacert", "f"]).contains("no TLS"));
     assert!(refused(&["nncat", "--push", "--pull"]).contains("two socket types"));
     assert!(refused(&["nncat", "--co", "tcp://a:1", "--push"]).contains("ambiguous"));
     let args = ["nncat", "--pair", "--dial", "tcp://a:1"].map(OsString::from);
@@ -227,7 +258,7 @@ fn a_command_line_that_needs_rewriting_is_not_taken_for_clap_form() {
         &["nncat", "pull", "--bi", "tcp://h:1"],
         &["nncat", "pull", "--bind:tcp://h:1"],
         &["nncat", "pull", "--bind", "tcp://h:1", "--data", "x"],
-        &["nncat", "pull", "--bind", "tcp://h:1", "--insecure"],
+        &["nncat", "pull", "--bind", "tcp://h:1", "--zt-home", "z"],
         &["nncat", "pull", "--bind", "tcp://h:1", "--push"],
         &["nncat", "pull", "-D", "x"],
     ];

@@ -1,14 +1,13 @@
 //! The words a command line can hold, read off the clap definition: every long option
-//! of every subcommand, the type flags of nanocat and nngcat, and nngcat's options for
-//! transports nanomsg lacks, with what an abbreviation of them resolves to.
+//! of every subcommand, the type flags of nanocat and nngcat, and nngcat's option for
+//! the transport nanomsg and nncat lack (ZeroTier), with what an abbreviation of them
+//! resolves to.
 
 use clap::CommandFactory;
 
 use crate::socket::SocketType;
 
-/// nngcat's options for transports nanomsg does not have, long and short.
-pub(super) const NNGCAT_TLS: [&str; 4] = ["insecure", "cacert", "cert", "key"];
-pub(super) const NNGCAT_TLS_SHORT: [char; 2] = ['k', 'E'];
+/// nngcat's option for a transport nanomsg does not have.
 pub(super) const NNGCAT_ZEROTIER: &str = "zt-home";
 
 /// One option of one subcommand, as clap defines it.
@@ -38,7 +37,6 @@ pub(super) enum Meaning {
     Pair1,
     /// An option, by its long name.
     Option(String),
-    Tls,
     ZeroTier,
 }
 
@@ -123,7 +121,6 @@ impl Table {
                 words.push((long.clone(), Meaning::Option(opt.long().to_string())));
             }
         }
-        words.extend(NNGCAT_TLS.map(|name| (name.to_string(), Meaning::Tls)));
         words.push((NNGCAT_ZEROTIER.into(), Meaning::ZeroTier));
         words
     }
@@ -229,9 +226,6 @@ pub(super) fn unsupported(name: &str, meaning: &Meaning) -> Option<String> {
              version 0, which nngcat speaks with --pair0 or --compat"
                 .into(),
         ),
-        Meaning::Tls => Some(format!(
-            "--{name} is nngcat's TLS option, and nanomsg has no TLS transport (tls+tcp://)"
-        )),
         Meaning::ZeroTier => Some(format!(
             "--{name} is nngcat's ZeroTier option, and nanomsg has no ZeroTier transport"
         )),

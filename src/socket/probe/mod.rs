@@ -19,24 +19,39 @@ because libnanomsg hides the peer's header and only counts a broken connection.
   that instant, so a push server with a message ready at that moment could hand it to
   the probe; tcp and ipc probes never attach.
 
+- **tls+tcp and wss:** the same, behind a TLS handshake (rustls, blocking), with the
+  server's certificate verified as the socket's --cacert and --insecure say; the
+  certificate's subject and expiry are reported with the type.
+
 One probe opens one short connection (ws: one per type tried), so it is light enough
 to run against a production server, and the roles use it to explain a silence.
+
+A URL of the wrong transport is recognised and the right one named: a ws server's HTTP
+answer to a tcp probe, an SP header to a ws probe, a TLS alert or a close without a word
+(nng's mbedtls) to a plain probe where one more connection's TLS handshake (nothing
+verified) then succeeds, plain bytes where TLS was expected.
 
 `wire` opens the connection and reads the header within the deadline; `listen` is
 the server side, `nncat probe --bind`.
 */
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rustls::ClientConfig;
+
 use super::SocketType;
+use crate::boundary::tls::{self, Certificate, Tls};
 use crate::error::Reason;
 
 mod listen;
 mod wire;
 
 pub use listen::Listener;
-use wire::{Wire, connect_ipc, connect_tcp, is_timeout, read_header, read_until};
+use wire::{
+    TlsFailure, Wire, connect_ipc, connect_tcp, connect_tls, is_timeout, read_header, read_until,
+};
 
 /// The first four bytes of every SP header.
 const MAGIC: [u8; 4] = [0x00, b'S', b'P', 0x00];
@@ -75,6 +90,13 @@ impl Identity {
     }
 }
 
+/// What a probe found: the type, and over TLS the server's certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub identity: Identity,
+    pub certificate: Option<Certificate>,
+}
+
 /// Why a probe found no SP endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProbeError {
@@ -104,6 +126,10 @@ pub enum ProbeError {
         url: String,
         found: Option<Identity>,
     },
+    /// The TLS handshake failed (a certificate refused, an alert), said in words.
+    Tls(String),
+    /// A TLS URL whose endpoint answered in plain bytes.
+    NotTls(String),
     /// A URL the probe cannot reach from outside (inproc://) or cannot parse.
     Unsupported(String),
     Failed(String),
@@ -175,6 +201,8 @@ impl std::fmt::Display for ProbeError {
             ProbeError::NotSp(bytes) => {
                 write!(f, "not an SP endpoint: it sent {}", escaped(bytes))
             }
+            ProbeError::Tls(why) => f.write_str(why),
+            ProbeError::NotTls(why) => write!(f, "not a TLS endpoint: {why}"),
             ProbeError::WsRefusedEveryType(status) => write!(
                 f,
                 "a ws server that accepts no SP socket type: it answered {}",
@@ -185,6 +213,15 @@ impl std::fmt::Display for ProbeError {
                 "not an SP endpoint at this path: the ws server answered {}",
                 escaped(status.as_bytes())
             ),
+            ProbeError::OtherTransport { url, found } if tls_url(url) => {
+                match found.map(|identity| identity.describe()) {
+                    Some(behind) => write!(
+                        f,
+                        "this endpoint speaks TLS (a {behind} behind it): use {url}"
+                    ),
+                    None => write!(f, "this endpoint speaks TLS: use {url}"),
+                }
+            }
             ProbeError::OtherTransport { url, found } => {
                 let transport = url.split("://").next().unwrap_or_default();
                 match found.map(|identity| (identity.kind(), identity.protocol_id)) {
@@ -240,15 +277,33 @@ pub fn escaped(bytes: &[u8]) -> String {
     out
 }
 
-/// Finds out what is at `url`, within `timeout` (twice that when the answer looks like
+/// Finds out what is at `url`, within `timeout` (more when the answer looks like
 /// another transport's: then that transport is asked too, so the error names the URL
-/// that works, as "this is a ws endpoint, a rep socket: use ws://HOST:PORT").
-pub fn probe(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
-    let found = probe_as_written(url, timeout);
+/// that works, as "this is a ws endpoint, a rep socket: use ws://HOST:PORT"). `tls`
+/// verifies TLS endpoints; without it, the system's roots do.
+pub fn probe(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Identity, ProbeError> {
+    examine(url, timeout, tls).map(|found| found.identity)
+}
+
+/// As `probe`, with the server's certificate over TLS.
+pub fn examine(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Found, ProbeError> {
+    let found = examine_as_written(url, timeout, tls);
     let Err(why) = &found else {
         return found;
     };
+    let other =
+        |url: String, found: Option<Identity>| Err(ProbeError::OtherTransport { url, found });
     if let Some(authority) = url.strip_prefix("tcp://") {
+        // A TLS server answers an SP header with an alert (rustls), or closes without a
+        // word (nng's mbedtls).
+        let tls_like = match why {
+            ProbeError::NotSp(bytes) => looks_like_tls(bytes),
+            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+            _ => false,
+        };
+        if tls_like && let Some(behind) = speaks_tls(authority, timeout, read_header_over_tls) {
+            return other(format!("tls+tcp://{authority}"), behind);
+        }
         // A ws server answers an SP header with an HTTP error, or waits for the rest
         // of a request that never comes, or closes.
         let http_like = match why {
@@ -258,59 +313,225 @@ pub fn probe(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
             _ => false,
         };
         if http_like {
-            let ws_url = format!("ws://{authority}");
-            let as_ws = probe_ws(authority, Instant::now() + timeout, timeout);
+            let open = || connect_tcp(authority, Instant::now() + timeout, timeout);
+            let as_ws = probe_ws(authority, &wire_opener(open), timeout);
             return match as_ws {
-                Ok(identity) => Err(ProbeError::OtherTransport {
-                    url: ws_url,
-                    found: Some(identity),
-                }),
+                Ok(identity) => other(format!("ws://{authority}"), Some(identity)),
                 // 400 to every type, or 404 at `/`: a plain HTTP server answers so too.
                 Err(_) => found,
             };
         }
     } else if let Some(rest) = url.strip_prefix("ws://") {
+        let authority = rest.split('/').next().unwrap_or(rest);
         // A tcp SP server sends its header before it reads anything.
         if let ProbeError::NotSp(bytes) = why
             && bytes.len() >= 8
             && bytes.starts_with(&MAGIC)
         {
-            let authority = rest.split('/').next().unwrap_or(rest);
-            return Err(ProbeError::OtherTransport {
-                url: format!("tcp://{authority}"),
-                found: Some(Identity {
+            return other(
+                format!("tcp://{authority}"),
+                Some(Identity {
                     protocol_id: u16::from_be_bytes([bytes[4], bytes[5]]),
                 }),
-            });
+            );
         }
+        // As over tcp, to an HTTP request.
+        let tls_like = match why {
+            ProbeError::NotSp(bytes) => looks_like_tls(bytes),
+            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+            _ => false,
+        };
+        let probe_wss = |wire: wire::TlsWire, deadline: Instant| {
+            drop(wire);
+            let open = || {
+                connect_tls(rest, deadline, timeout, Tls::unverified_client())
+                    .map(|wire| Box::new(wire) as Box<dyn Wire>)
+                    .map_err(|_| ProbeError::NoHeader(timeout))
+            };
+            probe_ws(rest, &open, timeout)
+        };
+        if tls_like && let Some(behind) = speaks_tls(rest, timeout, probe_wss) {
+            return other(format!("wss://{rest}"), behind);
+        }
+    } else if let (Some(plain), ProbeError::NotTls(_)) = (plain_of(url), why) {
+        // What speaks in plain bytes there: its own URL, when the probe can name it.
+        return match examine(&plain, timeout, None) {
+            Ok(found) => other(plain, Some(found.identity)),
+            Err(err @ ProbeError::OtherTransport { .. }) => Err(err),
+            Err(_) => found,
+        };
     }
     found
 }
 
-fn probe_as_written(url: &str, timeout: Duration) -> Result<Identity, ProbeError> {
+/// `tcp://` for `tls+tcp://`, `ws://` for `wss://`.
+fn plain_of(url: &str) -> Option<String> {
+    if let Some(rest) = url.strip_prefix("tls+tcp://") {
+        Some(format!("tcp://{rest}"))
+    } else {
+        url.strip_prefix("wss://")
+            .map(|rest| format!("ws://{rest}"))
+    }
+}
+
+fn tls_url(url: &str) -> bool {
+    url.starts_with("tls+tcp://") || url.starts_with("wss://")
+}
+
+/// Whether bytes begin a TLS record: a handshake (22) or an alert (21), version 3.x.
+fn looks_like_tls(bytes: &[u8]) -> bool {
+    matches!(bytes, [21 | 22, 3, ..])
+}
+
+/// Whether a TLS server answers at `rest`, asked with no certificate checked; then
+/// what `identify` finds behind the handshake, if anything.
+fn speaks_tls(
+    rest: &str,
+    timeout: Duration,
+    identify: impl FnOnce(wire::TlsWire, Instant) -> Result<Identity, ProbeError>,
+) -> Option<Option<Identity>> {
     let deadline = Instant::now() + timeout;
+    let wire = connect_tls(rest, deadline, timeout, Tls::unverified_client()).ok()?;
+    Some(identify(wire, deadline).ok())
+}
+
+fn read_header_over_tls(
+    mut wire: wire::TlsWire,
+    deadline: Instant,
+) -> Result<Identity, ProbeError> {
+    let timeout = deadline.saturating_duration_since(Instant::now());
+    read_header(&mut wire, deadline, timeout)
+}
+
+/// Turns a function that opens a stream into the opener `probe_ws` takes.
+fn wire_opener<W: Wire + 'static>(
+    open: impl Fn() -> Result<W, ProbeError>,
+) -> impl Fn() -> Result<Box<dyn Wire>, ProbeError> {
+    move || open().map(|wire| Box::new(wire) as Box<dyn Wire>)
+}
+
+fn examine_as_written(
+    url: &str,
+    timeout: Duration,
+    tls: Option<&Tls>,
+) -> Result<Found, ProbeError> {
+    let deadline = Instant::now() + timeout;
+    let plain = |identity| Found {
+        identity,
+        certificate: None,
+    };
     if let Some(rest) = url.strip_prefix("tcp://") {
         let mut stream = connect_tcp(rest, deadline, timeout)?;
-        read_header(&mut stream, deadline, timeout)
+        read_header(&mut stream, deadline, timeout).map(plain)
     } else if let Some(path) = url.strip_prefix("ipc://") {
         let mut stream = connect_ipc(path)?;
-        read_header(&mut stream, deadline, timeout)
+        read_header(&mut stream, deadline, timeout).map(plain)
     } else if let Some(rest) = url.strip_prefix("ws://") {
-        probe_ws(rest, deadline, timeout)
+        let authority = rest.split('/').next().unwrap_or(rest);
+        let open = || connect_tcp(authority, deadline, timeout);
+        probe_ws(rest, &wire_opener(open), timeout).map(plain)
+    } else if let Some(rest) = url.strip_prefix("tls+tcp://") {
+        let config = client_config(tls);
+        let mut wire = secure(rest, deadline, timeout, config, tls)?;
+        let certificate = wire.certificate();
+        let identity =
+            read_header(&mut wire, deadline, timeout).map_err(|why| match wire.failure() {
+                Some(err) => handshake_failure(&err, rest, timeout, tls),
+                None => why,
+            })?;
+        Ok(Found {
+            identity,
+            certificate,
+        })
+    } else if let Some(rest) = url.strip_prefix("wss://") {
+        let config = client_config(tls);
+        // The first handshake says whether TLS works and which certificate it is;
+        // each type asked then gets a connection of its own, as over ws.
+        let certificate = secure(rest, deadline, timeout, Arc::clone(&config), tls)?.certificate();
+        let open = || secure(rest, deadline, timeout, Arc::clone(&config), tls);
+        let identity = probe_ws(rest, &wire_opener(open), timeout)?;
+        Ok(Found {
+            identity,
+            certificate,
+        })
     } else if url.starts_with("inproc://") {
         Err(ProbeError::Unsupported(
             "inproc:// endpoints live inside one process: nothing outside it can reach them".into(),
         ))
     } else {
         Err(ProbeError::Unsupported(
-            "not an address nncat can probe: use tcp://HOST:PORT, ipc://PATH or ws://HOST:PORT/PATH"
+            "not an address nncat can probe: use tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT or wss://HOST:PORT/PATH"
                 .into(),
         ))
     }
 }
 
-/// Over ws, asks for each type in turn; the one the server answers 101 to is its own.
-fn probe_ws(rest: &str, deadline: Instant, timeout: Duration) -> Result<Identity, ProbeError> {
+/// The client side the probe verifies with: the socket's, else the system's roots.
+fn client_config(tls: Option<&Tls>) -> Arc<ClientConfig> {
+    match tls {
+        Some(tls) => tls.client_config(),
+        None => match Tls::load(&tls::Files::default()) {
+            Ok(tls) => tls.client_config(),
+            Err(_) => Tls::unverified_client(),
+        },
+    }
+}
+
+/// A TLS connection to `rest`, its failure in words.
+fn secure(
+    rest: &str,
+    deadline: Instant,
+    timeout: Duration,
+    config: Arc<ClientConfig>,
+    tls: Option<&Tls>,
+) -> Result<wire::TlsWire, ProbeError> {
+    let authority = rest.split('/').next().unwrap_or(rest);
+    connect_tls(authority, deadline, timeout, config).map_err(|failure| match failure {
+        TlsFailure::Connect(why) => why,
+        TlsFailure::Handshake(err) => handshake_failure(&err, authority, timeout, tls),
+    })
+}
+
+/// A TLS failure at `authority` in the user's words.
+fn handshake_failure(
+    err: &std::io::Error,
+    authority: &str,
+    timeout: Duration,
+    tls: Option<&Tls>,
+) -> ProbeError {
+    if is_timeout(err) {
+        return ProbeError::NoHeader(timeout);
+    }
+    let host = wire::host_and_port(authority).map(|(host, _)| host).ok();
+    let fallback;
+    let tls = match tls {
+        Some(tls) => tls,
+        None => match Tls::load(&tls::Files::default()) {
+            Ok(loaded) => {
+                fallback = loaded;
+                &fallback
+            }
+            Err(why) => return ProbeError::Tls(why),
+        },
+    };
+    let why = tls.describe(err, "the server", host.as_deref());
+    if tls::is_not_tls(err) {
+        ProbeError::NotTls(why)
+    } else if err.kind() == std::io::ErrorKind::UnexpectedEof {
+        ProbeError::NotTls(format!("{why} (does it speak TLS?)"))
+    } else {
+        ProbeError::Tls(why)
+    }
+}
+
+/// Over ws, asks for each type in turn, each on a stream `open` makes; the one the
+/// server answers 101 to is its own.
+fn probe_ws(
+    rest: &str,
+    open: &dyn Fn() -> Result<Box<dyn Wire>, ProbeError>,
+    timeout: Duration,
+) -> Result<Identity, ProbeError> {
+    let deadline = Instant::now() + timeout;
     let (authority, path) = match rest.find('/') {
         Some(at) => (&rest[..at], &rest[at..]),
         None => (rest, "/"),
@@ -321,7 +542,7 @@ fn probe_ws(rest: &str, deadline: Instant, timeout: Duration) -> Result<Identity
         .chain([NNG_PAIR1]);
     let mut refusal = None;
     for (name, protocol_id) in names {
-        let mut stream = connect_tcp(authority, deadline, timeout)?;
+        let mut stream = open()?;
         let request = format!(
             "GET {path} HTTP/1.1\r\nHost: {authority}\r\nUpgrade: websocket\r\n\
              Connection: Upgrade\r\nSec-WebSocket-Key: bm5jYXQgcHJvYmUgMTIzNA==\r\n\
@@ -340,7 +561,7 @@ fn probe_ws(rest: &str, deadline: Instant, timeout: Duration) -> Result<Identity
             seen.windows(2).any(|pair| pair == b"\r\n")
                 || (seen.len() >= 8 && seen.starts_with(&MAGIC))
         };
-        match read_until(&mut stream, &mut got, deadline, status_line) {
+        match read_until(stream.as_mut(), &mut got, deadline, status_line) {
             Ok(_) => {}
             Err(err) if is_timeout(&err) && got.is_empty() => {
                 return Err(ProbeError::NoHeader(timeout));

@@ -42,11 +42,15 @@ fn a_closed_port_is_refused_and_a_missing_ipc_path_is_named() {
     drop(listener);
     let url = format!("tcp://127.0.0.1:{port}");
     assert_eq!(
-        probe(&url, Duration::from_secs(2)),
+        probe(&url, Duration::from_secs(2), None),
         Err(ProbeError::Refused)
     );
     assert_eq!(
-        probe("ipc:///nonexistent-folder/x.sock", Duration::from_secs(2)),
+        probe(
+            "ipc:///nonexistent-folder/x.sock",
+            Duration::from_secs(2),
+            None
+        ),
         Err(ProbeError::NoSuchIpcSocket { meant: None })
     );
 }
@@ -64,7 +68,11 @@ fn a_std_server_that_sends_a_header_is_identified() {
         stream.read_exact(&mut theirs).expect("the probe's header");
         theirs
     });
-    let found = probe(&format!("tcp://127.0.0.1:{port}"), Duration::from_secs(5));
+    let found = probe(
+        &format!("tcp://127.0.0.1:{port}"),
+        Duration::from_secs(5),
+        None,
+    );
     assert_eq!(found, Ok(Identity { protocol_id: 49 }));
     assert_eq!(server.join().expect("the server ends"), PROBE_HEADER);
 }

@@ -1,12 +1,17 @@
-//! The probe's side of a connection: the address resolved, the stream opened, and the
-//! SP header read, all within one deadline.
+//! The probe's side of a connection: the address resolved, the stream opened (and its
+//! TLS handshake made, for tls+tcp and wss), and the SP header read, all within one
+//! deadline.
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::os::unix::net::UnixStream;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rustls::{ClientConfig, ClientConnection};
+
 use super::{Identity, MAGIC, PROBE_HEADER, ProbeError, SHOWN_BYTES};
+use crate::boundary::tls::{self, Certificate};
 
 /// `HOST:PORT` from the part of a tcp or ws URL after the scheme; nanomsg's
 /// `INTERFACE;HOST:PORT` names the local interface first, which a probe leaves out.
@@ -171,4 +176,96 @@ pub(super) fn read_header(
     Ok(Identity {
         protocol_id: u16::from_be_bytes([got[4], got[5]]),
     })
+}
+
+/// A TLS connection the probe reads with a deadline, over TCP.
+pub(super) struct TlsWire(
+    rustls::StreamOwned<rustls::ClientConnection, TcpStream>,
+    /// The TLS error a read met (an alert after the handshake: TLS 1.3 servers judge a
+    /// client's certificate only then), for the probe to say instead of "closed".
+    Option<io::Error>,
+);
+
+impl Read for TlsWire {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).inspect_err(|err| {
+            if let Some(tls) = err
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+            {
+                self.1 = Some(io::Error::new(io::ErrorKind::InvalidData, tls.clone()));
+            }
+        })
+    }
+}
+
+impl Write for TlsWire {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl Wire for TlsWire {
+    fn set_timeout(&self, timeout: Duration) -> io::Result<()> {
+        self.0.sock.set_timeout(timeout)
+    }
+}
+
+impl TlsWire {
+    /// The TLS error a read met, if any.
+    pub(super) fn failure(&mut self) -> Option<io::Error> {
+        self.1.take()
+    }
+
+    /// The end-entity certificate the server presented.
+    pub(super) fn certificate(&self) -> Option<Certificate> {
+        let chain = self.0.conn.peer_certificates()?;
+        Certificate::read(chain.first()?)
+    }
+}
+
+/// Why a TLS connection was not made: the TCP connection failed (said as for plain
+/// TCP), or the handshake did (the I/O error, with rustls's error inside).
+pub(super) enum TlsFailure {
+    Connect(ProbeError),
+    Handshake(io::Error),
+}
+
+/// Connects to `rest` (`HOST:PORT`, and a ws path that is left out) and completes a TLS
+/// handshake with `config`, checking the certificate for HOST.
+pub(super) fn connect_tls(
+    rest: &str,
+    deadline: Instant,
+    timeout: Duration,
+    config: Arc<ClientConfig>,
+) -> Result<TlsWire, TlsFailure> {
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let (host, _) = host_and_port(authority).map_err(TlsFailure::Connect)?;
+    let stream = connect_tcp(authority, deadline, timeout).map_err(TlsFailure::Connect)?;
+    let name = tls::server_name(&host).map_err(|_| {
+        TlsFailure::Connect(ProbeError::Unsupported(format!(
+            "'{host}' is neither a host name nor an IP address"
+        )))
+    })?;
+    let connection = ClientConnection::new(config, name)
+        .map_err(|err| TlsFailure::Handshake(io::Error::new(io::ErrorKind::InvalidData, err)))?;
+    let mut wire = TlsWire(rustls::StreamOwned::new(connection, stream), None);
+    while wire.0.conn.is_handshaking() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(TlsFailure::Handshake(io::ErrorKind::TimedOut.into()));
+        }
+        wire.set_timeout(left).map_err(TlsFailure::Handshake)?;
+        let TlsWire(stream, _) = &mut wire;
+        match stream.conn.complete_io(&mut stream.sock) {
+            Ok(_) => {}
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(TlsFailure::Handshake(err)),
+        }
+    }
+    Ok(wire)
 }

@@ -78,9 +78,9 @@ pub fn wait_bound(url: &str) {
     if let Some(path) = url.strip_prefix("ipc://") {
         let path = Path::new(path).to_path_buf();
         wait_for(&format!("{url} to be bound"), LIMIT, || path.exists());
-    } else if let Some(addr) = url
-        .strip_prefix("tcp://")
-        .or_else(|| url.strip_prefix("ws://"))
+    } else if let Some(addr) = ["tcp://", "ws://", "tls+tcp://", "wss://"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
     {
         let addr = addr.split('/').next().unwrap_or(addr).to_string();
         // A plain TCP connect that closes at once: nanomsg counts it as a failed

@@ -2,12 +2,14 @@
 //! temporary folders for ipc, and waits that end on a condition or a time bound.
 //! Every test file takes all of it with `use crate::harness::*;`.
 
+mod certs;
 mod data;
 mod environment;
 mod limits;
 mod processes;
 mod ws_peer;
 
+pub use certs::*;
 pub use data::*;
 pub use environment::*;
 pub use limits::*;

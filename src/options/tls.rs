@@ -1,0 +1,79 @@
+//! nngcat's TLS options, checked against the endpoints and read, once, before anything
+//! binds: a file that is missing, unreadable, not PEM, or a key that does not match its
+//! certificate is a usage error (exit 2), said before a peer could meet it.
+
+use anyhow::Result;
+
+use crate::boundary::tls::{Files, Tls};
+use crate::cli::TlsArgs;
+use crate::error::Failure;
+use crate::socket::{Endpoint, EndpointKind};
+
+/// Whether a URL's transport runs over TLS.
+pub fn is_tls(url: &str) -> bool {
+    url.starts_with("tls+tcp://") || url.starts_with("wss://")
+}
+
+/// The TLS of a socket with `endpoints`: None without a TLS endpoint, where the options
+/// would mean nothing and are refused.
+pub(super) fn plan(args: TlsArgs, endpoints: &[Endpoint]) -> Result<Option<Tls>> {
+    let files = files(args);
+    let tls_endpoints: Vec<&Endpoint> = endpoints.iter().filter(|e| is_tls(&e.url)).collect();
+    if tls_endpoints.is_empty() {
+        refuse_without_tls(&files)?;
+        return Ok(None);
+    }
+    if files.cert.is_none()
+        && let Some(bound) = tls_endpoints.iter().find(|e| e.kind == EndpointKind::Bind)
+    {
+        return Err(Failure::Usage(format!(
+            "cannot bind to '{}': a TLS server needs a certificate: give --cert FILE (a PEM chain, with its key or with --key FILE)",
+            bound.url
+        ))
+        .into());
+    }
+    load(&files).map(Some)
+}
+
+/// The TLS for probing `urls` (TLS ones verified with the options given).
+pub(super) fn probe_plan(args: TlsArgs, urls: &[String]) -> Result<Option<Tls>> {
+    let files = files(args);
+    if !urls.iter().any(|url| is_tls(url)) {
+        refuse_without_tls(&files)?;
+        return Ok(None);
+    }
+    load(&files).map(Some)
+}
+
+fn files(args: TlsArgs) -> Files {
+    Files {
+        cert: args.cert,
+        key: args.key,
+        cacert: args.cacert,
+        insecure: args.insecure,
+    }
+}
+
+fn load(files: &Files) -> Result<Tls> {
+    Tls::load(files).map_err(|why| Failure::Usage(why).into())
+}
+
+/// TLS options without a TLS endpoint are a mistake, as other options that do not apply.
+fn refuse_without_tls(files: &Files) -> Result<()> {
+    if !files.any() {
+        return Ok(());
+    }
+    let given = [
+        (files.cert.is_some(), "--cert"),
+        (files.key.is_some(), "--key"),
+        (files.cacert.is_some(), "--cacert"),
+        (files.insecure, "--insecure"),
+    ];
+    match given.iter().find(|(given, _)| *given) {
+        Some((_, option)) => Err(Failure::Usage(format!(
+            "{option} applies only to TLS endpoints (tls+tcp://HOST:PORT, wss://HOST:PORT/PATH), and none is given"
+        ))
+        .into()),
+        None => Ok(()),
+    }
+}
