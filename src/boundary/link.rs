@@ -14,7 +14,7 @@ use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader, BufWriter};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, BufWriter};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
 
@@ -112,6 +112,12 @@ impl LinkReader {
     /// Whether libnanomsg's next message is already read whole.
     pub fn buffered(&self) -> bool {
         whole_frame(self.stream.buffer(), true)
+    }
+
+    /// Waits until libnanomsg has sent something (or closed the link), reading nothing
+    /// away: safe to abandon, as `next_length` is not once it has begun.
+    pub async fn readable(&mut self) -> io::Result<()> {
+        self.stream.fill_buf().await.map(drop)
     }
 
     /// The length of libnanomsg's next message, or `None` once it closed the link;

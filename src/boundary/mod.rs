@@ -40,7 +40,6 @@ mod sp;
 pub mod tls;
 mod ws;
 
-use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::net::TcpListener;
@@ -343,6 +342,7 @@ pub struct Boundary {
     /// it grows.
     progress: Arc<AtomicU64>,
     budget: sp::Budget,
+    orphans: Orphans,
     peers: Peers,
     folder: tempfile::TempDir,
     jobs: Option<mpsc::UnboundedSender<Job>>,
@@ -368,6 +368,39 @@ impl Loop {
     }
 }
 
+/// Messages libnanomsg gave a peer that had already gone, waiting for a live peer of
+/// any endpoint of the socket; `arrived` wakes the live peers' pumps.
+#[derive(Clone, Default)]
+struct Orphans {
+    queue: Arc<Mutex<VecDeque<Vec<u8>>>>,
+    arrived: Arc<tokio::sync::Notify>,
+}
+
+impl Orphans {
+    fn held(&self) -> usize {
+        self.lock().iter().map(Vec::len).sum()
+    }
+
+    fn waiting(&self) -> bool {
+        !self.lock().is_empty()
+    }
+
+    fn push(&self, message: Vec<u8>) {
+        self.lock().push_back(message);
+        self.arrived.notify_waiters();
+    }
+
+    fn pop(&self) -> Option<Vec<u8>> {
+        self.lock().pop_front()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Vec<u8>>> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
@@ -375,8 +408,8 @@ struct Endpoint {
     url: String,
     /// Where a connecting endpoint keeps what its attempts found; None when bound.
     outcomes: Option<Outcomes>,
-    /// What a push sent to a peer that was gone, for the next peer (relay::orphan).
-    orphans: RefCell<VecDeque<Vec<u8>>>,
+    /// What a push or req sent to a peer that was gone, for another (relay::orphan).
+    orphans: Orphans,
     progress: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
@@ -402,6 +435,7 @@ impl Endpoint {
 impl Boundary {
     pub fn new(settings: Settings, outcomes: Outcomes) -> io::Result<Boundary> {
         Ok(Boundary {
+            orphans: Orphans::default(),
             budget: sp::Budget::new(settings.memory_budget),
             settings,
             outcomes,
@@ -508,7 +542,7 @@ impl Boundary {
             transport,
             url: url.to_string(),
             outcomes: (side == 'c').then(|| self.outcomes.clone()),
-            orphans: Default::default(),
+            orphans: self.orphans.clone(),
             progress: Arc::clone(&self.progress),
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),

@@ -370,14 +370,15 @@ async fn linger<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S) {
     .await;
 }
 
-/// A message libnanomsg sent into the link of a peer that is gone. A push gave it to
-/// that peer alone, and libnanomsg counts it as sent: it is kept for the endpoint's
-/// next peer (`take_orphans`), as libnanomsg would have given it to another peer had it
-/// known. Other types send to every peer or expect the answer from the same one: their
-/// orphans are dropped, as libnanomsg drops a message in flight to a peer that left.
+/// A message libnanomsg gave the link of a peer that is gone. A push's message, and a
+/// request (which any rep may answer: the reply comes back by the backtrace, whatever
+/// pipe it takes), are kept for another peer of the socket, live or still to come
+/// (`take_orphans`), as libnanomsg would have given it to another peer had it known.
+/// Other types send to every peer or expect the answer from the same one: their orphans
+/// are dropped, as libnanomsg drops a message in flight to a peer that left.
 async fn orphan(endpoint: &Endpoint, length: u64, link_in: &mut LinkReader) -> io::Result<()> {
-    let kept: usize = endpoint.orphans.borrow().iter().map(Vec::len).sum();
-    let keep = endpoint.settings.own == SocketType::Push
+    let kept = endpoint.orphans.held();
+    let keep = matches!(endpoint.settings.own, SocketType::Push | SocketType::Req)
         && usize::try_from(length).is_ok_and(|length| kept + length <= ORPHANS_MAX);
     if !keep {
         let mut body = link_in.body(length);
@@ -386,17 +387,16 @@ async fn orphan(endpoint: &Endpoint, length: u64, link_in: &mut LinkReader) -> i
             .map(drop);
     }
     let message = link_in.read_body(length).await?;
-    endpoint.orphans.borrow_mut().push_back(message);
+    endpoint.orphans.push(message);
     Ok(())
 }
 
-/// Gives a new peer the messages a gone one was sent, first and in order.
+/// Gives this peer the messages gone peers were sent, first and in order.
 async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::Result<()> {
     let mut sent = false;
-    loop {
-        let next = endpoint.orphans.borrow_mut().pop_front();
-        let Some(message) = next else { break };
+    while let Some(message) = endpoint.orphans.pop() {
         outgoing.send(message).await?;
+        endpoint.progress.fetch_add(1, Ordering::Relaxed);
         sent = true;
     }
     if sent {
@@ -487,7 +487,30 @@ pub(super) async fn pump(
             if take_orphans(endpoint, &mut outgoing).await.is_err() {
                 return;
             }
-            while let Ok(Some(length)) = link_in.next_length().await {
+            loop {
+                // A gone peer's orphans may arrive while this one waits for libnanomsg,
+                // or while it was busy.
+                if !peer_gone.get()
+                    && endpoint.orphans.waiting()
+                    && take_orphans(endpoint, &mut outgoing).await.is_err()
+                {
+                    break;
+                }
+                if !peer_gone.get() {
+                    tokio::select! {
+                        biased;
+                        ready = link_in.readable() => if ready.is_err() { break },
+                        () = endpoint.orphans.arrived.notified() => {
+                            if take_orphans(endpoint, &mut outgoing).await.is_err() {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                let Ok(Some(length)) = link_in.next_length().await else {
+                    break;
+                };
                 let sent = if peer_gone.get() {
                     orphan(endpoint, length, &mut link_in).await
                 } else if length > STREAM_AT && outgoing.streams() {
