@@ -111,6 +111,37 @@ pub struct Settings {
     pub senders: Option<Senders>,
     /// The certificates and roots of TLS endpoints (tls+tcp://, wss://).
     pub tls: Option<tls::Tls>,
+    /// Told of every peer that comes or goes and every connect attempt's outcome, so
+    /// that the socket's watchers need not poll.
+    pub told: Option<Told>,
+}
+
+/// What the boundary tells the socket as it happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Happening {
+    /// A peer's handshake is done.
+    PeerArrived,
+    PeerLeft,
+    /// A connect attempt ended, either way.
+    Attempted,
+}
+
+/// Whom the boundary tells (`Settings::told`).
+#[derive(Clone)]
+pub struct Told(pub Arc<dyn Fn(Happening) + Send + Sync>);
+
+impl std::fmt::Debug for Told {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Told")
+    }
+}
+
+impl Settings {
+    fn tell(&self, happening: Happening) {
+        if let Some(Told(tell)) = &self.told {
+            tell(happening);
+        }
+    }
 }
 
 /// Who sent each request, survey or answer, by its id (the word with its top bit set
@@ -426,6 +457,7 @@ struct Endpoint {
 impl Endpoint {
     /// Keeps what a connecting endpoint's attempt found, for the doctor.
     fn found(&self, outcome: Outcome) {
+        self.settings.tell(Happening::Attempted);
         if let Some(outcomes) = &self.outcomes {
             outcomes.set(&self.url, outcome);
         }

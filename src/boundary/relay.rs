@@ -15,8 +15,8 @@ use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 use super::link::{self, LinkReader, LinkWriter};
 use super::sp::{self, HandshakeError};
 use super::{
-    CHUNK, DRAIN, Endpoint, Incoming, Loop, ORPHANS_MAX, Outcome, Outgoing, Received, Refusal,
-    STREAM_AT, Shared, Transport,
+    CHUNK, DRAIN, Endpoint, Happening, Incoming, Loop, ORPHANS_MAX, Outcome, Outgoing, Received,
+    Refusal, STREAM_AT, Shared, Transport,
 };
 use super::{tls, ws};
 use crate::kind::SocketType;
@@ -434,6 +434,7 @@ pub(super) async fn pump(
     mut link_out: LinkWriter,
 ) {
     endpoint.notes.happened("connected", peer);
+    endpoint.settings.tell(Happening::PeerArrived);
     let peer_gone = std::cell::Cell::new(false);
     let refusal = {
         let toward_libnanomsg = async {
@@ -553,4 +554,5 @@ pub(super) async fn pump(
     };
     outgoing.finish(refusal.as_ref()).await;
     endpoint.notes.happened("disconnected", peer);
+    endpoint.settings.tell(Happening::PeerLeft);
 }

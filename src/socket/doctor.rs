@@ -344,6 +344,19 @@ impl Doctor {
 }
 
 impl Watcher for Doctor {
+    /// The first second's end, while the silence may still need explaining.
+    fn next_look(&self) -> Option<Instant> {
+        let state = self.findings.lock();
+        let explaining = !state.had_peer && !state.probed && !self.findings.connect_urls.is_empty();
+        let waiting_for_handshake =
+            self.handshaking > 0 && !self.said_waiting && !self.boundary_only;
+        match (explaining, waiting_for_handshake) {
+            (true, _) => Some(self.started + DIAGNOSE_AFTER),
+            (false, true) => Some(self.handshaking_since + DIAGNOSE_AFTER),
+            (false, false) => None,
+        }
+    }
+
     fn look(&mut self, now: &Reading) {
         let findings = &self.findings;
         let new_made = now.made.saturating_sub(self.made);

@@ -24,7 +24,7 @@ terminates itself (ws) go through `crate::boundary` first.
 
 use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -82,6 +82,8 @@ pub struct Socket {
     started: Instant,
     monitor_stop: Arc<AtomicBool>,
     findings: Arc<doctor::Findings>,
+    /// Wakes the watchers' thread: the boundary's happenings, and closing.
+    wake: mpsc::Sender<()>,
     /// The transports nncat terminates for this socket (boundary/), started with the
     /// first endpoint that needs it; dropped after `nn_close`.
     boundary: Mutex<Option<Boundary>>,
@@ -100,6 +102,19 @@ impl Socket {
             bail!("cannot create a nanomsg socket: {}", last_error());
         }
         let started = Instant::now();
+        let findings = Arc::new(doctor::Findings::new(plan));
+        // The boundary tells of each peer and attempt: the watchers wake for those
+        // (and for their own deadlines) instead of polling the statistics.
+        let (wake, woken) = mpsc::channel();
+        let told = {
+            let (findings, wake) = (Arc::clone(&findings), wake.clone());
+            boundary::Told(Arc::new(move |happening| {
+                if happening == boundary::Happening::PeerArrived {
+                    findings.saw_peers(1);
+                }
+                let _ = wake.send(());
+            }))
+        };
         let mut socket = Socket {
             id,
             protocol: plan.protocol,
@@ -107,7 +122,8 @@ impl Socket {
             recv_fd: None,
             started,
             monitor_stop: Arc::new(AtomicBool::new(false)),
-            findings: Arc::new(doctor::Findings::new(plan)),
+            findings,
+            wake,
             boundary: Mutex::new(None),
             boundary_settings: boundary::Settings {
                 own: SocketType::ALL
@@ -121,6 +137,7 @@ impl Socket {
                 started,
                 senders: plan.name_senders.then(boundary::Senders::default),
                 tls: plan.tls.clone(),
+                told: Some(told),
             },
         };
         socket.configure(plan)?;
@@ -132,11 +149,21 @@ impl Socket {
         for endpoint in &plan.endpoints {
             socket.add_endpoint(endpoint, plan)?;
         }
-        let mut watchers: Vec<Box<dyn Watcher>> = vec![Box::new(Doctor::new(&socket, plan))];
+        let boundary_only = plan.all_through_boundary();
+        let connects = plan
+            .endpoints
+            .iter()
+            .any(|endpoint| endpoint.kind == EndpointKind::Connect);
+        let mut watchers: Vec<Box<dyn Watcher>> = Vec::new();
+        // The doctor explains a connecting socket's silence and tells -v's story; a quiet
+        // socket that only binds gives it nothing to do (the boundary marks its peers).
+        if plan.verbose || connects || !boundary_only {
+            watchers.push(Box::new(Doctor::new(&socket, plan)));
+        }
         if plan.verbose {
             // The boundary names what happens to its endpoints' connections itself;
             // the statistics would only count its private links.
-            if !plan.all_through_boundary() {
+            if !boundary_only {
                 watchers.push(Box::new(ConnectionEvents::new(socket.started)));
             }
             report::event(
@@ -150,7 +177,7 @@ impl Socket {
         if plan.progress {
             watchers.push(Box::new(Progress::new(&socket)));
         }
-        socket.start_watching(watchers);
+        socket.start_watching(watchers, boundary_only.then_some(woken));
         if let Some(wait) = &plan.wait_peers {
             socket.wait_for_peers(wait.count, wait.timeout, wait.required)?;
         }
@@ -227,6 +254,7 @@ impl Socket {
 impl Drop for Socket {
     fn drop(&mut self) {
         self.monitor_stop.store(true, Ordering::Relaxed);
+        let _ = self.wake.send(());
         // SAFETY: nn_close takes only a socket number, which nanomsg looks up: a number
         // it no longer knows (nn_term closed every socket) fails with EBADF. `id` is the
         // one nn_socket gave this Socket in `open`; nothing else closes it, and drop runs

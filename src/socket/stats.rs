@@ -2,14 +2,17 @@
 nanomsg's statistics: counts, `--wait-peers`, the `-v` connection events, `--progress`
 and the summary of `--stats`.
 
-nanomsg has no event for a connection made, broken or dropped: its statistics are the
-only witness, so they are read every 20 ms. One thread per socket reads them and hands
-each reading to the watchers that need one (the doctor, the `-v` events, the drop
-warning, `--progress`), rather than a thread per watcher each reading its own.
+nanomsg has no event for a connection made, broken or dropped. The boundary does: it
+tells the socket of each peer and each connect attempt, and the statistics are read
+then (and a few times more while libnanomsg catches up), or when a watcher's own
+deadline comes (the doctor's first second, `--progress`'s next line). An idle socket
+reads nothing. Only an endpoint the boundary does not see (inproc) makes them read
+every 20 ms. One thread per socket reads them and hands each reading to the watchers
+that need one, rather than a thread per watcher each reading its own.
 */
 
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -70,8 +73,18 @@ pub(super) const EVENT_REPEAT: Duration = Duration::from_secs(1);
 /// How often `--progress` redraws its line.
 const PROGRESS_STEP: Duration = Duration::from_millis(250);
 
-/// How often the statistics are read.
+/// How often the statistics are read where nothing tells of a change (an inproc
+/// endpoint, which the boundary does not see).
 const TICK: Duration = Duration::from_millis(20);
+
+/// After the boundary tells of a change, when the statistics are read again: libnanomsg
+/// attaches or drops the private link on its own thread a moment later.
+const SETTLING: [Duration; 4] = [
+    Duration::from_millis(2),
+    Duration::from_millis(20),
+    Duration::from_millis(100),
+    Duration::from_millis(400),
+];
 
 /// One reading of the statistics the watchers follow.
 #[derive(Clone, Copy, Debug)]
@@ -107,6 +120,10 @@ impl Reading {
 /// Something that follows a socket's statistics, one reading at a time.
 pub(super) trait Watcher: Send {
     fn look(&mut self, now: &Reading);
+    /// When it needs a reading though nothing happened (a deadline of its own).
+    fn next_look(&self) -> Option<Instant> {
+        None
+    }
     /// The socket closed: say what is still unsaid.
     fn end(&mut self) {}
 }
@@ -154,16 +171,51 @@ impl Socket {
 
 impl Socket {
     /// Starts the one thread that reads the statistics for `watchers`, until the socket
-    /// closes.
-    pub(super) fn start_watching(&self, mut watchers: Vec<Box<dyn Watcher>>) {
+    /// closes. With `happenings` (every endpoint goes through the boundary, which tells
+    /// of each peer and attempt) it reads them when told, a few times more while the
+    /// library catches up, and when a watcher's own deadline comes: never while idle.
+    /// Without, it reads them every `TICK`.
+    pub(super) fn start_watching(
+        &self,
+        mut watchers: Vec<Box<dyn Watcher>>,
+        happenings: Option<mpsc::Receiver<()>>,
+    ) {
         if watchers.is_empty() {
             return;
         }
         let id = self.id;
         let stop = Arc::clone(&self.monitor_stop);
         let _ = thread::Builder::new().name("stats".into()).spawn(move || {
+            let mut settling: Vec<Instant> = Vec::new();
             while !stop.load(Ordering::Relaxed) {
-                thread::sleep(TICK);
+                match &happenings {
+                    None => thread::sleep(TICK),
+                    Some(happenings) => {
+                        let due = watchers
+                            .iter()
+                            .filter_map(|watcher| watcher.next_look())
+                            .chain(settling.first().copied())
+                            .min();
+                        let told = match due {
+                            Some(at) => happenings
+                                .recv_timeout(at.saturating_duration_since(Instant::now())),
+                            None => happenings
+                                .recv()
+                                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+                        };
+                        match told {
+                            Ok(()) => {
+                                while happenings.try_recv().is_ok() {}
+                                let now = Instant::now();
+                                settling = SETTLING.iter().map(|after| now + *after).collect();
+                            }
+                            Err(mpsc::RecvTimeoutError::Timeout) => {}
+                            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                        }
+                        let now = Instant::now();
+                        settling.retain(|at| *at > now);
+                    }
+                }
                 let Some(now) = Reading::take(id) else {
                     break;
                 };
@@ -280,6 +332,10 @@ impl Progress {
 }
 
 impl Watcher for Progress {
+    fn next_look(&self) -> Option<Instant> {
+        Some(self.last_at + PROGRESS_STEP)
+    }
+
     fn look(&mut self, _: &Reading) {
         if self.last_at.elapsed() < PROGRESS_STEP {
             return;

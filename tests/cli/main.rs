@@ -12,7 +12,9 @@ mod exec;
 mod faults;
 mod formats;
 mod help;
+
 mod hostile;
+mod idle;
 mod interop;
 mod json;
 mod log_json;

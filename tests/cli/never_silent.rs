@@ -164,7 +164,7 @@ fn a_relative_ipc_path_that_lost_its_slash_gets_the_absolute_url_suggested() {
         "1s",
     ]);
     req.current_dir(&elsewhere);
-    run(req).fails_with(
+    run(req).fails_with_last_line(
         3,
         &format!(
             "nothing is listening at {relative} (no such ipc socket; did you mean {absolute}?)"
