@@ -11,6 +11,7 @@ mod exit;
 pub mod format;
 mod kind;
 mod options;
+mod os;
 mod report;
 mod signals;
 mod socket;

@@ -14,19 +14,6 @@ use crate::format::Decoder;
 use crate::options::{Plan, Role, Source};
 use crate::signals::Idle;
 
-/// Whether `fd` can be read without waiting (data, or its end).
-fn readable_now(fd: std::os::fd::BorrowedFd<'_>) -> bool {
-    let mut fds = [rustix::event::PollFd::new(
-        &fd,
-        rustix::event::PollFlags::IN,
-    )];
-    let zero = rustix::event::Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    rustix::event::poll(&mut fds, Some(&zero)).is_ok_and(|ready| ready > 0)
-}
-
 /// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
 /// of its own. While a read waits, the main thread has nothing unflushed, which the
 /// signal handler needs to know.
@@ -176,7 +163,7 @@ impl Messages {
         if decoder.exhausted() {
             return Ok(true);
         }
-        if decoder.record_ready() || !readable_now(decoder.reader().stdin.as_fd()) {
+        if decoder.record_ready() || !crate::os::readable_now(decoder.reader().stdin.as_fd()) {
             return Ok(false);
         }
         decoder.read_more().map_err(from_decode)?;

@@ -80,7 +80,7 @@ pub fn answer_concurrently(
             } else {
                 Some(ANSWERS_EVERY)
             };
-            match socket.wait_readable(wait, output.watch) {
+            match socket.wait_readable(wait, output.watch()) {
                 Wake::Readable => {}
                 Wake::TimedOut if !waiting.is_empty() => continue,
                 Wake::TimedOut => {

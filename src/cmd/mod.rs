@@ -96,7 +96,7 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
     let deadline = socket.recv_timeout().map(|limit| Instant::now() + limit);
     loop {
         let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));
-        match socket.wait_readable(left, output.watch) {
+        match socket.wait_readable(left, output.watch()) {
             Wake::Readable => {
                 if let Some(message) = ready_message(socket)? {
                     return Ok(message);

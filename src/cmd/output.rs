@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::os::fd::{AsFd, AsRawFd, RawFd};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::fs::FileTypeExt;
 use std::time::{Duration, SystemTime};
 
@@ -13,7 +13,7 @@ use super::fd_file;
 use super::pacing::Pacing;
 use crate::format::{Encoder, Field, Format};
 use crate::options::Plan;
-use crate::socket;
+use crate::os;
 
 /// Enough to amortise the write call over many short records, small enough that a
 /// reader downstream sees output in steady pieces.
@@ -32,7 +32,7 @@ pub struct Output {
     /// a message, and we must notice then, not when the next message comes (if ever).
     /// A file or a terminal never reports that, and a closed fd 1 would report it at
     /// every wait: those are not watched.
-    pub(super) watch: Option<RawFd>,
+    watched: bool,
     pub(super) pacing: Pacing,
 }
 
@@ -52,8 +52,7 @@ impl Output {
             time_prefix: plan.json.timestamp && plan.out_format != Format::Json,
             record_started: false,
             // A pipe or a socket: the kinds of stdout whose reader can go away.
-            watch: (is_pipe || kind.is_some_and(|kind| kind.is_socket()))
-                .then_some(stdout.as_raw_fd()),
+            watched: is_pipe || kind.is_some_and(|kind| kind.is_socket()),
             stdout,
             pacing: Pacing::new(),
         })
@@ -147,13 +146,17 @@ impl Output {
 
     /// Sleeps for `hold` unless stdout's reader goes away first; says whether it did.
     pub(super) fn reader_left_within(&self, hold: Duration) -> bool {
-        let mut fds = [libc::pollfd {
-            fd: self.watch.unwrap_or(-1),
-            events: 0,
-            revents: 0,
-        }];
-        socket::poll(&mut fds, Some(hold)) > 0
-            && fds[0].revents & (libc::POLLERR | libc::POLLHUP) != 0
+        let Some(watch) = self.watch() else {
+            std::thread::sleep(hold);
+            return false;
+        };
+        let mut fds = [os::watch(watch, os::Events::empty())];
+        os::poll(&mut fds, Some(hold)) > 0 && os::hung_up(&fds[0])
+    }
+
+    /// Stdout, when its reader can go away while we wait (see `watch`).
+    pub(super) fn watch(&self) -> Option<BorrowedFd<'_>> {
+        self.watched.then(|| self.stdout.as_fd())
     }
 }
 
@@ -162,15 +165,10 @@ impl Output {
 /// process may set, /proc/sys/fs/pipe-max-size), the pipe lets both run at once. A
 /// refusal (the per-user pipe budget spent) leaves it as it was.
 fn widen_pipe(pipe: &File) {
-    const PIPE_SIZE: libc::c_int = 1 << 20;
-    let fd = pipe.as_raw_fd();
-    // SAFETY: F_GETPIPE_SZ takes no argument; `fd` is stdout's copy, open for as long
-    // as `pipe` lives.
-    let size = unsafe { libc::fcntl(fd, libc::F_GETPIPE_SZ) };
+    const PIPE_SIZE: usize = 1 << 20;
     // Never shrink a pipe that whoever made it made larger.
-    if (0..PIPE_SIZE).contains(&size) {
-        // SAFETY: F_SETPIPE_SZ takes an int and no pointer; `fd` as above.
-        let _ = unsafe { libc::fcntl(fd, libc::F_SETPIPE_SZ, PIPE_SIZE) };
+    if os::pipe_size(pipe).is_some_and(|size| size < PIPE_SIZE) {
+        os::set_pipe_size(pipe, PIPE_SIZE);
     }
 }
 
@@ -184,13 +182,9 @@ fn write_fully(stdout: &mut File, mut data: &[u8]) -> io::Result<()> {
             Ok(n) => data = &data[n..],
             Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
             Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
-                let mut fds = [libc::pollfd {
-                    fd: stdout.as_raw_fd(),
-                    events: libc::POLLOUT,
-                    revents: 0,
-                }];
+                let mut fds = [os::watch(stdout.as_fd(), os::Events::OUT)];
                 // POLLERR (the reader left) wakes it too; the next write says EPIPE.
-                socket::poll(&mut fds, None);
+                os::poll(&mut fds, None);
             }
             Err(err) => return Err(err),
         }

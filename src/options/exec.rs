@@ -1,7 +1,7 @@
 //! rep --exec: the command to run for each request, found on PATH once, before any
 //! socket exists, so that a mistyped name is a usage error at start-up.
 
-use std::ffi::{CString, OsStr, OsString};
+use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -77,7 +77,5 @@ pub(super) fn find_program(name: &OsStr) -> Result<PathBuf> {
 
 /// Whether this user may run the file, as exec(2) will decide.
 fn executable(path: &Path) -> bool {
-    CString::new(path.as_os_str().as_bytes())
-        // SAFETY: access(2) reads the NUL-terminated path, which lives through the call.
-        .is_ok_and(|path| unsafe { libc::access(path.as_ptr(), libc::X_OK) } == 0)
+    crate::os::executable(path)
 }

@@ -7,6 +7,8 @@ allocate: then a lying length only closes that peer's connection.
 
 use libc::c_int;
 
+use crate::os;
+
 /// The default `--recv-maxsz`: large enough for the messages people move with nncat
 /// (the soak tests send 256 MiB), small enough that one peer cannot claim gigabytes.
 pub const DEFAULT_RECV_MAX_SIZE: usize = 512 << 20;
@@ -21,13 +23,17 @@ const RESERVE: usize = 64 << 20;
 /// once more on its way to stdout (hex doubles it), and those copies fail cleanly.
 pub fn recv_max_size_cap() -> usize {
     let mut cap = c_int::MAX as usize;
-    if let Some(total) = physical_memory() {
+    if let Some(total) = os::physical_memory() {
         cap = cap.min(total / 2);
     }
     // Read only under a limit: every run asks for the cap, and most have no limit.
     let mut status = None;
-    for (resource, used_field) in [(libc::RLIMIT_AS, "VmSize:"), (libc::RLIMIT_DATA, "VmData:")] {
-        if let Some(limit) = soft_limit(resource) {
+    let limits = [
+        (os::address_space_limit(), "VmSize:"),
+        (os::data_limit(), "VmData:"),
+    ];
+    for (limit, used_field) in limits {
+        if let Some(limit) = limit {
             let status = status.get_or_insert_with(|| {
                 std::fs::read_to_string("/proc/self/status").unwrap_or_default()
             });
@@ -40,31 +46,6 @@ pub fn recv_max_size_cap() -> usize {
     }
     // Below a page there is nothing useful to receive; keep the option valid.
     cap.max(4096)
-}
-
-fn soft_limit(resource: libc::__rlimit_resource_t) -> Option<usize> {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit writes one rlimit struct, which `limit` is.
-    let rc = unsafe { libc::getrlimit(resource, &raw mut limit) };
-    (rc == 0 && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as usize)
-}
-
-/// Bytes of physical memory, by one system call rather than by reading /proc/meminfo.
-fn physical_memory() -> Option<usize> {
-    let mut info = std::mem::MaybeUninit::<libc::sysinfo>::uninit();
-    // SAFETY: sysinfo(2) fills in the one struct sysinfo at the pointer, which is
-    // `info`'s, a local with room for one.
-    if unsafe { libc::sysinfo(info.as_mut_ptr()) } != 0 {
-        return None;
-    }
-    // SAFETY: sysinfo returned 0, so it filled in the whole struct.
-    let info = unsafe { info.assume_init() };
-    usize::try_from(info.totalram)
-        .ok()?
-        .checked_mul(usize::try_from(info.mem_unit).ok()?)
 }
 
 /// A `Name:   1234 kB` line's number.

@@ -58,7 +58,7 @@ pub use doctor::Cause;
 use doctor::Doctor;
 pub use message::{Message, RawMessage};
 use stats::{ConnectionEvents, Progress, Watcher, stat};
-pub use wait::{Wake, millis, poll};
+pub use wait::{Wake, millis};
 
 /// After the last write has left, how long the peer gets to take the message out of
 /// its read-ahead before we close: nanomsg drops a pipe's unread message when the pipe

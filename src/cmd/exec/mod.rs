@@ -14,13 +14,14 @@ wakes it at once. Where the kernel has no pidfd (before Linux 5.3), it looks eve
 */
 
 use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::AsFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::options::ExecPlan;
+use crate::os;
 use crate::signals;
 
 /// Why a command gave no answer.
@@ -65,16 +66,14 @@ pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
     let mut group = Group::register(child)?;
     let mut stdin = group.child.stdin.take();
     let mut stdout = group.child.stdout.take();
-    for fd in [
-        stdin.as_ref().map(AsRawFd::as_raw_fd),
-        stdout.as_ref().map(AsRawFd::as_raw_fd),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        set_nonblocking(fd).map_err(|err| ExecError::Failed(format!("'{name}': {err}")))?;
+    let nonblocking = [
+        stdin.as_ref().map(os::set_nonblocking),
+        stdout.as_ref().map(os::set_nonblocking),
+    ];
+    for result in nonblocking.into_iter().flatten() {
+        result.map_err(|err| ExecError::Failed(format!("'{name}': {err}")))?;
     }
-    let exit_watch = pidfd(group.pgid);
+    let exit_watch = os::exit_watch(group.pgid);
     let deadline = Instant::now() + plan.timeout;
     let mut reply = Vec::new();
     let mut written = 0;
@@ -85,7 +84,7 @@ pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
         if signals::received().is_some() {
             return Err(ExecError::Interrupted);
         }
-        if has_exited(group.pgid) {
+        if os::has_exited(group.pgid) {
             break;
         }
         let left = deadline.saturating_duration_since(Instant::now());
@@ -101,19 +100,23 @@ pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
             left.min(TICK)
         };
         let mut fds = Vec::with_capacity(3);
-        let watched = [
-            stdout.as_ref().map(|pipe| (pipe.as_raw_fd(), libc::POLLIN)),
-            stdin.as_ref().map(|pipe| (pipe.as_raw_fd(), libc::POLLOUT)),
-            exit_watch.as_ref().map(|fd| (fd.as_raw_fd(), libc::POLLIN)),
-        ];
-        for (fd, events) in watched.into_iter().flatten() {
-            fds.push(libc::pollfd {
-                fd,
-                events,
-                revents: 0,
-            });
-        }
-        poll(&mut fds, wait);
+        fds.extend(
+            stdout
+                .as_ref()
+                .map(|pipe| os::watch(pipe.as_fd(), os::Events::IN)),
+        );
+        fds.extend(
+            stdin
+                .as_ref()
+                .map(|pipe| os::watch(pipe.as_fd(), os::Events::OUT)),
+        );
+        fds.extend(
+            exit_watch
+                .as_ref()
+                .map(|fd| os::watch(fd.as_fd(), os::Events::IN)),
+        );
+        os::poll(&mut fds, Some(wait));
+        drop(fds);
         if let Some(pipe) = stdin.as_mut() {
             match feed(pipe, &request[written..]) {
                 Ok(n) => written += n,
@@ -204,65 +207,8 @@ fn lock_running() -> MutexGuard<'static, Vec<i32>> {
 }
 
 fn kill_group(pgid: i32) {
-    // SAFETY: kill takes two integers; the group is ours while its leader is unreaped.
-    unsafe {
-        libc::kill(-pgid, libc::SIGKILL);
-    }
-}
-
-/// Whether the command has exited, without reaping it: until it is reaped, its process
-/// group's number stays ours.
-fn has_exited(pid: i32) -> bool {
-    // SAFETY: siginfo_t is plain data, for which all zeroes is a valid value.
-    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-    // SAFETY: waitid writes one siginfo_t into `info`, which lives through the call.
-    let rc = unsafe {
-        libc::waitid(
-            libc::P_PID,
-            pid as libc::id_t,
-            &raw mut info,
-            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
-        )
-    };
-    // ECHILD cannot happen for a child we have not reaped; treat any error as an exit
-    // rather than wait for ever.
-    // SAFETY: after a successful waitid with WEXITED, si_pid is the field it set.
-    rc != 0 || unsafe { info.si_pid() } != 0
-}
-
-/// A file descriptor that polls readable once the process has exited, where the kernel
-/// has pidfd_open.
-fn pidfd(pid: i32) -> Option<OwnedFd> {
-    // SAFETY: pidfd_open takes two integers and returns a new descriptor or -1.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-    if fd < 0 {
-        return None;
-    }
-    let fd = RawFd::try_from(fd).ok()?;
-    // SAFETY: the descriptor was just opened for us and nothing else owns it.
-    Some(unsafe { OwnedFd::from_raw_fd(fd) })
-}
-
-fn poll(fds: &mut [libc::pollfd], wait: Duration) {
-    // Rounded up: a timeout rounded down to 0 would make the loop spin.
-    let millis = crate::socket::millis(wait);
-    // An interrupted poll (EINTR) just goes round the loop again, which looks at the
-    // signal; other errors cannot happen with valid descriptors.
-    // SAFETY: poll reads and writes `fds.len()` pollfd entries, which `fds` holds.
-    unsafe {
-        libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, millis);
-    }
-}
-
-fn set_nonblocking(fd: RawFd) -> io::Result<()> {
-    // SAFETY: fcntl with F_GETFL/F_SETFL reads or sets an int flag of a descriptor we
-    // own; a bad descriptor only makes it fail.
-    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
-    // SAFETY: as above.
-    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) } < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
+    // The group is ours while its leader is unreaped (see `Group::kill`).
+    os::kill_group(pgid);
 }
 
 /// Writes what the pipe takes now; an error means the command closed its stdin.

@@ -109,26 +109,20 @@ impl Listener {
 
     /// Whether a connection waits to be accepted within `wait` (`None`: for ever).
     fn ready(&self, wait: Option<Duration>) -> bool {
-        use std::os::fd::AsRawFd;
+        use std::os::fd::AsFd;
         let fd = match self {
-            Listener::Tcp(listener) | Listener::Ws(listener) => listener.as_raw_fd(),
-            Listener::Ipc(listener, _) => listener.as_raw_fd(),
+            Listener::Tcp(listener) | Listener::Ws(listener) => listener.as_fd(),
+            Listener::Ipc(listener, _) => listener.as_fd(),
         };
         let deadline = wait.map(|w| Instant::now() + w);
         loop {
-            let step = match deadline {
-                None => 200,
-                Some(d) => {
-                    crate::socket::millis(d.saturating_duration_since(Instant::now())).min(200)
-                }
-            };
-            let mut pollfd = libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd for the call's duration.
-            let rc = unsafe { libc::poll(&raw mut pollfd, 1, step) };
+            // Short steps, so that a signal is looked at between them.
+            let step = Duration::from_millis(200);
+            let step = deadline.map_or(step, |d| {
+                d.saturating_duration_since(Instant::now()).min(step)
+            });
+            let mut fds = [crate::os::watch(fd, crate::os::Events::IN)];
+            let rc = crate::os::poll(&mut fds, Some(step));
             if rc > 0 {
                 return true;
             }
