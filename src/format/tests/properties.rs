@@ -44,6 +44,41 @@ proptest! {
     }
 
     #[test]
+    fn tap_records_in_both_machine_formats_read_back_as_their_messages(
+        messages in any_messages(),
+        peer in ".{0,300}",
+        seq in any::<u64>(),
+    ) {
+        for format in [Format::Msgpack, Format::Json] {
+            let encoder = Encoder::new(format, b'\n', false);
+            let mut records = Vec::new();
+            for message in &messages {
+                let fields = [
+                    ("dir", Field::Text(">")),
+                    ("seq", Field::Number(seq)),
+                    ("peer", Field::Text(&peer)),
+                    ("reply_to", Field::Nil),
+                ];
+                encoder.encode_record(&fields, message, &mut records);
+            }
+            let decoded = decode_all(format, b'\n', &records).map_err(|err| {
+                TestCaseError::fail(format!("{format:?}: {err}"))
+            })?;
+            prop_assert_eq!(&decoded, &messages);
+        }
+    }
+
+    #[test]
+    fn msgpack_maps_of_arbitrary_bytes_never_panic(
+        entries in 0u8..16,
+        input in prop::collection::vec(any::<u8>(), 0..500),
+    ) {
+        let mut map = vec![0x80 | entries];
+        map.extend_from_slice(&input);
+        let _ = decode_all(Format::Msgpack, b'\n', &map);
+    }
+
+    #[test]
     fn decoders_never_panic_on_arbitrary_input(input in prop::collection::vec(any::<u8>(), 0..500)) {
         for format in [Format::Text, Format::Quoted, Format::Hex, Format::Msgpack, Format::Raw, Format::Json] {
             let _ = decode_all(format, b'\n', &input);
