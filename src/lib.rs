@@ -12,6 +12,7 @@ pub mod format;
 mod kind;
 mod options;
 mod os;
+mod probe;
 mod report;
 mod signals;
 mod socket;

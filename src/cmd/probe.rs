@@ -1,6 +1,6 @@
 /*!
 probe: what listens at each URL (one line each, failures said with their reason), or,
-with --bind, what connects to us. The wire work is in `socket::probe`; this is the
+with --bind, what connects to us. The wire work is in `probe`; this is the
 command's loop and its output.
 */
 
@@ -14,9 +14,9 @@ use serde_json::json;
 use crate::boundary::tls::Certificate;
 use crate::error::Failure;
 use crate::options::ProbePlan;
+use crate::probe::{self, Found, Identity, Listener, ProbeError};
 use crate::report;
 use crate::signals::Idle;
-use crate::socket::probe::{self, Found, Identity, Listener, ProbeError};
 
 pub fn run(plan: &ProbePlan) -> Result<()> {
     match &plan.bind {

@@ -192,7 +192,7 @@ impl<'a> Misses<'a> {
         let hint = match &self.meant {
             Some(meant) => format!(
                 " (--subscribe {} would match: a topic matches the start of a message exactly, case included)",
-                crate::socket::probe::escaped(meant.as_bytes())
+                crate::probe::escaped(meant.as_bytes())
             ),
             None => String::new(),
         };

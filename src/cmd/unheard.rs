@@ -120,5 +120,5 @@ impl Unheard {
 pub fn excerpt(message: &[u8]) -> String {
     let shown = &message[..message.len().min(EXCERPT)];
     let cut = if message.len() > EXCERPT { "..." } else { "" };
-    format!("{}{cut}", crate::socket::probe::escaped(shown))
+    format!("{}{cut}", crate::probe::escaped(shown))
 }

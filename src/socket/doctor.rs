@@ -27,11 +27,11 @@ use std::time::{Duration, Instant};
 
 use libc::c_int;
 
-use super::probe::{self, Identity, ProbeError};
 use super::stats::{EVENT_REPEAT, Reading, Repeated, Watcher, nn_get_statistic, stat};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
 use crate::boundary;
+use crate::probe::{self, Identity, ProbeError};
 use crate::report::{self, Reason};
 
 /// With no peer after this long, a connecting socket probes its endpoints.

@@ -45,7 +45,7 @@ pub fn check(endpoint: &Endpoint) -> Result<()> {
 
 /// Refuses to bind `url` over `path` when something other than a stale socket is there
 /// (`probe --bind` asks the same).
-pub(super) fn check_bind_target(url: &str, path: &Path) -> Result<()> {
+pub fn check_bind_target(url: &str, path: &Path) -> Result<()> {
     let metadata = match std::fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),

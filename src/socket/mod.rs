@@ -16,10 +16,11 @@ The `nanomsg` crate still supplies the protocol numbers and the error type, whos
 
 This file holds the socket's life: open, drain, close. Beside it: `setup` (options,
 endpoints, the first peers), `message` (send and receive, plain and raw), `wait`
-(ppoll on NN_RCVFD and stdout), `errno` (what an error means), `stats` (nanomsg's
+(NN_RCVFD and stdout, through `crate::os::poll`), `errno` (what an error means), `stats` (nanomsg's
 statistics and the threads that read them), `doctor` (why a socket is silent), and the
-endpoint checks and helpers (`endpoint`, `any_port`, `limit`). Transports nncat
-terminates itself (ws) go through `crate::boundary` first.
+endpoint checks and helpers (`endpoint`, `any_port`, `limit`). Every stream transport
+(tcp, ipc, ws, TLS) goes through `crate::boundary` first; what listens at an endpoint
+is found by `crate::probe`, which speaks the wire without libnanomsg.
 */
 
 use std::os::fd::RawFd;
@@ -39,12 +40,13 @@ use crate::report::{self, Reason};
 mod any_port;
 mod doctor;
 mod endpoint;
+pub use endpoint::check_bind_target;
 mod errno;
 
 mod limit;
 mod message;
 mod plan;
-pub mod probe;
+
 mod setup;
 mod stats;
 mod wait;

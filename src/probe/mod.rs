@@ -41,9 +41,9 @@ use std::time::{Duration, Instant};
 
 use rustls::ClientConfig;
 
-use super::SocketType;
 use crate::boundary::tls::{self, Certificate, Tls};
 use crate::error::Reason;
+use crate::kind::SocketType;
 
 mod listen;
 mod wire;

@@ -6,9 +6,9 @@ use std::net::TcpListener;
 use std::os::unix::net::UnixListener;
 use std::time::{Duration, Instant};
 
-use super::super::endpoint::check_bind_target;
 use super::wire::{Wire, is_timeout, read_until};
 use super::{Identity, MAGIC, NNG_PAIR1, ProbeError, SocketType};
+use crate::socket::check_bind_target;
 
 /// What `listen` saw of one peer that connected.
 #[derive(Clone, Debug)]
