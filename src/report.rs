@@ -5,7 +5,7 @@ that starts with `nncat:`, with control characters a peer could have sent replac
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value, json};
 
@@ -32,6 +32,47 @@ pub fn set_json(json: bool) {
 /// Whether stderr's lines are JSON objects (`--log-format json`).
 pub fn json() -> bool {
     JSON.load(Ordering::Relaxed)
+}
+
+/// The window of every "at most once a second" line: a peer that fails every 100 ms,
+/// a crowd of peers, a stream of unmatched messages.
+pub const ONCE_A_SECOND: Duration = Duration::from_secs(1);
+
+/// One kind of repeated line, said at most once per window: what happens in between is
+/// counted and told with the next line (or a forced one at the end). Every "at most
+/// once a second" of nncat's is one of these.
+pub struct Throttle {
+    window: Duration,
+    said_at: Option<Instant>,
+    held: u64,
+}
+
+impl Throttle {
+    pub const fn new(window: Duration) -> Throttle {
+        Throttle {
+            window,
+            said_at: None,
+            held: 0,
+        }
+    }
+
+    /// `times` more occurrences.
+    pub fn hold(&mut self, times: u64) {
+        self.held += times;
+    }
+
+    /// The occurrences held, when a line may be said now (the window has passed since
+    /// the last, or `force`); the line is then taken as said.
+    pub fn release(&mut self, force: bool) -> Option<u64> {
+        if self.held == 0 {
+            return None;
+        }
+        if !force && self.said_at.is_some_and(|at| at.elapsed() < self.window) {
+            return None;
+        }
+        self.said_at = Some(Instant::now());
+        Some(std::mem::take(&mut self.held))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -172,6 +213,27 @@ pub fn event(started: Instant, text: &str) {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use super::Throttle;
+
+    #[test]
+    fn a_throttle_says_the_first_at_once_and_counts_the_rest_until_the_window_passes() {
+        let mut throttle = Throttle::new(Duration::from_secs(3600));
+        assert_eq!(throttle.release(false), None, "nothing happened");
+        throttle.hold(1);
+        assert_eq!(throttle.release(false), Some(1));
+        throttle.hold(2);
+        throttle.hold(1);
+        assert_eq!(throttle.release(false), None, "within the window");
+        assert_eq!(throttle.release(true), Some(3), "forced at the end");
+        let mut every_time = Throttle::new(Duration::ZERO);
+        every_time.hold(1);
+        assert_eq!(every_time.release(false), Some(1));
+        every_time.hold(1);
+        assert_eq!(every_time.release(false), Some(1));
+    }
+
     #[test]
     fn os_error_numbers_are_left_out() {
         assert_eq!(

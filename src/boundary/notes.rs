@@ -7,21 +7,18 @@ stderr.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::json;
 
-use crate::report::{self, Reason};
-
-/// The shortest time between two lines of one kind.
-const REPEAT: Duration = Duration::from_secs(1);
+use crate::report::{self, Reason, Throttle};
 
 pub struct Notes {
     url: String,
     started: Instant,
     verbose: bool,
     /// By kind: when the last line was said, and how many were held back since.
-    said: RefCell<HashMap<&'static str, (Instant, u64)>>,
+    said: RefCell<HashMap<&'static str, Throttle>>,
 }
 
 impl Notes {
@@ -65,25 +62,13 @@ impl Notes {
     /// Whether a line of `kind` may be said now, and what to add about those held back.
     fn due(&self, kind: &'static str) -> Option<String> {
         let mut said = self.said.borrow_mut();
-        let now = Instant::now();
-        match said.get_mut(kind) {
-            Some((at, held)) if now.duration_since(*at) < REPEAT => {
-                *held += 1;
-                None
-            }
-            Some((at, held)) => {
-                let more = match *held {
-                    0 => String::new(),
-                    n => format!(" ({n} more since the last)"),
-                };
-                *at = now;
-                *held = 0;
-                Some(more)
-            }
-            None => {
-                said.insert(kind, (now, 0));
-                Some(String::new())
-            }
-        }
+        let throttle = said
+            .entry(kind)
+            .or_insert_with(|| Throttle::new(report::ONCE_A_SECOND));
+        throttle.hold(1);
+        throttle.release(false).map(|times| match times {
+            1 => String::new(),
+            n => format!(" ({} more since the last)", n - 1),
+        })
     }
 }

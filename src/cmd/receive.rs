@@ -8,11 +8,8 @@ use super::unheard::excerpt;
 use super::{Output, Received, finish, receive, timed_out};
 use crate::error::Failure;
 use crate::options::Plan;
-use crate::report::{self, Reason};
+use crate::report::{self, Reason, Throttle};
 use crate::socket::{Socket, Wake};
-
-/// The shortest time between two `-v` reports of topic misses.
-const MISS_REPORT_EVERY: Duration = Duration::from_secs(1);
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
@@ -120,7 +117,7 @@ struct Misses<'a> {
     noticed: bool,
     verbose: bool,
     started: Instant,
-    reported: Option<(Instant, u64)>,
+    reported: Throttle,
 }
 
 /// How long after the first miss, with nothing matched, the notice comes.
@@ -138,7 +135,7 @@ impl<'a> Misses<'a> {
             noticed: false,
             verbose: plan.socket.verbose,
             started,
-            reported: None,
+            reported: Throttle::new(report::ONCE_A_SECOND),
         }
     }
 
@@ -161,12 +158,9 @@ impl<'a> Misses<'a> {
             });
         }
         if self.verbose {
-            let due = self
-                .reported
-                .is_none_or(|(at, _)| at.elapsed() >= MISS_REPORT_EVERY);
-            if due {
+            self.reported.hold(1);
+            if self.reported.release(false).is_some() {
                 report::event(self.started, &self.text(" so far"));
-                self.reported = Some((Instant::now(), self.count));
             }
         }
         false

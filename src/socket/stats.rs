@@ -68,7 +68,7 @@ fn counts_of(id: c_int) -> Counts {
 
 /// The shortest time between two `-v` lines for the same repeated event (a peer that is
 /// down fails every reconnect interval, 100 ms: once a second with a count, not ten).
-pub(super) const EVENT_REPEAT: Duration = Duration::from_secs(1);
+pub(super) const EVENT_REPEAT: Duration = report::ONCE_A_SECOND;
 
 /// How often `--progress` redraws its line.
 const PROGRESS_STEP: Duration = Duration::from_millis(250);
@@ -234,42 +234,28 @@ impl Socket {
 }
 
 /// A repeated `-v` event, said at most once per `window` with how many times it happened.
-pub(super) struct Repeated {
-    window: Duration,
-    pending: u64,
-    said_at: Option<Instant>,
-}
+pub(super) struct Repeated(report::Throttle);
 
 impl Repeated {
     pub(super) fn new(window: Duration) -> Repeated {
-        Repeated {
-            window,
-            pending: 0,
-            said_at: None,
-        }
+        Repeated(report::Throttle::new(window))
     }
 
     /// `times` more, said now unless the last line is younger than the window.
     pub(super) fn add(&mut self, times: u64, started: Instant, text: &str) {
-        self.pending += times;
+        self.0.hold(times);
         self.flush(started, text, false);
     }
 
     pub(super) fn flush(&mut self, started: Instant, text: &str, force: bool) {
-        if self.pending == 0 {
-            return;
+        if let Some(times) = self.0.release(force) {
+            let note = if times > 1 {
+                format!(" ({times} times)")
+            } else {
+                String::new()
+            };
+            report::event(started, &format!("{text}{note}"));
         }
-        if !force && self.said_at.is_some_and(|at| at.elapsed() < self.window) {
-            return;
-        }
-        let note = if self.pending > 1 {
-            format!(" ({} times)", self.pending)
-        } else {
-            String::new()
-        };
-        report::event(started, &format!("{text}{note}"));
-        self.pending = 0;
-        self.said_at = Some(Instant::now());
     }
 }
 
