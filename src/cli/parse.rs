@@ -129,7 +129,7 @@ fn mistyped_type_flag(args: &[OsString]) -> Option<String> {
     }
     let closest = SocketType::ALL
         .iter()
-        .map(|kind| (edit_distance(typed, kind.name()), kind.name()))
+        .map(|kind| (strsim::levenshtein(typed, kind.name()), kind.name()))
         .min()?;
     if closest.0 <= 2 {
         return Some(format!(
@@ -140,22 +140,6 @@ fn mistyped_type_flag(args: &[OsString]) -> Option<String> {
     Some(format!(
         "no socket type: start with one, as in 'nncat pull {first} ...', or give nanocat's --pull, --push..."
     ))
-}
-
-/// Levenshtein distance, for suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// clap's message on one line, for scripts that read stderr line by line, with all it
@@ -210,7 +194,6 @@ mod tests {
         assert!(message.contains("'--push'"), "{message}");
         let args: Vec<OsString> = ["nncat", "--help"].iter().map(OsString::from).collect();
         assert_eq!(mistyped_type_flag(&args), None);
-        assert_eq!(edit_distance("psh", "push"), 1);
     }
 
     fn clap_error(args: &[&str]) -> String {
