@@ -1,12 +1,16 @@
 /*!
 The operating system's calls that nncat makes itself (libnanomsg's are in `socket/`),
-all through rustix, so no `unsafe` is needed for them: the one poll, the process groups
-of `--exec` commands, pipes, descriptors and limits.
+all through rustix or std, so no `unsafe` is needed for them: the one poll, the process
+groups of `--exec` commands, pipes, descriptors, limits, and what is at an ipc path.
 */
 
-use std::io;
+use std::io::{self, ErrorKind};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::fs::FileTypeExt;
+use std::os::unix::net::UnixStream;
 use std::path::Path;
+
+use anyhow::{Result, anyhow};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, Timespec};
@@ -114,4 +118,30 @@ pub fn physical_memory() -> Option<usize> {
     usize::try_from(info.totalram)
         .ok()?
         .checked_mul(usize::try_from(info.mem_unit).ok()?)
+}
+
+/// Refuses to bind `url` over `path` when something other than a stale socket is there
+/// (`probe --bind` asks the same).
+pub fn check_bind_target(url: &str, path: &Path) -> Result<()> {
+    let metadata = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),
+        // Whatever stops us looking will stop nn_bind too, which says it better.
+        Err(_) => return Ok(()),
+    };
+    if !metadata.file_type().is_socket() {
+        return Err(anyhow!(
+            "cannot bind to '{url}': '{}' exists and is not a socket; nncat will not replace it",
+            path.display()
+        ));
+    }
+    // A socket file nobody listens on is left over from an earlier run: nn_bind
+    // replaces it. One with a listener belongs to a live process.
+    match UnixStream::connect(path) {
+        Ok(_) => Err(anyhow!(
+            "cannot bind to '{url}': another process is listening on '{}'",
+            path.display()
+        )),
+        Err(_) => Ok(()),
+    }
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::wire::{Wire, is_timeout, read_until};
 use super::{Identity, MAGIC, NNG_PAIR1, ProbeError, SocketType};
-use crate::socket::check_bind_target;
+use crate::os::check_bind_target;
 
 /// What `listen` saw of one peer that connected.
 #[derive(Clone, Debug)]

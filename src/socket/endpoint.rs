@@ -7,12 +7,9 @@ cipc.c), and its bind unlinks whatever is at the path, a regular file or another
 process's live socket included. So nncat checks ipc paths first.
 */
 
-use std::io::ErrorKind;
-use std::os::unix::fs::FileTypeExt;
-use std::os::unix::net::UnixStream;
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use nanomsg::Error as NnError;
 
 use super::Errno;
@@ -38,35 +35,9 @@ pub fn check(endpoint: &Endpoint) -> Result<()> {
         .into());
     }
     if endpoint.kind == EndpointKind::Bind {
-        check_bind_target(&endpoint.url, Path::new(path))?;
+        crate::os::check_bind_target(&endpoint.url, Path::new(path))?;
     }
     Ok(())
-}
-
-/// Refuses to bind `url` over `path` when something other than a stale socket is there
-/// (`probe --bind` asks the same).
-pub fn check_bind_target(url: &str, path: &Path) -> Result<()> {
-    let metadata = match std::fs::symlink_metadata(path) {
-        Ok(metadata) => metadata,
-        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),
-        // Whatever stops us looking will stop nn_bind too, which says it better.
-        Err(_) => return Ok(()),
-    };
-    if !metadata.file_type().is_socket() {
-        return Err(anyhow!(
-            "cannot bind to '{url}': '{}' exists and is not a socket; nncat will not replace it",
-            path.display()
-        ));
-    }
-    // A socket file nobody listens on is left over from an earlier run: nn_bind
-    // replaces it. One with a listener belongs to a live process.
-    match UnixStream::connect(path) {
-        Ok(_) => Err(anyhow!(
-            "cannot bind to '{url}': another process is listening on '{}'",
-            path.display()
-        )),
-        Err(_) => Ok(()),
-    }
 }
 
 /// Says what libnanomsg's terse error means for this endpoint.

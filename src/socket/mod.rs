@@ -40,7 +40,6 @@ use crate::report::{self, Reason};
 mod any_port;
 mod doctor;
 mod endpoint;
-pub use endpoint::check_bind_target;
 mod errno;
 
 mod limit;
