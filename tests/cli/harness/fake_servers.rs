@@ -49,20 +49,38 @@ pub fn http_server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
     let url = format!("tcp://{}", listener.local_addr().expect("an address"));
     thread::spawn(move || {
-        let _ = listener.set_nonblocking(true);
         let deadline = Instant::now() + LIMIT;
         let mut open = Vec::new();
-        while Instant::now() < deadline {
-            match listener.accept() {
-                Ok((mut stream, _)) => {
-                    let _ = stream.set_nonblocking(false);
-                    read_some(&mut stream);
-                    let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\n\r\n");
-                    open.push(stream);
-                }
-                Err(_) => thread::sleep(Duration::from_millis(5)),
-            }
+        let left = || deadline.saturating_duration_since(Instant::now());
+        while let Some(mut stream) = poll_accept(&listener, left(), || true) {
+            read_some(&mut stream);
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\n\r\n");
+            open.push(stream);
         }
     });
     url
+}
+
+/// The next connection to `listener`, which is made non-blocking so that the wait can
+/// end: polled for until `limit` passes or `waiting` turns false (the process that
+/// should connect has ended). The connection itself blocks.
+pub fn poll_accept(
+    listener: &TcpListener,
+    limit: Duration,
+    mut waiting: impl FnMut() -> bool,
+) -> Option<TcpStream> {
+    listener
+        .set_nonblocking(true)
+        .expect("a non-blocking listener");
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Ok((stream, _)) = listener.accept() {
+            stream.set_nonblocking(false).expect("a blocking stream");
+            return Some(stream);
+        }
+        if Instant::now() >= deadline || !waiting() {
+            return None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
 }

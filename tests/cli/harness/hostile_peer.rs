@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{LIMIT, Running, Scratch, free_port, tcp_url};
+use super::{LIMIT, Running, Scratch, free_port, poll_accept, tcp_url, upgrade_request};
 
 /// What a connection that turned out to be nncat's own probe is called.
 const PROBE: &str = "nncat's probe, not its socket";
@@ -311,14 +311,6 @@ impl RawPeer {
     }
 }
 
-pub fn upgrade_request(host: &str, server: &str) -> String {
-    format!(
-        "GET / HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
-         Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\
-         Sec-WebSocket-Protocol: {server}.sp.nanomsg.org\r\n\r\n"
-    )
-}
-
 /// Claims a message of `len` bytes, sends three, and expects nncat to hang up. Over
 /// tcp and ipc nncat reads an oversize message into nothing and waits for the rest
 /// (an honest sender's next message follows it), so the liar stops sending first.
@@ -499,30 +491,8 @@ impl HostileServer {
 /// Accepts one connection within `PATIENCE`, unless the process that should make it
 /// has ended.
 pub fn accept_from(listener: &TcpListener, running: &mut Running) -> Option<Conn> {
-    listener
-        .set_nonblocking(true)
-        .expect("a non-blocking listener");
-    let deadline = Instant::now() + PATIENCE;
-    while Instant::now() < deadline && running.is_running() {
-        if let Ok((stream, _)) = listener.accept() {
-            stream.set_nonblocking(false).expect("a blocking stream");
-            let conn = Conn::Tcp(stream);
-            conn.set_read_timeout(PATIENCE).expect("a read timeout");
-            return Some(conn);
-        }
-        thread::sleep(Duration::from_millis(5));
-    }
-    None
-}
-
-/// Reads an HTTP head, up to its empty line; None when the connection ends first (the
-/// doctor's probe asking whether TLS answers here sends a ClientHello and gives up).
-pub fn read_head(conn: &mut Conn) -> Option<String> {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        conn.read_exact(&mut byte).ok()?;
-        head.push(byte[0]);
-    }
-    Some(String::from_utf8_lossy(&head).into_owned())
+    let stream = poll_accept(listener, PATIENCE, || running.is_running())?;
+    let conn = Conn::Tcp(stream);
+    conn.set_read_timeout(PATIENCE).expect("a read timeout");
+    Some(conn)
 }
