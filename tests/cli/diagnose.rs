@@ -873,31 +873,18 @@ fn surveyor_stats_time_every_answer() {
 
 #[test]
 fn every_debugging_recipe_runs() {
-    crate::cookbook::every_recipe_runs("docs/debugging.md", 9);
+    every_recipe_runs("docs/debugging.md", 9);
 }
 
 #[test]
 fn no_debugging_recipe_sleeps() {
-    crate::cookbook::no_recipe_sleeps("docs/debugging.md");
+    no_recipe_sleeps("docs/debugging.md");
 }
 
 /// Every shell block in docs/debugging.md is run: none is left as an untested example.
 #[test]
 fn every_debugging_shell_block_is_tested() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/debugging.md");
-    let markdown = std::fs::read_to_string(path).expect("docs/debugging.md exists");
-    let lines: Vec<&str> = markdown.lines().collect();
-    let untested: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(at, line)| {
-            line.trim() == "```sh"
-                && !at
-                    .checked_sub(1)
-                    .is_some_and(|before| lines[before].trim().starts_with("<!-- "))
-        })
-        .map(|(at, _)| at + 1)
-        .collect();
+    let untested = untested_shell_blocks("docs/debugging.md");
     assert!(
         untested.is_empty(),
         "shell blocks without a <!-- test --> marker at docs/debugging.md lines {untested:?}"

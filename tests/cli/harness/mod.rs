@@ -10,6 +10,7 @@ mod fake_servers;
 mod hostile_peer;
 mod limits;
 mod processes;
+mod recipes;
 mod ws_peer;
 
 pub use attacks::*;
@@ -20,4 +21,5 @@ pub use fake_servers::*;
 pub use hostile_peer::*;
 pub use limits::*;
 pub use processes::*;
+pub use recipes::*;
 pub use ws_peer::*;
