@@ -2,46 +2,13 @@
 //! servers of every type (nncat, nanocat, nngcat) over tcp, ipc and ws, and against raw
 //! `std::net` servers that speak garbage, HTTP or nothing; `probe --bind`.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
 use std::process::Command;
 use std::thread;
-use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::harness::*;
-
-/// Every JSON line of `out`'s stdout, parsed.
-fn json_lines(out: &Finished) -> Vec<Value> {
-    out.stdout_text()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line}")))
-        .collect()
-}
-
-/// A raw TCP server on 127.0.0.1 that handles one connection with `behave`.
-fn raw_server(behave: impl FnOnce(TcpStream) + Send + 'static) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
-    let url = format!(
-        "tcp://{}",
-        listener.local_addr().expect("the listener's address")
-    );
-    thread::spawn(move || {
-        if let Ok((stream, _)) = listener.accept() {
-            behave(stream);
-        }
-    });
-    url
-}
-
-/// Reads what the client sends first (the probe's header), so that closing afterwards
-/// is a clean end of stream, not a reset.
-fn read_some(stream: &mut TcpStream) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut buf = [0u8; 64];
-    let _ = stream.read(&mut buf);
-}
 
 #[test]
 fn probe_names_every_nncat_server_type_and_its_peer() {
@@ -72,7 +39,7 @@ fn probe_names_every_nncat_server_type_and_its_peer() {
     let mut args = vec!["probe".to_string(), "--format".into(), "json".into()];
     args.extend(servers.iter().map(|(url, _)| url.clone()));
     let out = run(nncat(&args)).success();
-    let found = json_lines(&out);
+    let found = json_lines_of(&out.stdout_text());
     assert_eq!(found.len(), types.len(), "{}", out.stdout_text());
     let numbers = [80, 81, 32, 33, 48, 49, 16, 112, 98, 99];
     let peers = [
@@ -143,7 +110,7 @@ fn probe_identifies_nanocat_and_nngcat_over_tcp_ipc_and_ws() {
         &pair1_tcp,
     ]))
     .success();
-    let found = json_lines(&out);
+    let found = json_lines_of(&out.stdout_text());
     let expected = [("rep", 49), ("pull", 81), ("pub", 32), ("respondent", 99)];
     for (object, (name, number)) in found.iter().zip(expected) {
         assert_eq!(object["protocol"], name, "{object}");
@@ -175,12 +142,8 @@ fn probe_says_why_an_endpoint_is_not_an_sp_endpoint() {
         let _ = stream.write_all(b"\x16\x03\x01garbage\xff");
         read_some(&mut stream);
     });
-    let (silent_tx, silent_rx) = std::sync::mpsc::channel::<()>();
-    let silent = raw_server(move |stream| {
-        // Holds the connection open and says nothing until the test ends.
-        let _ = silent_rx.recv_timeout(LIMIT);
-        drop(stream);
-    });
+    // Holds the connection open and says nothing until the probe has ended.
+    let (silent, release_silent) = silent_server();
     let out = run(nncat([
         "probe",
         "--format",
@@ -194,9 +157,9 @@ fn probe_says_why_an_endpoint_is_not_an_sp_endpoint() {
         &garbage,
         &silent,
     ]));
-    drop(silent_tx);
+    drop(release_silent);
     assert_eq!(out.code(), Some(1), "{}", out.stderr);
-    let errors: Vec<String> = json_lines(&out)
+    let errors: Vec<String> = json_lines_of(&out.stdout_text())
         .iter()
         .map(|object| object["error"].as_str().unwrap_or_default().to_string())
         .collect();
@@ -297,7 +260,7 @@ fn probe_bind_over_ipc_and_ws_in_json() {
     ]));
     let _sub = Running::start_without_stdin(nncat(["sub", "--connect", &url]));
     let out = listener.finish().success();
-    let found = json_lines(&out);
+    let found = json_lines_of(&out.stdout_text());
     assert_eq!(found[0]["protocol"], "sub", "{}", found[0]);
     assert_eq!(found[0]["from"], Value::Null);
     assert_eq!(found[0]["peers"], serde_json::json!(["pub"]));
@@ -308,7 +271,7 @@ fn probe_bind_over_ipc_and_ws_in_json() {
     ]));
     let _req = Running::start(nncat(["req", "--connect", &format!("{ws}/api")]));
     let out = listener.finish().success();
-    let found = json_lines(&out);
+    let found = json_lines_of(&out.stdout_text());
     assert_eq!(found[0]["protocol"], "req", "{}", found[0]);
     assert_eq!(found[0]["protocol_id"], 48);
 }
@@ -580,29 +543,6 @@ fn a_host_name_that_does_not_resolve_is_named() {
              nncat: received 0 of 1 messages before --recv-timeout 2s passed: {why}\n"
         )
     );
-}
-
-/// A raw server that answers every connection with an HTTP error, for a while.
-fn http_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
-    let url = format!("tcp://{}", listener.local_addr().expect("an address"));
-    thread::spawn(move || {
-        let _ = listener.set_nonblocking(true);
-        let deadline = std::time::Instant::now() + LIMIT;
-        let mut open = Vec::new();
-        while std::time::Instant::now() < deadline {
-            match listener.accept() {
-                Ok((mut stream, _)) => {
-                    let _ = stream.set_nonblocking(false);
-                    read_some(&mut stream);
-                    let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\n\r\n");
-                    open.push(stream);
-                }
-                Err(_) => thread::sleep(Duration::from_millis(5)),
-            }
-        }
-    });
-    url
 }
 
 #[test]
@@ -933,31 +873,18 @@ fn surveyor_stats_time_every_answer() {
 
 #[test]
 fn every_debugging_recipe_runs() {
-    crate::cookbook::every_recipe_runs("docs/debugging.md", 9);
+    every_recipe_runs("docs/debugging.md", 9);
 }
 
 #[test]
 fn no_debugging_recipe_sleeps() {
-    crate::cookbook::no_recipe_sleeps("docs/debugging.md");
+    no_recipe_sleeps("docs/debugging.md");
 }
 
 /// Every shell block in docs/debugging.md is run: none is left as an untested example.
 #[test]
 fn every_debugging_shell_block_is_tested() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/debugging.md");
-    let markdown = std::fs::read_to_string(path).expect("docs/debugging.md exists");
-    let lines: Vec<&str> = markdown.lines().collect();
-    let untested: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(at, line)| {
-            line.trim() == "```sh"
-                && !at
-                    .checked_sub(1)
-                    .is_some_and(|before| lines[before].trim().starts_with("<!-- "))
-        })
-        .map(|(at, _)| at + 1)
-        .collect();
+    let untested = untested_shell_blocks("docs/debugging.md");
     assert!(
         untested.is_empty(),
         "shell blocks without a <!-- test --> marker at docs/debugging.md lines {untested:?}"

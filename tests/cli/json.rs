@@ -3,15 +3,6 @@
 
 use crate::harness::*;
 
-fn json_lines(output: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(output)
-        .lines()
-        .map(|line| {
-            serde_json::from_str(line).unwrap_or_else(|err| panic!("{line:?} is not JSON: {err}"))
-        })
-        .collect()
-}
-
 #[test]
 fn json_output_holds_text_as_data_and_other_bytes_as_base64() {
     let url = tcp_url();
@@ -24,7 +15,7 @@ fn json_output_holds_text_as_data_and_other_bytes_as_base64() {
         b"6869\nff00\n7461620922c3a9\n",
     )
     .success();
-    let got = json_lines(&puller.finish().success().stdout);
+    let got = json_lines_of(&puller.finish().success().stdout_text());
     assert_eq!(
         got,
         [
@@ -50,7 +41,7 @@ fn json_timestamp_adds_an_rfc3339_time() {
     ]));
     wait_bound(&url);
     run(nncat(["push", "--connect", &url, "-D", "stamped"])).success();
-    let got = json_lines(&puller.finish().success().stdout);
+    let got = json_lines_of(&puller.finish().success().stdout_text());
     assert_eq!(got.len(), 1);
     assert_eq!(got[0]["data"], "stamped");
     let time = got[0]["time"].as_str().expect("a \"time\" string");
@@ -80,7 +71,7 @@ fn json_topic_split_separates_a_subscribers_topic() {
         b"news hello world\nsport skipped\nnews \xff\n",
     )
     .success();
-    let got = json_lines(&subscriber.finish().success().stdout);
+    let got = json_lines_of(&subscriber.finish().success().stdout_text());
     assert_eq!(
         got,
         [

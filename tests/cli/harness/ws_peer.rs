@@ -21,22 +21,10 @@ impl WsPeer {
         let mut stream = TcpStream::connect(address)?;
         stream.set_read_timeout(Some(Duration::from_secs(10)))?;
         stream.set_nodelay(true)?;
-        let request = format!(
-            "GET / HTTP/1.1\r\nHost: {address}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
-             Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\
-             Sec-WebSocket-Protocol: {server}.sp.nanomsg.org\r\n\r\n"
-        );
-        stream.write_all(request.as_bytes())?;
-        let mut head = Vec::new();
-        let mut byte = [0u8; 1];
-        while !head.ends_with(b"\r\n\r\n") {
-            stream.read_exact(&mut byte)?;
-            head.push(byte[0]);
-        }
-        if !head.starts_with(b"HTTP/1.1 101") {
-            return Err(io::Error::other(
-                String::from_utf8_lossy(&head).into_owned(),
-            ));
+        stream.write_all(upgrade_request(address, server).as_bytes())?;
+        let head = read_head(&mut stream)?;
+        if !head.starts_with("HTTP/1.1 101") {
+            return Err(io::Error::other(head));
         }
         Ok(WsPeer { stream })
     }
@@ -63,6 +51,26 @@ impl WsPeer {
             }
         }
     }
+}
+
+/// The upgrade a ws client sends to `host`, asking for a server of type `server`.
+pub fn upgrade_request(host: &str, server: &str) -> String {
+    format!(
+        "GET / HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\
+         Sec-WebSocket-Protocol: {server}.sp.nanomsg.org\r\n\r\n"
+    )
+}
+
+/// Reads an HTTP head (a request or a response), up to its empty line.
+pub fn read_head(stream: &mut impl Read) -> io::Result<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte)?;
+        head.push(byte[0]);
+    }
+    Ok(String::from_utf8_lossy(&head).into_owned())
 }
 
 pub fn frame_bytes(fin: bool, opcode: u8, payload: &[u8]) -> Vec<u8> {
