@@ -4,8 +4,8 @@
 //! frame), in the ways `harness/attacks.rs` lists. nncat must drop that connection,
 //! stay up, and still take a real nncat peer's message.
 //!
-//! What the raw peer found that nncat cannot survive yet is here too, ignored with the
-//! reason, so that the fix has its test waiting.
+//! The last tests are what the raw peer found that libnanomsg alone could not survive
+//! (an abort in its own worker thread): since the boundary, nncat does.
 
 use std::fs::File;
 use std::io::Write;
@@ -150,10 +150,8 @@ fn tap_survives_lying_clients_and_still_forwards_a_real_request() {
         ]));
         wait_bound(&front.url);
         make(Attack::Lengths, &front, TAP_FRONT);
-        if transport == Transport::Tcp {
-            // Over ipc this aborts in libnanomsg: see the ignored tests at the end.
-            make(Attack::Random { seed: 8 }, &front, TAP_FRONT);
-        }
+        // Over ipc this aborted libnanomsg before the boundary (see the last tests).
+        make(Attack::Random { seed: 8 }, &front, TAP_FRONT);
         let mut tap = alive(tap, &front, TAP_FRONT, "lying clients");
         let out = deliver(TAP_FRONT.sender, &front.url);
         assert_eq!(out.stdout, b"real\n");
@@ -523,9 +521,9 @@ fn sub_connecting_over_ws_survives_bad_answers_and_then_hears_a_real_publisher()
     assert!(!out.stderr.contains("Assertion"), "{}", out.stderr);
 }
 
-// What the raw peer found that nncat cannot survive yet: libnanomsg asserts or fails an
-// allocation inside its own worker thread, and the process aborts. nncat never sees
-// these bytes, so the fix is not a check in nncat's code.
+// What the raw peer found that libnanomsg alone cannot survive: it asserts or fails an
+// allocation inside its own worker thread, and the process aborts. Since the boundary,
+// these bytes reach nncat's checks, never libnanomsg.
 
 #[test]
 fn pull_over_ipc_survives_a_frame_with_a_wrong_type_byte() {
