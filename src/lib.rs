@@ -16,6 +16,7 @@ mod probe;
 mod report;
 mod signals;
 mod socket;
+mod url;
 
 /// Parses `argv`, runs the command, and says how it ended: the error, once, on stderr,
 /// and the exit code from exit.rs's table. (nncat writes to fds 1 and 2 itself, not

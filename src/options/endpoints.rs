@@ -6,10 +6,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::boundary::address;
 use crate::cli::EndpointArgs;
 use crate::error::Failure;
 use crate::socket::{Endpoint, EndpointKind};
+use crate::url::Url;
 
 pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
     let local = |port: u16| format!("tcp://127.0.0.1:{port}");
@@ -72,20 +72,14 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
 /// ws URL needs its port: libnanomsg would take `ws://HOST` as port 80, and a run
 /// that never meant port 80 would time out with no cause.
 pub(super) fn check_url(url: &str, verb: &str) -> Result<()> {
-    let Some((scheme, rest)) = address::over_tcp(url) else {
+    let Some(parsed) = Url::parse(url).filter(|parsed| parsed.scheme.over_tcp()) else {
         return Ok(());
     };
-    let authority = rest.split('/').next().unwrap_or(rest);
-    let remote = authority
-        .rsplit_once(';')
-        .map_or(authority, |(_, remote)| remote);
-    let has_port = remote
-        .rsplit_once(':')
-        .is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
-    if has_port {
+    if parsed.port.is_some_and(|port| !port.is_empty()) {
         return Ok(());
     }
-    let path = if matches!(scheme, "ws" | "wss") {
+    let scheme = parsed.scheme.name();
+    let path = if parsed.scheme.has_resource() {
         "[/PATH]"
     } else {
         ""
@@ -108,12 +102,22 @@ pub(super) fn none_given(args: &EndpointArgs) -> bool {
 /// nanomsg binds an address or an interface name, and `localhost` is neither: it
 /// connects to `localhost` but cannot bind it. The loopback address is what is meant.
 fn loopback_for_localhost(url: &str) -> String {
-    match address::over_tcp(url) {
-        Some((scheme, rest)) => match rest.strip_prefix("localhost:") {
-            Some(port) => format!("{scheme}://127.0.0.1:{port}"),
-            None => url.to_string(),
-        },
-        None => url.to_string(),
+    match Url::parse(url) {
+        Some(parsed)
+            if parsed.scheme.over_tcp()
+                && parsed.interface.is_none()
+                && parsed.host == "localhost" =>
+        {
+            match parsed.port {
+                Some(port) => format!(
+                    "{}://127.0.0.1:{port}{}",
+                    parsed.scheme.name(),
+                    parsed.resource
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
     }
 }
 
@@ -140,15 +144,11 @@ pub(super) fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
     needed
 }
 
-/// The host of a tcp:// or ws:// address (`[::1]`, `127.0.0.1`, `*`, a name).
+/// The host of an address over TCP (`[::1]`, `127.0.0.1`, `*`, a name), when it has a
+/// port after it.
 fn tcp_host(url: &str) -> Option<&str> {
-    let (_, rest) = address::over_tcp(url)?;
-    let address = rest.split('/').next().unwrap_or(rest);
-    // tcp's `interface;host:port` connects from a local interface to host.
-    let address = address
-        .rsplit_once(';')
-        .map_or(address, |(_, remote)| remote);
-    address.rsplit_once(':').map(|(host, _)| host)
+    let parsed = Url::parse(url)?;
+    (parsed.scheme.over_tcp() && parsed.port.is_some()).then_some(parsed.host)
 }
 
 #[cfg(test)]

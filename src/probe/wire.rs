@@ -12,22 +12,27 @@ use rustls::{ClientConfig, ClientConnection};
 
 use super::{Identity, MAGIC, PROBE_HEADER, ProbeError, SHOWN_BYTES};
 use crate::boundary::tls::{self, Certificate};
+use crate::url::Url;
 
 /// `HOST:PORT` from the part of a tcp or ws URL after the scheme; nanomsg's
 /// `INTERFACE;HOST:PORT` names the local interface first, which a probe leaves out.
 pub(super) fn host_and_port(rest: &str) -> Result<(String, u16), ProbeError> {
-    let rest = rest.rsplit_once(';').map_or(rest, |(_, remote)| remote);
-    let bad = || {
-        ProbeError::Unsupported(format!(
-            "'{rest}' is not HOST:PORT with a port from 1 to 65535"
-        ))
-    };
-    let (host, port) = rest.rsplit_once(':').ok_or_else(bad)?;
-    let port: u16 = port.parse().ok().filter(|&p| p > 0).ok_or_else(bad)?;
-    let host = host.trim_start_matches('[').trim_end_matches(']');
+    // The authority of any transport over TCP reads as tcp's does.
+    let text = format!("tcp://{rest}");
+    let parsed = Url::parse(&text).ok_or_else(|| ProbeError::Unsupported(rest.into()))?;
+    let shown = rest.rsplit_once(';').map_or(rest, |(_, remote)| remote);
+    let port = parsed
+        .port_number()
+        .filter(|&port| port > 0)
+        .ok_or_else(|| {
+            ProbeError::Unsupported(format!(
+                "'{shown}' is not HOST:PORT with a port from 1 to 65535"
+            ))
+        })?;
+    let host = parsed.bare_host();
     if host.is_empty() || host == "*" {
         return Err(ProbeError::Unsupported(format!(
-            "'{rest}' names no host to connect to (a bind address?)"
+            "'{shown}' names no host to connect to (a bind address?)"
         )));
     }
     Ok((host.to_string(), port))

@@ -7,6 +7,8 @@ between; the caller then tries again with a new one.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, ToSocketAddrs};
 
+use crate::url::Url;
+
 /// A bind address over TCP (tcp, ws, tls+tcp, wss) whose port is 0, split around the port.
 pub struct AnyPort<'a> {
     /// Everything before the port, its colon included: `tcp://127.0.0.1:`.
@@ -19,18 +21,16 @@ pub struct AnyPort<'a> {
 impl<'a> AnyPort<'a> {
     /// Whether `url` asks for any port, and where the port sits.
     pub fn parse(url: &'a str) -> Option<AnyPort<'a>> {
-        let (_, rest) = crate::boundary::address::over_tcp(url)?;
-        let scheme_len = url.len() - rest.len();
-        let address_len = rest.find('/').unwrap_or(rest.len());
-        let (address, after) = rest.split_at(address_len);
-        let (host, port) = address.rsplit_once(':')?;
-        if port != "0" || host.is_empty() {
+        let parsed = Url::parse(url)?;
+        if !parsed.scheme.over_tcp() || parsed.port != Some("0") || parsed.host.is_empty() {
             return None;
         }
+        // The port's place in the text: just before the path (or the end).
+        let port_end = url.len() - parsed.resource.len();
         Some(AnyPort {
-            before: &url[..scheme_len + host.len() + 1],
-            host,
-            after,
+            before: &url[..port_end - 1],
+            host: parsed.host,
+            after: parsed.resource,
         })
     }
 
@@ -48,11 +48,7 @@ impl<'a> AnyPort<'a> {
         if self.host == "*" {
             return any;
         }
-        let host = self
-            .host
-            .rsplit_once(';')
-            .map_or(self.host, |(_, host)| host);
-        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let host = self.host.trim_start_matches('[').trim_end_matches(']');
         (host, 0)
             .to_socket_addrs()
             .ok()

@@ -75,10 +75,6 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
 }
 
 pub(super) fn reachable_from_other_hosts(url: &str) -> bool {
-    let Some((_, rest)) = crate::boundary::address::over_tcp(url) else {
-        return false;
-    };
-    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
-    let host = host.rsplit_once(';').map_or(host, |(_, host)| host);
-    !(host.starts_with("127.") || host == "localhost" || host == "[::1]" || host == "::1")
+    crate::url::Url::parse(url)
+        .is_some_and(|parsed| parsed.scheme.over_tcp() && !parsed.is_loopback())
 }
