@@ -203,11 +203,14 @@ fn warn_nobody_answered(socket: &Socket, plan: &Plan) {
 
 /// The end of every role: let what was sent leave, report counts under -v.
 pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
-    let interrupted = result
-        .as_ref()
-        .err()
-        .and_then(|err| err.downcast_ref::<Failure>())
-        .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped));
+    // A signal ends the run whatever error the woken call gave (nn_term's EBADF is not
+    // always said as "stopped"), and after nn_term the statistics read as -1.
+    let interrupted = crate::signals::received().is_some()
+        || result
+            .as_ref()
+            .err()
+            .and_then(|err| err.downcast_ref::<Failure>())
+            .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped));
     // A reply proves its request arrived, and a surveyor has waited out its deadline:
     // only the other roles have sent something whose delivery is still unknown.
     if !interrupted && plan.role != Role::Request && socket.sent_any() {

@@ -452,3 +452,15 @@ fn req_with_send_timeout_and_no_peer_exits_3() {
 fn an_ipc_url_without_a_path_is_a_usage_error() {
     run(nncat(["pull", "--bind", "ipc://"])).fails_with(2, "needs a path");
 }
+
+#[test]
+fn a_verbose_receiver_ended_by_a_signal_prints_no_summary_of_a_closed_socket() {
+    let url = tcp_url();
+    let mut puller = Running::start_watching(nncat(["pull", "--bind", &url, "-v"]));
+    puller.stderr().wait_for_text("accepting messages up to");
+    puller.signal(libc::SIGTERM);
+    let out = puller.finish();
+    assert_eq!(out.code(), Some(143));
+    // After nn_term the statistics read as -1: a summary would print 18446744073709551615.
+    assert!(!out.stderr.contains("messages ("), "{}", out.stderr);
+}
