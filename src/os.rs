@@ -20,14 +20,20 @@ pub use rustix::event::PollFlags as Events;
 
 /// Waits until one of `fds` has an event, for at most `timeout` (`None`: no limit), to
 /// the nanosecond (poll(2) counts milliseconds; this is ppoll). Returns how many have
-/// events: 0 when the time ran out, or when a signal interrupted the wait (the caller
-/// looks at the signal and goes round again).
-pub fn poll(fds: &mut [PollFd<'_>], timeout: Option<Duration>) -> usize {
+/// events, 0 when the time ran out, or None when a signal interrupted the wait: the
+/// caller must look at the signal then, not take it for a timeout.
+pub fn poll(fds: &mut [PollFd<'_>], timeout: Option<Duration>) -> Option<usize> {
     let limit = timeout.map(|t| Timespec {
         tv_sec: t.as_secs().min(i64::MAX as u64) as i64,
         tv_nsec: i64::from(t.subsec_nanos()),
     });
-    rustix::event::poll(fds, limit.as_ref()).unwrap_or(0)
+    match rustix::event::poll(fds, limit.as_ref()) {
+        Ok(ready) => Some(ready),
+        Err(rustix::io::Errno::INTR) => None,
+        // Only a bad descriptor or a full kernel can fail it; each caller's next step
+        // (a read, a receive) then says what is wrong.
+        Err(_) => Some(0),
+    }
 }
 
 /// A descriptor to watch for `events` (readable: `Events::IN`; writable: `Events::OUT`;
@@ -45,7 +51,7 @@ pub fn hung_up(fd: &PollFd<'_>) -> bool {
 /// Whether the descriptor has data (or its end) to read now, without waiting.
 pub fn readable_now(fd: BorrowedFd<'_>) -> bool {
     let mut fds = [watch(fd, PollFlags::IN)];
-    poll(&mut fds, Some(Duration::ZERO)) > 0
+    poll(&mut fds, Some(Duration::ZERO)).is_some_and(|ready| ready > 0)
 }
 
 /// Kills process group `pgid`, SIGKILL. A group already gone is no error of ours.

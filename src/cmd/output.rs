@@ -151,7 +151,7 @@ impl Output {
             return false;
         };
         let mut fds = [os::watch(watch, os::Events::empty())];
-        os::poll(&mut fds, Some(hold)) > 0 && os::hung_up(&fds[0])
+        os::poll(&mut fds, Some(hold)).is_some_and(|ready| ready > 0) && os::hung_up(&fds[0])
     }
 
     /// Stdout, when its reader can go away while we wait (see `watch`).

@@ -122,8 +122,8 @@ impl Listener {
                 d.saturating_duration_since(Instant::now()).min(step)
             });
             let mut fds = [crate::os::watch(fd, crate::os::Events::IN)];
-            let rc = crate::os::poll(&mut fds, Some(step));
-            if rc > 0 {
+            let ready = crate::os::poll(&mut fds, Some(step));
+            if ready.is_some_and(|ready| ready > 0) {
                 return true;
             }
             if crate::signals::received().is_some() {

@@ -30,7 +30,7 @@ impl Socket {
         let mut fds = vec![os::watch(recv_fd, os::Events::IN)];
         fds.extend(watch.map(|watch| os::watch(watch, os::Events::empty())));
         match os::poll(&mut fds, timeout) {
-            0 => Wake::TimedOut,
+            Some(0) => Wake::TimedOut,
             _ if fds.get(1).is_some_and(os::hung_up) => Wake::HungUp,
             // Readable, closed under us by nn_term (POLLNVAL), or a signal (EINTR): the
             // receive that follows tells which.
