@@ -159,6 +159,9 @@ struct SenderBook {
     by_request: HashMap<(u32, u64), Option<Arc<str>>>,
     order: VecDeque<(u32, u64)>,
     last_peer: Option<Arc<str>>,
+    /// The peers connected now, with how many connections each has: with only one,
+    /// a message that carries no id is that peer's.
+    connected: HashMap<String, usize>,
 }
 
 const SENDERS_KEPT: usize = 4096;
@@ -186,18 +189,15 @@ impl Senders {
 
     /// `message` came from `peer`: if it starts with an id, remember whose it is.
     fn note(&self, message: &[u8], peer: &str) {
-        let Some(key) = Senders::key(message) else {
-            return;
-        };
-        let mut book = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut book = self.lock();
         let peer = match &book.last_peer {
             Some(last) if &**last == peer => Arc::clone(last),
             _ => Arc::from(peer),
         };
         book.last_peer = Some(Arc::clone(&peer));
+        let Some(key) = Senders::key(message) else {
+            return;
+        };
         match book.by_request.get_mut(&key) {
             Some(known) => {
                 if known.as_ref().is_some_and(|known| *known != peer) {
@@ -216,12 +216,43 @@ impl Senders {
         }
     }
 
+    fn arrived(&self, peer: &str) {
+        *self.lock().connected.entry(peer.to_string()).or_default() += 1;
+    }
+
+    fn left(&self, peer: &str) {
+        let mut book = self.lock();
+        if let Some(count) = book.connected.get_mut(peer) {
+            *count -= 1;
+            if *count == 0 {
+                book.connected.remove(peer);
+            }
+        }
+    }
+
+    /// The peer, when only one is connected and it is the one that sent last (a peer
+    /// that sent and left before another came may still have a message on its way).
+    pub fn only(&self) -> Option<String> {
+        let book = self.lock();
+        match (
+            book.connected.len(),
+            book.connected.keys().next(),
+            &book.last_peer,
+        ) {
+            (1, Some(peer), Some(last)) if **last == **peer => Some(peer.clone()),
+            _ => None,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SenderBook> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// The one peer that sent the request with this id and body, if it is known.
     pub fn of(&self, id: u32, body: &[u8]) -> Option<String> {
-        let book = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let book = self.lock();
         book.by_request
             .get(&(id, body_hash(body)))
             .and_then(|peer| peer.as_deref().map(str::to_string))

@@ -435,6 +435,9 @@ pub(super) async fn pump(
 ) {
     endpoint.notes.happened("connected", peer);
     endpoint.settings.tell(Happening::PeerArrived);
+    if let Some(senders) = &endpoint.settings.senders {
+        senders.arrived(peer);
+    }
     let peer_gone = std::cell::Cell::new(false);
     let refusal = {
         let toward_libnanomsg = async {
@@ -553,6 +556,9 @@ pub(super) async fn pump(
         }
     };
     outgoing.finish(refusal.as_ref()).await;
+    if let Some(senders) = &endpoint.settings.senders {
+        senders.left(peer);
+    }
     endpoint.notes.happened("disconnected", peer);
     endpoint.settings.tell(Happening::PeerLeft);
 }

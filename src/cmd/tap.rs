@@ -226,7 +226,7 @@ fn record(tapped: &mut Tapped, from: &Socket, message: &RawMessage, side: &Side)
 }
 
 /// The client that sent a message with `backtrace` and `body`, as the boundary saw it
-/// arrive. A request's backtrace starts with the key libnanomsg gave the client's pipe
+/// arrive (without a backtrace: the one client connected, if only one is). A request's backtrace starts with the key libnanomsg gave the client's pipe
 /// (`by_pipe`), which then names that client for good; an answer's starts with the
 /// server's, which names nobody.
 fn client(
@@ -240,7 +240,12 @@ fn client(
         let word = backtrace.get(at..at.checked_add(4)?)?;
         Some(u32::from_be_bytes([word[0], word[1], word[2], word[3]]))
     };
-    let (pipe, id) = (word(0)?, word(backtrace.len().checked_sub(4)?)?);
+    // A message with no backtrace (push, pub, pair, bus) names its sender only when one
+    // client is connected.
+    let Some(last) = backtrace.len().checked_sub(4) else {
+        return from.only_sender();
+    };
+    let (pipe, id) = (word(0)?, word(last)?);
     if by_pipe && let Some(known) = tapped.clients.get(&pipe) {
         return Some(known.clone());
     }

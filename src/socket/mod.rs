@@ -247,6 +247,12 @@ impl Socket {
         self.boundary_settings.senders.as_ref()?.of(id, body)
     }
 
+    /// The one peer connected through the boundary, when the plan asked to keep
+    /// senders and only one is.
+    pub fn only_sender(&self) -> Option<String> {
+        self.boundary_settings.senders.as_ref()?.only()
+    }
+
     pub fn started(&self) -> Instant {
         self.started
     }

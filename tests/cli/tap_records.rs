@@ -197,3 +197,19 @@ fn a_tap_msgpack_recording_reads_back_as_its_messages() {
         .collect();
     pull.stdout().wait_for_exactly(&hex_lines(&twice));
 }
+
+#[test]
+fn a_lone_pusher_through_a_tap_is_named_though_its_messages_carry_no_id() {
+    let (front, back) = (tcp_url(), tcp_url());
+    let _server = Running::start_without_stdin(nncat(["pull", "--bind", &back, "-q"]));
+    wait_bound(&back);
+    let mut tap = tap_recording("pull", &front, &back, "json");
+    run_with_input(nncat(["push", "--connect", &front]), b"one\ntwo\n").success();
+    let records = records(&mut tap, 2);
+    for record in &records {
+        assert_eq!(record["dir"], ">");
+        let peer = record["peer"].as_str().unwrap_or("(null)");
+        assert!(peer.starts_with("127.0.0.1:"), "{record}");
+    }
+    assert_eq!(records[0]["peer"], records[1]["peer"]);
+}
