@@ -26,6 +26,14 @@ pub struct JsonOptions {
     pub replay: bool,
 }
 
+impl JsonOptions {
+    /// The most bytes a record's line of `len` bytes can decode to: its text, and the
+    /// separator that joins "topic" and "data".
+    pub fn room(&self, len: usize) -> usize {
+        len.saturating_add(self.topic_separator.as_ref().map_or(0, Vec::len))
+    }
+}
+
 /// What a record says besides its message, read under `--replay`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {

@@ -255,6 +255,21 @@ pub enum LineError {
     TooLarge(usize),
 }
 
+impl LineError {
+    /// The error as the caller sees it, with the number of the record it is in.
+    fn at_record(self, record: u64) -> DecodeError {
+        match self {
+            LineError::Io(err) => DecodeError::Io(err),
+            LineError::Invalid(err) => DecodeError::Invalid {
+                record,
+                column: err.column,
+                reason: err.reason,
+            },
+            LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
+        }
+    }
+}
+
 /// Makes room for `additional` more bytes in `buf`, or says how large `buf` would have
 /// had to be. `Vec`'s own growth aborts the process when memory runs out.
 fn try_room(buf: &mut Vec<u8>, additional: usize) -> Result<(), LineError> {
@@ -299,15 +314,7 @@ impl<R: Read> Decoder<R> {
             return self.next_replayed();
         }
         let record = self.records + 1;
-        let at_record = |err: LineError| match err {
-            LineError::Io(err) => DecodeError::Io(err),
-            LineError::Invalid(err) => DecodeError::Invalid {
-                record,
-                column: err.column,
-                reason: err.reason,
-            },
-            LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
-        };
+        let at_record = |err| LineError::at_record(err, record);
         let (input, separator, scratch) = (&mut self.input, self.separator, &mut self.scratch);
         // Each decoder writes at most the room given here, reserved before it runs.
         let message = match self.format {
@@ -320,8 +327,7 @@ impl<R: Read> Decoder<R> {
             }
             Format::Json => {
                 let json = &self.json;
-                let topic_separator = json.topic_separator.as_ref().map_or(0, Vec::len);
-                let room = |len: usize| len.saturating_add(topic_separator);
+                let room = |len: usize| json.room(len);
                 let decode = |line: &[u8], out: &mut Vec<u8>| json::decode(line, json, out);
                 Self::decode_line_into(input, separator, scratch, room, decode)
             }
@@ -341,26 +347,26 @@ impl<R: Read> Decoder<R> {
     fn next_replayed(&mut self) -> Result<Option<&[u8]>, DecodeError> {
         loop {
             let record = self.records + 1;
-            let at_record = |err: LineError| match err {
-                LineError::Io(err) => DecodeError::Io(err),
-                LineError::Invalid(err) => DecodeError::Invalid {
-                    record,
-                    column: err.column,
-                    reason: err.reason,
-                },
-                LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
+            let json = &self.json;
+            let mut stamp = json::Stamp::default();
+            let decode = |line: &[u8], out: &mut Vec<u8>| {
+                stamp = json::decode_stamped(line, json, out)?;
+                Ok(())
             };
-            let Some(line) = self.input.next_line(self.separator).map_err(at_record)? else {
+            let (input, scratch) = (&mut self.input, &mut self.scratch);
+            let found = Self::decode_line_into(
+                input,
+                self.separator,
+                scratch,
+                |len| json.room(len),
+                decode,
+            )
+            .map_err(|err| LineError::at_record(err, record))?
+            .is_some();
+            if !found {
                 return Ok(None);
-            };
+            }
             self.records = record;
-            let room = line
-                .len()
-                .saturating_add(self.json.topic_separator.as_ref().map_or(0, Vec::len));
-            self.scratch.clear();
-            try_room(&mut self.scratch, room).map_err(at_record)?;
-            let stamp = json::decode_stamped(line, &self.json, &mut self.scratch)
-                .map_err(|err| at_record(LineError::Invalid(err)))?;
             if stamp.back {
                 continue;
             }
@@ -416,15 +422,9 @@ impl<R: Read> Decoder<R> {
     /// caller that knows a read will not wait. Returns how many bytes came (0: the end).
     pub fn read_more(&mut self) -> Result<usize, DecodeError> {
         let record = self.records + 1;
-        self.input.fill().map_err(|err| match err {
-            LineError::TooLarge(bytes) => DecodeError::TooLarge { record, bytes },
-            LineError::Io(err) => DecodeError::Io(err),
-            LineError::Invalid(err) => DecodeError::Invalid {
-                record,
-                column: err.column,
-                reason: err.reason,
-            },
-        })
+        self.input
+            .fill()
+            .map_err(|err| LineError::at_record(err, record))
     }
 
     /// Whether the next call to `next_message` can answer without waiting for input.
