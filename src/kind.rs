@@ -7,6 +7,20 @@ new type is a one-place edit.
 
 use nanomsg::Protocol;
 
+/// A request's, survey's or answer's backtrace, and the body after it. The backtrace
+/// is 4-byte words: the hops (each with its top bit clear), then the id, the first word
+/// with its top bit set. None when no word has it: the message has no backtrace.
+pub fn split_backtrace(message: &[u8]) -> Option<(&[u8], &[u8])> {
+    let mut at = 0;
+    while let Some(word) = message.get(at..at + 4) {
+        at += 4;
+        if word[0] & 0x80 != 0 {
+            return Some(message.split_at(at));
+        }
+    }
+    None
+}
+
 /// A nanomsg socket type. The names are the subcommands and nanocat's `--TYPE` flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum SocketType {

@@ -176,15 +176,11 @@ impl Senders {
     /// The key of a request or answer: the id ending its backtrace (hops first, each
     /// with its top bit clear), and its body's hash.
     fn key(message: &[u8]) -> Option<(u32, u64)> {
-        let mut at = 0;
-        while let Some(word) = message.get(at..at + 4) {
-            at += 4;
-            let word = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-            if word & 0x8000_0000 != 0 {
-                return Some((word, body_hash(&message[at..])));
-            }
-        }
-        None
+        let (backtrace, body) = crate::kind::split_backtrace(message)?;
+        let id = backtrace
+            .last_chunk::<4>()
+            .map(|id| u32::from_be_bytes(*id))?;
+        Some((id, body_hash(body)))
     }
 
     /// `message` came from `peer`: if it starts with an id, remember whose it is.

@@ -24,6 +24,7 @@ use nanomsg::Protocol;
 use super::{Output, Received};
 use crate::error::Failure;
 use crate::format::Field;
+use crate::kind::split_backtrace;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::PeerWait;
@@ -236,16 +237,12 @@ fn client(
     body: &[u8],
     by_pipe: bool,
 ) -> Option<String> {
-    let word = |at: usize| {
-        let word = backtrace.get(at..at.checked_add(4)?)?;
-        Some(u32::from_be_bytes([word[0], word[1], word[2], word[3]]))
-    };
     // A message with no backtrace (push, pub, pair, bus) names its sender only when one
     // client is connected.
-    let Some(last) = backtrace.len().checked_sub(4) else {
+    let (Some(pipe), Some(id)) = (backtrace.first_chunk::<4>(), backtrace.last_chunk::<4>()) else {
         return from.only_sender();
     };
-    let (pipe, id) = (word(0)?, word(last)?);
+    let (pipe, id) = (u32::from_be_bytes(*pipe), u32::from_be_bytes(*id));
     if by_pipe && let Some(known) = tapped.clients.get(&pipe) {
         return Some(known.clone());
     }
@@ -273,14 +270,7 @@ fn server_address(endpoints: &[crate::socket::Endpoint]) -> Option<String> {
 /// The message after its backtrace: 4-byte hops up to the request id, the first word
 /// with its top bit set. The backtrace still travels on; only the printout skips it.
 fn without_backtrace(message: &[u8]) -> &[u8] {
-    let mut at = 0;
-    while let Some(word) = message.get(at..at + 4) {
-        at += 4;
-        if word[0] & 0x80 != 0 {
-            return &message[at..];
-        }
-    }
-    message
+    split_backtrace(message).map_or(message, |(_, body)| body)
 }
 
 #[cfg(test)]
