@@ -35,11 +35,13 @@ pub fn answer_concurrently(
     let mut taken = 0u64;
     let mut first_error = None;
     std::thread::scope(|scope| {
+        // No request is taken while N commands run, or once --count are taken.
+        let no_room = |running: usize, taken: u64| {
+            running >= command.jobs as usize || plan.count.is_some_and(|count| taken >= count)
+        };
         loop {
             // Finished commands first: their requesters are waiting.
-            let finished: Vec<_> = if waiting.len() >= command.jobs as usize
-                || plan.count.is_some_and(|count| taken >= count)
-            {
+            let finished: Vec<_> = if no_room(waiting.len(), taken) {
                 if waiting.is_empty() {
                     break;
                 }
@@ -66,9 +68,7 @@ pub fn answer_concurrently(
             if first_error.is_some() {
                 break;
             }
-            if waiting.len() >= command.jobs as usize
-                || plan.count.is_some_and(|count| taken >= count)
-            {
+            if no_room(waiting.len(), taken) {
                 continue;
             }
             if let Err(err) = output.flush() {

@@ -62,17 +62,12 @@ fn fd_file(fd: BorrowedFd<'_>) -> io::Result<File> {
 /// The error for a reader of stdout that went away while we waited: a broken pipe,
 /// which ends the run quietly with exit 0, as `nncat sub | head -1` should.
 fn reader_gone() -> Received {
-    Received::Failed(
-        anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("stdout was closed"),
-    )
+    Received::Failed(reader_gone_error())
 }
 
-/// The error of a stdout whose reader went away, for a caller with no `Received`.
+/// The same, for a caller with no `Received`.
 fn reader_gone_error() -> anyhow::Error {
-    match reader_gone() {
-        Received::Failed(err) => err,
-        Received::TimedOut => anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)),
-    }
+    anyhow::Error::new(io::Error::from(io::ErrorKind::BrokenPipe)).context("stdout was closed")
 }
 
 /// Receives the next message. Output waiting in the buffer is flushed before any wait
