@@ -96,16 +96,12 @@ impl Level {
 fn line(level: Level, text: &str, reason: Option<Reason>, fields: &[(&str, Value)]) {
     let clean = crate::format::for_terminal(text);
     let line = if json() {
-        let mut object = Map::new();
-        object.insert("level".into(), json!(level.name()));
-        object.insert("message".into(), json!(clean));
-        if let Some(reason) = reason {
-            object.insert("reason".into(), json!(reason.name()));
-        }
-        for (key, value) in fields {
-            object.insert((*key).into(), value.clone());
-        }
-        format!("{}\n", Value::Object(object))
+        let head = [
+            Some(("level", json!(level.name()))),
+            Some(("message", json!(clean))),
+            reason.map(|reason| ("reason", json!(reason.name()))),
+        ];
+        object_line(head.into_iter().flatten(), fields)
     } else {
         match level {
             Level::Warning => format!("nncat: warning: {clean}\n"),
@@ -137,12 +133,23 @@ pub fn happened(event: &str, fields: &[(&str, Value)]) {
 
 /// `{"event": EVENT, ...fields}` on a line of its own, whatever the log format.
 pub fn announce(event: &str, fields: &[(&str, Value)]) {
+    let line = object_line([("event", json!(event))], fields);
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// One JSON object and its newline: `head`'s fields, then `fields`.
+fn object_line<'a>(
+    head: impl IntoIterator<Item = (&'a str, Value)>,
+    fields: &[(&str, Value)],
+) -> String {
     let mut object = Map::new();
-    object.insert("event".into(), json!(event));
+    for (key, value) in head {
+        object.insert(key.into(), value);
+    }
     for (key, value) in fields {
         object.insert((*key).into(), value.clone());
     }
-    let _ = std::io::stderr().write_all(format!("{}\n", Value::Object(object)).as_bytes());
+    format!("{}\n", Value::Object(object))
 }
 
 /// "No space left on device (os error 28)" -> "No space left on device": the number
