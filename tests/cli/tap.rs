@@ -238,17 +238,11 @@ fn tap_stopped_while_a_forward_waits_exits_cleanly() {
 }
 
 /// Bus and surveyor send only to the peers connected at that moment, so the client
-/// starts once the tap has reached the server (its `-v` says so).
-fn tap_connected_to_server(kind: &str, front: &str, back: &str) -> Running {
-    let mut tap = Running::start_watching(nncat([
-        "tap",
-        kind,
-        "--bind",
-        front,
-        "--connect",
-        back,
-        "-v",
-    ]));
+/// starts once the tap has reached the server (its `-v` says so). `extra`: more options.
+pub fn tap_connected_to_server(kind: &str, front: &str, back: &str, extra: &[&str]) -> Running {
+    let mut args = vec!["tap", kind, "--bind", front, "--connect", back, "-v"];
+    args.extend_from_slice(extra);
+    let mut tap = Running::start_watching(nncat(args));
     tap.stderr().wait_for_text("SP handshake done");
     wait_bound(front);
     tap
@@ -260,7 +254,7 @@ fn tap_bus_forwards_both_ways() {
     let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
     let mut server = Running::start_streaming(nncat(["bus", "--bind", &back, "--count", "1"]));
     wait_bound(&back);
-    let mut tap = tap_connected_to_server("bus", &front, &back);
+    let mut tap = tap_connected_to_server("bus", &front, &back, &[]);
     // A bus that connects waits for its peer before its first send.
     let mut client = Running::start_streaming(nncat(["bus", "--connect", &front, "--count", "1"]));
     client.write_stdin(b"from client\n");
@@ -293,7 +287,7 @@ fn tap_respondent_forwards_surveys_and_every_answer() {
         "A-Z",
     ]));
     wait_bound(&back);
-    let mut tap = tap_connected_to_server("respondent", &front, &back);
+    let mut tap = tap_connected_to_server("respondent", &front, &back, &[]);
     // A surveyor that connects waits for its peer before the first survey.
     let client = run_with_input(
         nncat(["surveyor", "--connect", &front, "--deadline", "2s"]),

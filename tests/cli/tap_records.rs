@@ -11,20 +11,7 @@ use crate::harness::*;
 
 /// A tap of `kind` with its records in `format`, once it has reached its server.
 fn tap_recording(kind: &str, front: &str, back: &str, format: &str) -> Running {
-    let mut tap = Running::start_watching(nncat([
-        "tap",
-        kind,
-        "--bind",
-        front,
-        "--connect",
-        back,
-        "-v",
-        "--format",
-        format,
-    ]));
-    tap.stderr().wait_for_text("SP handshake done");
-    wait_bound(front);
-    tap
+    crate::tap::tap_connected_to_server(kind, front, back, &["--format", format])
 }
 
 /// The records of a tap's stdout, each checked to hold the fields every record has.
