@@ -266,3 +266,72 @@ fn a_failed_exec_command_is_named_with_its_reason() {
     );
     assert_eq!(final_reason(&out), "exec_failed");
 }
+
+#[test]
+fn a_broken_ws_frame_and_a_port_in_use_have_their_reasons() {
+    // A ws peer whose text is not UTF-8 breaks the framing rules.
+    let address = format!("127.0.0.1:{}", free_port());
+    let url = format!("ws://{address}");
+    let mut pull = Running::start_watching(nncat_json(&["pull", "--bind", &url]));
+    wait_bound(&url);
+    let mut peer = WsPeer::connect(&address, "pull").expect("the upgrade");
+    peer.frame(false, TEXT, &[0xf0, 0x9f]).expect("a fragment");
+    peer.frame(true, CONTINUATION, &[0x41])
+        .expect("the last fragment");
+    pull.stderr().wait_for_text("\"reason\":\"bad_frame\"");
+    // A second pull on the same port fails at its bind: a runtime error, exit 1.
+    let out = run(nncat_json(&["pull", "--bind", &url]));
+    assert_eq!(out.code(), Some(1), "{}", out.stderr);
+    assert_eq!(final_reason(&out), "runtime");
+    pull.signal(libc::SIGTERM);
+    stderr_objects(&pull.finish());
+}
+
+#[test]
+fn verbose_lines_carry_the_seconds_since_the_socket_opened() {
+    let url = tcp_url();
+    let out = run(nncat_json(&[
+        "pull",
+        "--bind",
+        &url,
+        "-v",
+        "--recv-timeout",
+        "10ms",
+    ]))
+    .success();
+    let info: Vec<Value> = stderr_objects(&out)
+        .into_iter()
+        .filter(|line| line["level"] == "info")
+        .collect();
+    assert!(!info.is_empty(), "{}", out.stderr);
+    for line in info {
+        assert!(
+            line["elapsed"].is_f64() || line["elapsed"].is_u64(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn an_exec_commands_own_stderr_passes_through_as_it_is() {
+    let url = tcp_url();
+    let rep = Running::start_without_stdin(nncat_json(&[
+        "rep",
+        "--bind",
+        &url,
+        "-C",
+        "1",
+        "--exec",
+        "sh",
+        "-c",
+        "echo 'handler says hi' >&2; cat",
+    ]));
+    wait_bound(&url);
+    run(nncat(["req", "--connect", &url, "-D", "x"])).success();
+    let out = rep.finish().success();
+    assert!(
+        out.stderr.lines().any(|line| line == "handler says hi"),
+        "{}",
+        out.stderr
+    );
+}
