@@ -1,18 +1,27 @@
 /*!
-An endpoint's URL, read once into its parts by one set of rules: the checks of the
-command line, port 0, the probe and the warnings all take this value instead of cutting
-the string each its own way (which is how `ws://127.0.0.1`, no port, came to be refused
-by probe and accepted by req). The URL itself is kept whole: libnanomsg, and the
-boundary's reading of addresses as libnanomsg reads them (`boundary/address.rs`),
-get it as typed.
+An endpoint's URL, read once into its parts by one set of rules. `options/` reads every
+URL of the command line into a `Url`, and the plan carries that value: the checks of the
+command line, port 0, the probe, the boundary and the warnings all take it instead of
+cutting the string each its own way (which is how `ws://127.0.0.1`, no port, came to be
+refused by probe and accepted by req). The URL's text is kept whole, and a `Url` reads
+as that text (`Deref<Target = str>`): libnanomsg, the messages and the JSON records take
+it as typed. Its parts come from the methods here, never from cutting that text again.
 
 The shapes, as libnanomsg and nng take them:
 - `tcp://[INTERFACE;]HOST:PORT`, `tls+tcp://...` the same;
 - `ws://[INTERFACE;]HOST:PORT[/PATH]`, `wss://...` the same;
 - `ipc://PATH` (relative or absolute), `inproc://NAME`.
 
-HOST is a name, an IPv4 literal, `[IPv6]`, or `*` (any interface, to bind).
+HOST is a name, an IPv4 literal, `[IPv6]`, or `*` (any interface, to bind). A text that
+names no transport nncat knows is still a `Url` (with no scheme): libnanomsg is the one
+to refuse it, with its own error, as before it.
+
+libnanomsg's own reading of tcp and ws addresses differs from this one on malformed
+text (a colon or a `;` in a ws path); the boundary keeps that reading, see
+`boundary/address.rs`.
 */
+
+use std::ops::Range;
 
 /// The transport a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +51,13 @@ impl Scheme {
             .map_or("", |(name, _)| name)
     }
 
+    fn named(name: &str) -> Option<Scheme> {
+        Scheme::ALL
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, scheme)| *scheme)
+    }
+
     /// Whether it runs over TCP, with a host and a port.
     pub fn over_tcp(self) -> bool {
         matches!(
@@ -54,74 +70,158 @@ impl Scheme {
     pub fn has_resource(self) -> bool {
         matches!(self, Scheme::Ws | Scheme::Wss)
     }
+
+    /// Whether it runs inside TLS (tls+tcp, wss).
+    pub fn is_tls(self) -> bool {
+        matches!(self, Scheme::TlsTcp | Scheme::Wss)
+    }
 }
 
-/// A URL's parts, borrowed from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Url<'a> {
-    pub scheme: Scheme,
-    /// The whole URL, as typed.
-    pub text: &'a str,
+/// An endpoint's URL: its text as typed, and where each part of it lies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Url {
+    text: String,
+    scheme: Option<Scheme>,
+    /// Where what follows `://` begins; None when the text has no `://`.
+    rest: Option<usize>,
     /// Over TCP: the local interface before `;`, when given.
-    pub interface: Option<&'a str>,
-    /// Over TCP: the host as typed (`[::1]` keeps its brackets); empty otherwise.
-    pub host: &'a str,
+    interface: Option<Range<usize>>,
+    /// Over TCP: the host as typed (`[::1]` keeps its brackets).
+    host: Range<usize>,
     /// Over TCP: the port's digits as typed, when there is a port.
-    pub port: Option<&'a str>,
-    /// ws and wss: the path after the port, `/` included; empty when none.
-    pub resource: &'a str,
-    /// ipc: the path; inproc: the name; empty otherwise.
-    pub path: &'a str,
+    port: Option<Range<usize>>,
+    /// ws and wss: the path after the port, `/` included. It begins where the address
+    /// ends, over every transport.
+    resource: Range<usize>,
+    /// ipc: the path; inproc: the name.
+    path: Range<usize>,
 }
 
-impl<'a> Url<'a> {
-    /// The parts of `text`, or None when it names no transport nncat knows.
-    pub fn parse(text: &'a str) -> Option<Url<'a>> {
-        let (scheme, rest) = Scheme::ALL.iter().find_map(|(name, scheme)| {
-            let rest = text.strip_prefix(name)?.strip_prefix("://")?;
-            Some((*scheme, rest))
-        })?;
+impl Url {
+    /// Reads `text` into its parts. A text that names no transport nncat knows has no
+    /// scheme and no parts.
+    pub fn new(text: impl Into<String>) -> Url {
+        let text = text.into();
+        let end = text.len();
+        let rest = text.find("://").map(|at| at + "://".len());
+        let scheme = rest.and_then(|rest| Scheme::named(&text[..rest - "://".len()]));
         let mut url = Url {
             scheme,
-            text,
+            rest,
             interface: None,
-            host: "",
+            host: end..end,
             port: None,
-            resource: "",
-            path: "",
+            resource: end..end,
+            path: end..end,
+            text,
         };
-        if !scheme.over_tcp() {
-            url.path = rest;
-            return Some(url);
+        match (scheme, rest) {
+            (Some(scheme), Some(rest)) if scheme.over_tcp() => url.read_address(scheme, rest),
+            (Some(_), Some(rest)) => url.path = rest..end,
+            _ => {}
         }
+        url
+    }
+
+    /// `[INTERFACE;]HOST[:PORT][/PATH]`, from `rest` on.
+    fn read_address(&mut self, scheme: Scheme, rest: usize) {
+        let end = self.text.len();
         let address_end = if scheme.has_resource() {
-            rest.find('/').unwrap_or(rest.len())
+            self.text[rest..].find('/').map_or(end, |at| rest + at)
         } else {
-            rest.len()
+            end
         };
-        let (address, resource) = rest.split_at(address_end);
-        url.resource = resource;
-        let remote = match address.split_once(';') {
-            Some((interface, remote)) => {
-                url.interface = Some(interface);
-                remote
+        self.resource = address_end..end;
+        let host_start = match self.text[rest..address_end].find(';') {
+            Some(at) => {
+                self.interface = Some(rest..rest + at);
+                rest + at + 1
             }
-            None => address,
+            None => rest,
         };
+        self.host = host_start..address_end;
         // The port follows the last colon, unless that colon is inside `[IPv6]`.
-        match remote.rsplit_once(':') {
-            Some((host, port)) if !port.contains(']') => {
-                url.host = host;
-                url.port = Some(port);
-            }
-            _ => url.host = remote,
+        let remote = &self.text[host_start..address_end];
+        if let Some(colon) = remote.rfind(':')
+            && !remote[colon + 1..].contains(']')
+        {
+            self.host = host_start..host_start + colon;
+            self.port = Some(host_start + colon + 1..address_end);
         }
-        Some(url)
+    }
+
+    fn part(&self, range: &Range<usize>) -> &str {
+        self.text.get(range.clone()).unwrap_or_default()
+    }
+
+    /// The whole URL, as typed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The transport, when it is one nncat knows.
+    pub fn scheme(&self) -> Option<Scheme> {
+        self.scheme
+    }
+
+    /// Whether it names a transport over TCP (tcp, ws, tls+tcp, wss).
+    pub fn over_tcp(&self) -> bool {
+        self.scheme.is_some_and(Scheme::over_tcp)
+    }
+
+    /// Whether it names a transport inside TLS (tls+tcp, wss).
+    pub fn is_tls(&self) -> bool {
+        self.scheme.is_some_and(Scheme::is_tls)
+    }
+
+    /// Whether the text has a `://` at all, whatever comes before it.
+    pub fn has_scheme(&self) -> bool {
+        self.rest.is_some()
+    }
+
+    /// What follows `://`: the whole text when there is none.
+    pub fn after_scheme(&self) -> &str {
+        self.text.get(self.rest.unwrap_or(0)..).unwrap_or_default()
+    }
+
+    /// Over TCP: `[INTERFACE;]HOST[:PORT]`, all before the ws path.
+    pub fn address(&self) -> &str {
+        self.part(&(self.rest.unwrap_or(0)..self.resource.start))
+    }
+
+    /// Over TCP: `HOST[:PORT]` as typed, the interface left out.
+    pub fn remote(&self) -> &str {
+        self.part(&(self.host.start..self.resource.start))
+    }
+
+    /// Over TCP: the local interface before `;`, when given.
+    pub fn interface(&self) -> Option<&str> {
+        self.interface.as_ref().map(|range| self.part(range))
+    }
+
+    /// Over TCP: the host as typed (`[::1]` keeps its brackets); empty otherwise.
+    pub fn host(&self) -> &str {
+        self.part(&self.host)
+    }
+
+    /// Over TCP: the port's digits as typed, when there is a port.
+    pub fn port(&self) -> Option<&str> {
+        self.port.as_ref().map(|range| self.part(range))
+    }
+
+    /// ws and wss: the path after the port, `/` included; empty when none.
+    pub fn resource(&self) -> &str {
+        self.part(&self.resource)
+    }
+
+    /// ipc: the path; inproc: the name; empty otherwise.
+    pub fn path(&self) -> &str {
+        self.part(&self.path)
     }
 
     /// The port as a number, when it is one (0 included: any port, to bind).
     pub fn port_number(&self) -> Option<u16> {
-        let port = self.port?;
+        let port = self.port()?;
         if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -129,11 +229,11 @@ impl<'a> Url<'a> {
     }
 
     /// The host without the brackets of an IPv6 literal.
-    pub fn bare_host(&self) -> &'a str {
-        self.host
-            .strip_prefix('[')
+    pub fn bare_host(&self) -> &str {
+        let host = self.host();
+        host.strip_prefix('[')
             .and_then(|host| host.strip_suffix(']'))
-            .unwrap_or(self.host)
+            .unwrap_or(host)
     }
 
     /// Whether the host is the loopback, which no other machine reaches.
@@ -141,114 +241,261 @@ impl<'a> Url<'a> {
         let host = self.bare_host();
         host.starts_with("127.") || host == "localhost" || host == "::1"
     }
+
+    /// The same address under another transport over TCP: a ws path is dropped for a
+    /// transport that has none (`ws://H:P/x` as tcp is `tcp://H:P`).
+    pub fn with_scheme(&self, scheme: Scheme) -> Url {
+        let resource = if scheme.has_resource() {
+            self.resource()
+        } else {
+            ""
+        };
+        Url::new(format!("{}://{}{resource}", scheme.name(), self.address()))
+    }
+
+    /// The same URL with `host` in place of its host (over TCP; any other is kept).
+    pub fn with_host(&self, host: &str) -> Url {
+        if !self.over_tcp() {
+            return self.clone();
+        }
+        self.replaced(&self.host, host)
+    }
+
+    /// The same URL with `port` in place of its port, when it has one.
+    pub fn with_port(&self, port: u16) -> Url {
+        match &self.port {
+            Some(range) => self.replaced(range, &port.to_string()),
+            None => self.clone(),
+        }
+    }
+
+    fn replaced(&self, range: &Range<usize>, by: &str) -> Url {
+        let (Some(before), Some(after)) =
+            (self.text.get(..range.start), self.text.get(range.end..))
+        else {
+            return self.clone();
+        };
+        Url::new(format!("{before}{by}{after}"))
+    }
+}
+
+impl std::ops::Deref for Url {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parts(text: &str) -> (Scheme, Option<&str>, &str, Option<&str>, &str, &str) {
-        let url = Url::parse(text).expect("a known scheme");
+    type Parts<'a> = (
+        Option<Scheme>,
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        &'a str,
+    );
+
+    fn parts(url: &Url) -> Parts<'_> {
         (
-            url.scheme,
-            url.interface,
-            url.host,
-            url.port,
-            url.resource,
-            url.path,
+            url.scheme(),
+            url.interface(),
+            url.host(),
+            url.port(),
+            url.resource(),
+            url.path(),
         )
+    }
+
+    fn port(text: &str) -> Option<u16> {
+        Url::new(text).port_number()
     }
 
     #[test]
     fn tcp_is_host_and_port_with_an_optional_interface() {
+        let url = Url::new("tcp://127.0.0.1:5555");
         assert_eq!(
-            parts("tcp://127.0.0.1:5555"),
-            (Scheme::Tcp, None, "127.0.0.1", Some("5555"), "", "")
+            parts(&url),
+            (Some(Scheme::Tcp), None, "127.0.0.1", Some("5555"), "", "")
         );
+        let url = Url::new("tcp://eth0;10.0.0.1:7");
         assert_eq!(
-            parts("tcp://eth0;10.0.0.1:7"),
-            (Scheme::Tcp, Some("eth0"), "10.0.0.1", Some("7"), "", "")
+            parts(&url),
+            (
+                Some(Scheme::Tcp),
+                Some("eth0"),
+                "10.0.0.1",
+                Some("7"),
+                "",
+                ""
+            )
         );
+        let url = Url::new("tls+tcp://localhost:443");
         assert_eq!(
-            parts("tls+tcp://localhost:443"),
-            (Scheme::TlsTcp, None, "localhost", Some("443"), "", "")
+            parts(&url),
+            (Some(Scheme::TlsTcp), None, "localhost", Some("443"), "", "")
         );
-        assert_eq!(parts("tcp://*:0").3, Some("0"));
+        assert_eq!(Url::new("tcp://*:0").port(), Some("0"));
     }
 
     #[test]
     fn a_missing_port_is_none_and_an_ipv6_literal_keeps_its_colons() {
-        assert_eq!(parts("tcp://127.0.0.1").3, None);
-        assert_eq!(parts("ws://[::1]").2, "[::1]");
-        assert_eq!(parts("ws://[::1]").3, None);
-        assert_eq!(parts("ws://[::1]:80/x").3, Some("80"));
-        assert_eq!(
-            Url::parse("tcp://[::1]:9").map(|u| u.bare_host()),
-            Some("::1")
-        );
-        assert_eq!(parts("tcp://host:").3, Some(""));
-        assert_eq!(
-            Url::parse("tcp://host:").and_then(|u| u.port_number()),
-            None
-        );
-        assert_eq!(
-            Url::parse("tcp://host:99999").and_then(|u| u.port_number()),
-            None
-        );
-        assert_eq!(
-            Url::parse("tcp://host:+5").and_then(|u| u.port_number()),
-            None
-        );
+        assert_eq!(Url::new("tcp://127.0.0.1").port(), None);
+        assert_eq!(Url::new("ws://[::1]").host(), "[::1]");
+        assert_eq!(Url::new("ws://[::1]").port(), None);
+        assert_eq!(Url::new("ws://[::1]:80/x").port(), Some("80"));
+        assert_eq!(Url::new("tcp://[::1]:9").bare_host(), "::1");
+        assert_eq!(Url::new("tcp://host:").port(), Some(""));
+        assert_eq!(port("tcp://host:"), None);
+        assert_eq!(port("tcp://host:99999"), None);
+        assert_eq!(port("tcp://host:+5"), None);
+        assert_eq!(port("tcp://host:0"), Some(0));
     }
 
     #[test]
     fn ws_has_a_path_after_the_port_and_tcp_none() {
+        let url = Url::new("ws://127.0.0.1:80/feed?x=1");
         assert_eq!(
-            parts("ws://127.0.0.1:80/feed?x=1"),
-            (Scheme::Ws, None, "127.0.0.1", Some("80"), "/feed?x=1", "")
+            parts(&url),
+            (
+                Some(Scheme::Ws),
+                None,
+                "127.0.0.1",
+                Some("80"),
+                "/feed?x=1",
+                ""
+            )
         );
-        assert_eq!(parts("wss://h:1").4, "");
+        assert_eq!(Url::new("wss://h:1").resource(), "");
         assert_eq!(
-            parts("ws://127.0.0.1/feed").3,
+            Url::new("ws://127.0.0.1/feed").port(),
             None,
             "no port before the path"
         );
         // tcp takes no path: what follows is part of the port, which is then no number.
-        assert_eq!(
-            Url::parse("tcp://h:5/x").and_then(|u| u.port_number()),
-            None
-        );
+        assert_eq!(Url::new("tcp://h:5/x").port(), Some("5/x"));
+        assert_eq!(port("tcp://h:5/x"), None);
+        assert_eq!(Url::new("tls+tcp://h:5/x").resource(), "");
+    }
+
+    #[test]
+    fn the_address_is_all_before_the_path_and_the_remote_leaves_the_interface_out() {
+        let url = Url::new("ws://eth0;127.0.0.1:80/feed");
+        assert_eq!(url.after_scheme(), "eth0;127.0.0.1:80/feed");
+        assert_eq!(url.address(), "eth0;127.0.0.1:80");
+        assert_eq!(url.remote(), "127.0.0.1:80");
+        let url = Url::new("tcp://h");
+        assert_eq!((url.address(), url.remote()), ("h", "h"));
+        // Only the first `;` ends the interface.
+        let url = Url::new("tcp://a;b;h:1");
+        assert_eq!((url.interface(), url.remote()), (Some("a"), "b;h:1"));
     }
 
     #[test]
     fn ipc_and_inproc_are_a_path_and_a_name() {
         assert_eq!(
-            parts("ipc:///tmp/a.sock"),
-            (Scheme::Ipc, None, "", None, "", "/tmp/a.sock")
+            parts(&Url::new("ipc:///tmp/a.sock")),
+            (Some(Scheme::Ipc), None, "", None, "", "/tmp/a.sock")
         );
-        assert_eq!(parts("ipc://relative/a.sock").5, "relative/a.sock");
-        assert_eq!(parts("inproc://name").0, Scheme::Inproc);
-        assert_eq!(parts("ipc://").5, "");
+        assert_eq!(Url::new("ipc://relative/a.sock").path(), "relative/a.sock");
+        assert_eq!(Url::new("inproc://name").scheme(), Some(Scheme::Inproc));
+        assert_eq!(Url::new("inproc://name").path(), "name");
+        assert_eq!(Url::new("ipc://").path(), "");
+        assert!(!Url::new("ipc:///tmp/a:5").over_tcp());
     }
 
     #[test]
-    fn unknown_schemes_and_text_without_one_are_not_urls() {
-        assert_eq!(Url::parse("carrier-pigeon://coop"), None);
-        assert_eq!(Url::parse("127.0.0.1:5555"), None);
-        assert_eq!(Url::parse("tcp:/x"), None);
+    fn unknown_schemes_and_text_without_one_are_kept_whole_with_no_parts() {
+        for text in [
+            "carrier-pigeon://coop",
+            "tcp+tls://h:1",
+            "tcp:/x",
+            "127.0.0.1:5555",
+        ] {
+            let url = Url::new(text);
+            assert_eq!(url.scheme(), None, "{text}");
+            assert_eq!(url.as_str(), text);
+            assert_eq!(&*url, text, "it reads as its text");
+            assert_eq!(url.to_string(), text);
+            assert_eq!((url.host(), url.port(), url.path()), ("", None, ""));
+        }
+        assert!(Url::new("carrier-pigeon://coop").has_scheme());
+        assert_eq!(Url::new("carrier-pigeon://coop").after_scheme(), "coop");
+        assert!(!Url::new("127.0.0.1:5555").has_scheme());
+        assert_eq!(Url::new("127.0.0.1:5555").after_scheme(), "127.0.0.1:5555");
+        // The scheme is all before the first `://`.
+        assert_eq!(Url::new("tcp://a://b").scheme(), Some(Scheme::Tcp));
+        assert_eq!(Url::new("xtcp://a:1").scheme(), None);
+    }
+
+    #[test]
+    fn tls_is_tls_tcp_and_wss() {
+        for (text, tls) in [
+            ("tls+tcp://h:1", true),
+            ("wss://h:1/x", true),
+            ("tcp://h:1", false),
+            ("ws://h:1", false),
+            ("ipc:///x", false),
+            ("tcp+tls://h:1", false),
+        ] {
+            assert_eq!(Url::new(text).is_tls(), tls, "{text}");
+        }
     }
 
     #[test]
     fn loopback_is_127_localhost_and_the_ipv6_one() {
         for loopback in ["tcp://127.0.0.1:1", "ws://localhost:1", "tcp://[::1]:1"] {
-            assert!(
-                Url::parse(loopback).is_some_and(|u| u.is_loopback()),
-                "{loopback}"
-            );
+            assert!(Url::new(loopback).is_loopback(), "{loopback}");
         }
         for other in ["tcp://*:1", "tcp://10.0.0.1:1", "tcp://eth0;127.0.0.1:1"] {
-            let url = Url::parse(other).expect("a url");
-            assert_eq!(url.is_loopback(), other.contains("127."), "{other}");
+            assert_eq!(
+                Url::new(other).is_loopback(),
+                other.contains("127."),
+                "{other}"
+            );
         }
+    }
+
+    #[test]
+    fn another_scheme_keeps_the_address_and_drops_a_path_it_cannot_carry() {
+        let ws = Url::new("ws://i;h:1/feed");
+        assert_eq!(ws.with_scheme(Scheme::Tcp).as_str(), "tcp://i;h:1");
+        assert_eq!(ws.with_scheme(Scheme::Wss).as_str(), "wss://i;h:1/feed");
+        let tcp = Url::new("tcp://h:1");
+        assert_eq!(tcp.with_scheme(Scheme::TlsTcp).as_str(), "tls+tcp://h:1");
+        assert_eq!(tcp.with_scheme(Scheme::Ws).as_str(), "ws://h:1");
+        let wss = Url::new("wss://h:1/x").with_scheme(Scheme::Ws);
+        assert_eq!((wss.scheme(), wss.resource()), (Some(Scheme::Ws), "/x"));
+    }
+
+    #[test]
+    fn a_new_host_or_port_replaces_only_that_part() {
+        let url = Url::new("ws://127.0.0.1:6/path");
+        let mapped = url.with_host("[::ffff:127.0.0.1]");
+        assert_eq!(mapped.as_str(), "ws://[::ffff:127.0.0.1]:6/path");
+        assert_eq!(
+            (mapped.bare_host(), mapped.port()),
+            ("::ffff:127.0.0.1", Some("6"))
+        );
+        // The host, not the same text in the interface before it.
+        let url = Url::new("tcp://127.0.0.1;127.0.0.1:5").with_host("[::1]");
+        assert_eq!(url.as_str(), "tcp://127.0.0.1;[::1]:5");
+        assert_eq!(Url::new("ipc:///x").with_host("h").as_str(), "ipc:///x");
+        let url = Url::new("ws://127.0.0.1:0/feed").with_port(5555);
+        assert_eq!(
+            (url.as_str(), url.port_number()),
+            ("ws://127.0.0.1:5555/feed", Some(5555))
+        );
+        assert_eq!(Url::new("tcp://h").with_port(1).as_str(), "tcp://h");
     }
 }

@@ -17,6 +17,7 @@ use crate::options::ProbePlan;
 use crate::probe::{self, Found, Identity, Listener, ProbeError};
 use crate::report;
 use crate::signals::Idle;
+use crate::url::Url;
 
 pub fn run(plan: &ProbePlan) -> Result<()> {
     match &plan.bind {
@@ -164,7 +165,7 @@ fn object(fields: &[(&str, serde_json::Value)]) -> String {
 
 /// probe --bind: each kind of peer from each host, once, until --count or until
 /// --recv-timeout passes with no new one.
-fn listen(plan: &ProbePlan, url: &str) -> Result<()> {
+fn listen(plan: &ProbePlan, url: &Url) -> Result<()> {
     let listener = Listener::bind(url).map_err(|why| match why {
         ProbeError::Unsupported(text) => anyhow::Error::new(Failure::Usage(text)),
         other => anyhow::anyhow!("{other}"),

@@ -257,12 +257,7 @@ fn client(
 /// without its scheme; None with several.
 fn server_address(endpoints: &[crate::socket::Endpoint]) -> Option<String> {
     match endpoints {
-        [only] => Some(
-            only.url
-                .split_once("://")
-                .map_or(only.url.as_str(), |(_, address)| address)
-                .to_string(),
-        ),
+        [only] => Some(only.url.after_scheme().to_string()),
         _ => None,
     }
 }

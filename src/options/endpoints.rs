@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::cli::EndpointArgs;
 use crate::error::Failure;
 use crate::socket::{Endpoint, EndpointKind};
-use crate::url::Url;
+use crate::url::{Scheme, Url};
 
 pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
     let local = |port: u16| format!("tcp://127.0.0.1:{port}");
@@ -23,7 +23,7 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
     for url in binds {
         endpoints.push(Endpoint {
             kind: EndpointKind::Bind,
-            url,
+            url: Url::new(url),
         });
     }
     let connects = args
@@ -34,13 +34,12 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
     for url in connects {
         endpoints.push(Endpoint {
             kind: EndpointKind::Connect,
-            url,
+            url: Url::new(url),
         });
     }
-    if let Some(empty) = endpoints
-        .iter()
-        .find(|e| e.url == "ipc://" || e.url == "inproc://")
-    {
+    if let Some(empty) = endpoints.iter().find(|e| {
+        matches!(e.url.scheme(), Some(Scheme::Ipc | Scheme::Inproc)) && e.url.path().is_empty()
+    }) {
         return Err(
             Failure::Usage(format!("'{}' needs a path or a name after it", empty.url)).into(),
         );
@@ -71,19 +70,15 @@ pub(super) fn collect(args: EndpointArgs) -> Result<Vec<Endpoint>> {
 /// "bind to", "probe"), so that one the socket types accept, probe accepts too. A tcp or
 /// ws URL needs its port: libnanomsg would take `ws://HOST` as port 80, and a run
 /// that never meant port 80 would time out with no cause.
-pub(super) fn check_url(url: &str, verb: &str) -> Result<()> {
-    let Some(parsed) = Url::parse(url).filter(|parsed| parsed.scheme.over_tcp()) else {
+pub(super) fn check_url(url: &Url, verb: &str) -> Result<()> {
+    let Some(scheme) = url.scheme().filter(|scheme| scheme.over_tcp()) else {
         return Ok(());
     };
-    if parsed.port.is_some_and(|port| !port.is_empty()) {
+    if url.port().is_some_and(|port| !port.is_empty()) {
         return Ok(());
     }
-    let scheme = parsed.scheme.name();
-    let path = if parsed.scheme.has_resource() {
-        "[/PATH]"
-    } else {
-        ""
-    };
+    let path = if scheme.has_resource() { "[/PATH]" } else { "" };
+    let scheme = scheme.name();
     Err(Failure::Usage(format!(
         "cannot {verb} '{url}': invalid address: it has no port (write {scheme}://HOST:PORT{path})"
     ))
@@ -101,23 +96,15 @@ pub(super) fn none_given(args: &EndpointArgs) -> bool {
 
 /// nanomsg binds an address or an interface name, and `localhost` is neither: it
 /// connects to `localhost` but cannot bind it. The loopback address is what is meant.
-fn loopback_for_localhost(url: &str) -> String {
-    match Url::parse(url) {
-        Some(parsed)
-            if parsed.scheme.over_tcp()
-                && parsed.interface.is_none()
-                && parsed.host == "localhost" =>
-        {
-            match parsed.port {
-                Some(port) => format!(
-                    "{}://127.0.0.1:{port}{}",
-                    parsed.scheme.name(),
-                    parsed.resource
-                ),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
+fn loopback_for_localhost(url: &Url) -> Url {
+    if url.over_tcp()
+        && url.interface().is_none()
+        && url.host() == "localhost"
+        && url.port().is_some()
+    {
+        url.with_host("127.0.0.1")
+    } else {
+        url.clone()
     }
 }
 
@@ -136,8 +123,7 @@ pub(super) fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
                 continue;
             };
             if endpoint.kind == EndpointKind::Connect && host.parse::<Ipv4Addr>().is_ok() {
-                let mapped = format!("[::ffff:{host}]");
-                endpoint.url = endpoint.url.replacen(host, &mapped, 1);
+                endpoint.url = endpoint.url.with_host(&format!("[::ffff:{host}]"));
             }
         }
     }
@@ -146,9 +132,8 @@ pub(super) fn allow_ipv6(endpoints: &mut [Endpoint]) -> bool {
 
 /// The host of an address over TCP (`[::1]`, `127.0.0.1`, `*`, a name), when it has a
 /// port after it.
-fn tcp_host(url: &str) -> Option<&str> {
-    let parsed = Url::parse(url)?;
-    (parsed.scheme.over_tcp() && parsed.port.is_some()).then_some(parsed.host)
+fn tcp_host(url: &Url) -> Option<&str> {
+    (url.over_tcp() && url.port().is_some()).then_some(url.host())
 }
 
 #[cfg(test)]
@@ -158,7 +143,7 @@ mod tests {
     fn endpoint(kind: EndpointKind, url: &str) -> Endpoint {
         Endpoint {
             kind,
-            url: url.into(),
+            url: Url::new(url),
         }
     }
 
@@ -169,7 +154,7 @@ mod tests {
             endpoint(EndpointKind::Bind, "tcp://*:6"),
         ];
         assert!(!allow_ipv6(&mut v4));
-        assert_eq!(v4[0].url, "tcp://127.0.0.1:5");
+        assert_eq!(v4[0].url.as_str(), "tcp://127.0.0.1:5");
         let mut mixed = vec![
             endpoint(EndpointKind::Bind, "tcp://[::1]:5"),
             endpoint(EndpointKind::Connect, "ws://127.0.0.1:6/path"),
@@ -177,27 +162,27 @@ mod tests {
             endpoint(EndpointKind::Bind, "tcp://127.0.0.1:8"),
         ];
         assert!(allow_ipv6(&mut mixed));
-        assert_eq!(mixed[1].url, "ws://[::ffff:127.0.0.1]:6/path");
-        assert_eq!(mixed[2].url, "tcp://localhost:7");
-        assert_eq!(mixed[3].url, "tcp://127.0.0.1:8");
+        assert_eq!(mixed[1].url.as_str(), "ws://[::ffff:127.0.0.1]:6/path");
+        assert_eq!(mixed[2].url.as_str(), "tcp://localhost:7");
+        assert_eq!(mixed[3].url.as_str(), "tcp://127.0.0.1:8");
     }
 
     #[test]
     fn localhost_binds_the_loopback_address() {
         assert_eq!(
-            loopback_for_localhost("tcp://localhost:5"),
+            loopback_for_localhost(&Url::new("tcp://localhost:5")).as_str(),
             "tcp://127.0.0.1:5"
         );
         assert_eq!(
-            loopback_for_localhost("ws://localhost:5"),
+            loopback_for_localhost(&Url::new("ws://localhost:5")).as_str(),
             "ws://127.0.0.1:5"
         );
         assert_eq!(
-            loopback_for_localhost("tls+tcp://localhost:5"),
+            loopback_for_localhost(&Url::new("tls+tcp://localhost:5")).as_str(),
             "tls+tcp://127.0.0.1:5"
         );
         assert_eq!(
-            loopback_for_localhost("ipc://localhost:5"),
+            loopback_for_localhost(&Url::new("ipc://localhost:5")).as_str(),
             "ipc://localhost:5"
         );
     }

@@ -6,12 +6,13 @@ use anyhow::Result;
 
 use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::error::Failure;
+use crate::url::Url;
 
 /// What `nncat probe` was asked: the endpoints to probe, or the one to listen at.
 #[derive(Clone, Debug)]
 pub struct ProbePlan {
-    pub urls: Vec<String>,
-    pub bind: Option<String>,
+    pub urls: Vec<Url>,
+    pub bind: Option<Url>,
     pub timeout: Duration,
     pub json: bool,
     pub count: Option<u64>,
@@ -25,22 +26,24 @@ impl ProbePlan {
         if args.timeout.is_zero() {
             return Err(Failure::Usage("--timeout must be longer than 0".into()).into());
         }
-        for url in &args.urls {
+        let urls: Vec<Url> = args.urls.into_iter().map(Url::new).collect();
+        for url in &urls {
             super::endpoints::check_url(url, "probe")?;
         }
-        if let Some(url) = &args.bind {
+        let bind = args.bind.map(Url::new);
+        if let Some(url) = &bind {
             super::endpoints::check_url(url, "bind to")?;
-            if super::tls::is_tls(url) {
+            if url.is_tls() {
                 return Err(Failure::Usage(format!(
                     "probe --bind listens on tcp://, ipc:// or ws:// only; to see TLS clients, bind a socket of their peer type with -v: nncat TYPE --bind {url} --cert FILE -v"
                 ))
                 .into());
             }
         }
-        let tls = super::tls::probe_plan(args.tls, &args.urls)?;
+        let tls = super::tls::probe_plan(args.tls, &urls)?;
         Ok(ProbePlan {
-            urls: args.urls,
-            bind: args.bind,
+            urls,
+            bind,
             timeout: args.timeout,
             json: args.format == ProbeFormat::Json,
             count: args.count,

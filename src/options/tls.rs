@@ -8,17 +8,13 @@ use crate::boundary::tls::{Files, Tls};
 use crate::cli::TlsArgs;
 use crate::error::Failure;
 use crate::socket::{Endpoint, EndpointKind};
-
-/// Whether a URL's transport runs over TLS.
-pub fn is_tls(url: &str) -> bool {
-    url.starts_with("tls+tcp://") || url.starts_with("wss://")
-}
+use crate::url::Url;
 
 /// The TLS of a socket with `endpoints`: None without a TLS endpoint, where the options
 /// would mean nothing and are refused.
 pub(super) fn plan(args: TlsArgs, endpoints: &[Endpoint]) -> Result<Option<Tls>> {
     let files = files(args);
-    let tls_endpoints: Vec<&Endpoint> = endpoints.iter().filter(|e| is_tls(&e.url)).collect();
+    let tls_endpoints: Vec<&Endpoint> = endpoints.iter().filter(|e| e.url.is_tls()).collect();
     if tls_endpoints.is_empty() {
         refuse_without_tls(&files)?;
         return Ok(None);
@@ -36,9 +32,9 @@ pub(super) fn plan(args: TlsArgs, endpoints: &[Endpoint]) -> Result<Option<Tls>>
 }
 
 /// The TLS for probing `urls` (TLS ones verified with the options given).
-pub(super) fn probe_plan(args: TlsArgs, urls: &[String]) -> Result<Option<Tls>> {
+pub(super) fn probe_plan(args: TlsArgs, urls: &[Url]) -> Result<Option<Tls>> {
     let files = files(args);
-    if !urls.iter().any(|url| is_tls(url)) {
+    if !urls.iter().any(|url| url.is_tls()) {
         refuse_without_tls(&files)?;
         return Ok(None);
     }

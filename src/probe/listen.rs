@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::wire::{Wire, is_timeout, read_until};
 use super::{Identity, MAGIC, NNG_PAIR1, ProbeError, SocketType};
 use crate::os::check_bind_target;
+use crate::url::{Scheme, Url};
 
 /// What `listen` saw of one peer that connected.
 #[derive(Clone, Debug)]
@@ -27,52 +28,50 @@ pub enum Listener {
 
 impl Listener {
     /// Binds `url` (tcp://, ipc:// or ws://) with std, as the probe's server side.
-    pub fn bind(url: &str) -> Result<Listener, ProbeError> {
+    pub fn bind(url: &Url) -> Result<Listener, ProbeError> {
         let bind_error = |err: io::Error| {
             ProbeError::Failed(format!(
                 "cannot bind to '{url}': {}",
                 crate::report::without_os_error_numbers(&err.to_string())
             ))
         };
-        if let Some(rest) = url
-            .strip_prefix("tcp://")
-            .or_else(|| url.strip_prefix("ws://"))
-        {
-            let authority = rest.split('/').next().unwrap_or(rest);
-            let authority = authority.rsplit_once(';').map_or(authority, |(_, a)| a);
-            let (host, port) = authority.rsplit_once(':').ok_or_else(|| {
-                ProbeError::Unsupported(format!("'{authority}' is not HOST:PORT"))
-            })?;
-            let host = match host.trim_start_matches('[').trim_end_matches(']') {
-                "*" => "0.0.0.0",
-                host => host,
-            };
-            let port: u16 = port.parse().map_err(|_| {
-                ProbeError::Unsupported(format!("'{port}' is not a port from 1 to 65535"))
-            })?;
-            let listener = TcpListener::bind((host, port)).map_err(bind_error)?;
-            return Ok(if url.starts_with("ws://") {
-                Listener::Ws(listener)
-            } else {
-                Listener::Tcp(listener)
-            });
-        }
-        if let Some(path) = url.strip_prefix("ipc://") {
-            // As --bind does: a live process's socket and any other file are left alone,
-            // and a stale socket file from an earlier run is replaced.
-            let path = std::path::PathBuf::from(path);
-            check_bind_target(url, &path).map_err(|err| ProbeError::Failed(format!("{err:#}")))?;
-            if std::fs::symlink_metadata(&path)
-                .is_ok_and(|meta| std::os::unix::fs::FileTypeExt::is_socket(&meta.file_type()))
-            {
-                let _ = std::fs::remove_file(&path);
+        match url.scheme() {
+            Some(scheme @ (Scheme::Tcp | Scheme::Ws)) => {
+                let port = url.port().ok_or_else(|| {
+                    ProbeError::Unsupported(format!("'{}' is not HOST:PORT", url.remote()))
+                })?;
+                let port = url.port_number().ok_or_else(|| {
+                    ProbeError::Unsupported(format!("'{port}' is not a port from 1 to 65535"))
+                })?;
+                let host = match url.bare_host() {
+                    "*" => "0.0.0.0",
+                    host => host,
+                };
+                let listener = TcpListener::bind((host, port)).map_err(bind_error)?;
+                Ok(if scheme == Scheme::Ws {
+                    Listener::Ws(listener)
+                } else {
+                    Listener::Tcp(listener)
+                })
             }
-            let listener = UnixListener::bind(&path).map_err(bind_error)?;
-            return Ok(Listener::Ipc(listener, path));
+            Some(Scheme::Ipc) => {
+                // As --bind does: a live process's socket and any other file are left
+                // alone, and a stale socket file from an earlier run is replaced.
+                let path = std::path::PathBuf::from(url.path());
+                check_bind_target(url, &path)
+                    .map_err(|err| ProbeError::Failed(format!("{err:#}")))?;
+                if std::fs::symlink_metadata(&path)
+                    .is_ok_and(|meta| std::os::unix::fs::FileTypeExt::is_socket(&meta.file_type()))
+                {
+                    let _ = std::fs::remove_file(&path);
+                }
+                let listener = UnixListener::bind(&path).map_err(bind_error)?;
+                Ok(Listener::Ipc(listener, path))
+            }
+            _ => Err(ProbeError::Unsupported(
+                "probe --bind listens on tcp://HOST:PORT, ipc://PATH or ws://HOST:PORT".into(),
+            )),
         }
-        Err(ProbeError::Unsupported(
-            "probe --bind listens on tcp://HOST:PORT, ipc://PATH or ws://HOST:PORT".into(),
-        ))
     }
 
     /// Waits up to `wait` for the next peer and reads what it announces (at most

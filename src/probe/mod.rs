@@ -44,6 +44,7 @@ use rustls::ClientConfig;
 use crate::boundary::tls::{self, Certificate, Tls};
 use crate::error::Reason;
 use crate::kind::SocketType;
+use crate::url::{Scheme, Url};
 
 mod listen;
 mod wire;
@@ -123,7 +124,7 @@ pub enum ProbeError {
     /// The endpoint speaks another transport than the URL's: `url` is the one to use,
     /// with the type found behind it where the answer named one.
     OtherTransport {
-        url: String,
+        url: Box<Url>,
         found: Option<Identity>,
     },
     /// The TLS handshake failed (a certificate refused, an alert), said in words.
@@ -213,7 +214,7 @@ impl std::fmt::Display for ProbeError {
                 "not an SP endpoint at this path: the ws server answered {}",
                 escaped(status.as_bytes())
             ),
-            ProbeError::OtherTransport { url, found } if tls_url(url) => {
+            ProbeError::OtherTransport { url, found } if url.is_tls() => {
                 match found.map(|identity| identity.describe()) {
                     Some(behind) => write!(
                         f,
@@ -223,7 +224,7 @@ impl std::fmt::Display for ProbeError {
                 }
             }
             ProbeError::OtherTransport { url, found } => {
-                let transport = url.split("://").next().unwrap_or_default();
+                let transport = url.scheme().map_or("", Scheme::name);
                 match found.map(|identity| (identity.kind(), identity.protocol_id)) {
                     Some((Some(kind), _)) => {
                         write!(
@@ -281,101 +282,101 @@ pub fn escaped(bytes: &[u8]) -> String {
 /// another transport's: then that transport is asked too, so the error names the URL
 /// that works, as "this is a ws endpoint, a rep socket: use ws://HOST:PORT"). `tls`
 /// verifies TLS endpoints; without it, the system's roots do.
-pub fn probe(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Identity, ProbeError> {
+pub fn probe(url: &Url, timeout: Duration, tls: Option<&Tls>) -> Result<Identity, ProbeError> {
     examine(url, timeout, tls).map(|found| found.identity)
 }
 
 /// As `probe`, with the server's certificate over TLS.
-pub fn examine(url: &str, timeout: Duration, tls: Option<&Tls>) -> Result<Found, ProbeError> {
+pub fn examine(url: &Url, timeout: Duration, tls: Option<&Tls>) -> Result<Found, ProbeError> {
     let found = examine_as_written(url, timeout, tls);
     let Err(why) = &found else {
         return found;
     };
-    let other =
-        |url: String, found: Option<Identity>| Err(ProbeError::OtherTransport { url, found });
-    if let Some(authority) = url.strip_prefix("tcp://") {
-        // A TLS server answers an SP header with an alert (rustls), or closes without a
-        // word (nng's mbedtls).
-        let tls_like = match why {
-            ProbeError::NotSp(bytes) => looks_like_tls(bytes),
-            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
-            _ => false,
-        };
-        if tls_like && let Some(behind) = speaks_tls(authority, timeout, read_header_over_tls) {
-            return other(format!("tls+tcp://{authority}"), behind);
+    let other = |url: Url, found: Option<Identity>| {
+        Err(ProbeError::OtherTransport {
+            url: Box::new(url),
+            found,
+        })
+    };
+    match url.scheme() {
+        Some(Scheme::Tcp) => {
+            // A TLS server answers an SP header with an alert (rustls), or closes without
+            // a word (nng's mbedtls).
+            let tls_like = match why {
+                ProbeError::NotSp(bytes) => looks_like_tls(bytes),
+                ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+                _ => false,
+            };
+            if tls_like && let Some(behind) = speaks_tls(url, timeout, read_header_over_tls) {
+                return other(url.with_scheme(Scheme::TlsTcp), behind);
+            }
+            // A ws server answers an SP header with an HTTP error, or waits for the rest
+            // of a request that never comes, or closes.
+            let http_like = match why {
+                ProbeError::NotSp(bytes) => bytes.starts_with(b"HTTP/"),
+                ProbeError::NoHeader(_) => true,
+                ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+                _ => false,
+            };
+            if http_like {
+                let as_ws = url.with_scheme(Scheme::Ws);
+                let open = || connect_tcp(url, Instant::now() + timeout, timeout);
+                return match probe_ws(&as_ws, &wire_opener(open), timeout) {
+                    Ok(identity) => other(as_ws, Some(identity)),
+                    // 400 to every type, or 404 at `/`: a plain HTTP server answers so too.
+                    Err(_) => found,
+                };
+            }
         }
-        // A ws server answers an SP header with an HTTP error, or waits for the rest
-        // of a request that never comes, or closes.
-        let http_like = match why {
-            ProbeError::NotSp(bytes) => bytes.starts_with(b"HTTP/"),
-            ProbeError::NoHeader(_) => true,
-            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
-            _ => false,
-        };
-        if http_like {
-            let open = || connect_tcp(authority, Instant::now() + timeout, timeout);
-            let as_ws = probe_ws(authority, &wire_opener(open), timeout);
-            return match as_ws {
-                Ok(identity) => other(format!("ws://{authority}"), Some(identity)),
-                // 400 to every type, or 404 at `/`: a plain HTTP server answers so too.
+        Some(Scheme::Ws) => {
+            // A tcp SP server sends its header before it reads anything.
+            if let ProbeError::NotSp(bytes) = why
+                && bytes.len() >= 8
+                && bytes.starts_with(&MAGIC)
+            {
+                return other(
+                    url.with_scheme(Scheme::Tcp),
+                    Some(Identity {
+                        protocol_id: u16::from_be_bytes([bytes[4], bytes[5]]),
+                    }),
+                );
+            }
+            // As over tcp, to an HTTP request.
+            let tls_like = match why {
+                ProbeError::NotSp(bytes) => looks_like_tls(bytes),
+                ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
+                _ => false,
+            };
+            let as_wss = url.with_scheme(Scheme::Wss);
+            let probe_wss = |wire: wire::TlsWire, deadline: Instant| {
+                drop(wire);
+                let open = || {
+                    connect_tls(&as_wss, deadline, timeout, Tls::unverified_client())
+                        .map(|wire| Box::new(wire) as Box<dyn Wire>)
+                        .map_err(|_| ProbeError::NoHeader(timeout))
+                };
+                probe_ws(&as_wss, &open, timeout)
+            };
+            if tls_like && let Some(behind) = speaks_tls(url, timeout, probe_wss) {
+                return other(as_wss, behind);
+            }
+        }
+        Some(secure @ (Scheme::TlsTcp | Scheme::Wss)) if matches!(why, ProbeError::NotTls(_)) => {
+            // What speaks in plain bytes there: its own URL, when the probe can name it.
+            let plain = url.with_scheme(if secure == Scheme::Wss {
+                Scheme::Ws
+            } else {
+                Scheme::Tcp
+            });
+            return match examine(&plain, timeout, None) {
+                Ok(found) => other(plain, Some(found.identity)),
+                Err(err @ ProbeError::OtherTransport { .. }) => Err(err),
                 Err(_) => found,
             };
         }
-    } else if let Some(rest) = url.strip_prefix("ws://") {
-        let authority = rest.split('/').next().unwrap_or(rest);
-        // A tcp SP server sends its header before it reads anything.
-        if let ProbeError::NotSp(bytes) = why
-            && bytes.len() >= 8
-            && bytes.starts_with(&MAGIC)
-        {
-            return other(
-                format!("tcp://{authority}"),
-                Some(Identity {
-                    protocol_id: u16::from_be_bytes([bytes[4], bytes[5]]),
-                }),
-            );
-        }
-        // As over tcp, to an HTTP request.
-        let tls_like = match why {
-            ProbeError::NotSp(bytes) => looks_like_tls(bytes),
-            ProbeError::ClosedWithoutHeader(bytes) => bytes.is_empty(),
-            _ => false,
-        };
-        let probe_wss = |wire: wire::TlsWire, deadline: Instant| {
-            drop(wire);
-            let open = || {
-                connect_tls(rest, deadline, timeout, Tls::unverified_client())
-                    .map(|wire| Box::new(wire) as Box<dyn Wire>)
-                    .map_err(|_| ProbeError::NoHeader(timeout))
-            };
-            probe_ws(rest, &open, timeout)
-        };
-        if tls_like && let Some(behind) = speaks_tls(rest, timeout, probe_wss) {
-            return other(format!("wss://{rest}"), behind);
-        }
-    } else if let (Some(plain), ProbeError::NotTls(_)) = (plain_of(url), why) {
-        // What speaks in plain bytes there: its own URL, when the probe can name it.
-        return match examine(&plain, timeout, None) {
-            Ok(found) => other(plain, Some(found.identity)),
-            Err(err @ ProbeError::OtherTransport { .. }) => Err(err),
-            Err(_) => found,
-        };
+        _ => {}
     }
     found
-}
-
-/// `tcp://` for `tls+tcp://`, `ws://` for `wss://`.
-fn plain_of(url: &str) -> Option<String> {
-    if let Some(rest) = url.strip_prefix("tls+tcp://") {
-        Some(format!("tcp://{rest}"))
-    } else {
-        url.strip_prefix("wss://")
-            .map(|rest| format!("ws://{rest}"))
-    }
-}
-
-fn tls_url(url: &str) -> bool {
-    url.starts_with("tls+tcp://") || url.starts_with("wss://")
 }
 
 /// Whether bytes begin a TLS record: a handshake (22) or an alert (21), version 3.x.
@@ -383,15 +384,15 @@ fn looks_like_tls(bytes: &[u8]) -> bool {
     matches!(bytes, [21 | 22, 3, ..])
 }
 
-/// Whether a TLS server answers at `rest`, asked with no certificate checked; then
-/// what `identify` finds behind the handshake, if anything.
+/// Whether a TLS server answers at `url`'s address, asked with no certificate checked;
+/// then what `identify` finds behind the handshake, if anything.
 fn speaks_tls(
-    rest: &str,
+    url: &Url,
     timeout: Duration,
     identify: impl FnOnce(wire::TlsWire, Instant) -> Result<Identity, ProbeError>,
 ) -> Option<Option<Identity>> {
     let deadline = Instant::now() + timeout;
-    let wire = connect_tls(rest, deadline, timeout, Tls::unverified_client()).ok()?;
+    let wire = connect_tls(url, deadline, timeout, Tls::unverified_client()).ok()?;
     Some(identify(wire, deadline).ok())
 }
 
@@ -411,7 +412,7 @@ fn wire_opener<W: Wire + 'static>(
 }
 
 fn examine_as_written(
-    url: &str,
+    url: &Url,
     timeout: Duration,
     tls: Option<&Tls>,
 ) -> Result<Found, ProbeError> {
@@ -420,49 +421,53 @@ fn examine_as_written(
         identity,
         certificate: None,
     };
-    if let Some(rest) = url.strip_prefix("tcp://") {
-        let mut stream = connect_tcp(rest, deadline, timeout)?;
-        read_header(&mut stream, deadline, timeout).map(plain)
-    } else if let Some(path) = url.strip_prefix("ipc://") {
-        let mut stream = connect_ipc(path)?;
-        read_header(&mut stream, deadline, timeout).map(plain)
-    } else if let Some(rest) = url.strip_prefix("ws://") {
-        let authority = rest.split('/').next().unwrap_or(rest);
-        let open = || connect_tcp(authority, deadline, timeout);
-        probe_ws(rest, &wire_opener(open), timeout).map(plain)
-    } else if let Some(rest) = url.strip_prefix("tls+tcp://") {
-        let config = client_config(tls);
-        let mut wire = secure(rest, deadline, timeout, config, tls)?;
-        let certificate = wire.certificate();
-        let identity =
-            read_header(&mut wire, deadline, timeout).map_err(|why| match wire.failure() {
-                Some(err) => handshake_failure(&err, rest, timeout, tls),
-                None => why,
-            })?;
-        Ok(Found {
-            identity,
-            certificate,
-        })
-    } else if let Some(rest) = url.strip_prefix("wss://") {
-        let config = client_config(tls);
-        // The first handshake says whether TLS works and which certificate it is;
-        // each type asked then gets a connection of its own, as over ws.
-        let certificate = secure(rest, deadline, timeout, Arc::clone(&config), tls)?.certificate();
-        let open = || secure(rest, deadline, timeout, Arc::clone(&config), tls);
-        let identity = probe_ws(rest, &wire_opener(open), timeout)?;
-        Ok(Found {
-            identity,
-            certificate,
-        })
-    } else if url.starts_with("inproc://") {
-        Err(ProbeError::Unsupported(
+    match url.scheme() {
+        Some(Scheme::Tcp) => {
+            let mut stream = connect_tcp(url, deadline, timeout)?;
+            read_header(&mut stream, deadline, timeout).map(plain)
+        }
+        Some(Scheme::Ipc) => {
+            let mut stream = connect_ipc(url.path())?;
+            read_header(&mut stream, deadline, timeout).map(plain)
+        }
+        Some(Scheme::Ws) => {
+            let open = || connect_tcp(url, deadline, timeout);
+            probe_ws(url, &wire_opener(open), timeout).map(plain)
+        }
+        Some(Scheme::TlsTcp) => {
+            let config = client_config(tls);
+            let mut wire = secure(url, deadline, timeout, config, tls)?;
+            let certificate = wire.certificate();
+            let identity =
+                read_header(&mut wire, deadline, timeout).map_err(|why| match wire.failure() {
+                    Some(err) => handshake_failure(&err, url, timeout, tls),
+                    None => why,
+                })?;
+            Ok(Found {
+                identity,
+                certificate,
+            })
+        }
+        Some(Scheme::Wss) => {
+            let config = client_config(tls);
+            // The first handshake says whether TLS works and which certificate it is;
+            // each type asked then gets a connection of its own, as over ws.
+            let certificate =
+                secure(url, deadline, timeout, Arc::clone(&config), tls)?.certificate();
+            let open = || secure(url, deadline, timeout, Arc::clone(&config), tls);
+            let identity = probe_ws(url, &wire_opener(open), timeout)?;
+            Ok(Found {
+                identity,
+                certificate,
+            })
+        }
+        Some(Scheme::Inproc) => Err(ProbeError::Unsupported(
             "inproc:// endpoints live inside one process: nothing outside it can reach them".into(),
-        ))
-    } else {
-        Err(ProbeError::Unsupported(
+        )),
+        None => Err(ProbeError::Unsupported(
             "not an address nncat can probe: use tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT or wss://HOST:PORT/PATH"
                 .into(),
-        ))
+        )),
     }
 }
 
@@ -477,32 +482,31 @@ fn client_config(tls: Option<&Tls>) -> Arc<ClientConfig> {
     }
 }
 
-/// A TLS connection to `rest`, its failure in words.
+/// A TLS connection to `url`'s address, its failure in words.
 fn secure(
-    rest: &str,
+    url: &Url,
     deadline: Instant,
     timeout: Duration,
     config: Arc<ClientConfig>,
     tls: Option<&Tls>,
 ) -> Result<wire::TlsWire, ProbeError> {
-    let authority = rest.split('/').next().unwrap_or(rest);
-    connect_tls(authority, deadline, timeout, config).map_err(|failure| match failure {
+    connect_tls(url, deadline, timeout, config).map_err(|failure| match failure {
         TlsFailure::Connect(why) => why,
-        TlsFailure::Handshake(err) => handshake_failure(&err, authority, timeout, tls),
+        TlsFailure::Handshake(err) => handshake_failure(&err, url, timeout, tls),
     })
 }
 
-/// A TLS failure at `authority` in the user's words.
+/// A TLS failure at `url`'s address in the user's words.
 fn handshake_failure(
     err: &std::io::Error,
-    authority: &str,
+    url: &Url,
     timeout: Duration,
     tls: Option<&Tls>,
 ) -> ProbeError {
     if is_timeout(err) {
         return ProbeError::NoHeader(timeout);
     }
-    let host = wire::host_and_port(authority).map(|(host, _)| host).ok();
+    let host = wire::host_and_port(url).map(|(host, _)| host).ok();
     let fallback;
     let tls = match tls {
         Some(tls) => tls,
@@ -524,17 +528,18 @@ fn handshake_failure(
     }
 }
 
-/// Over ws, asks for each type in turn, each on a stream `open` makes; the one the
-/// server answers 101 to is its own.
+/// Over ws (`url` a ws or wss URL), asks for each type in turn, each on a stream `open`
+/// makes; the one the server answers 101 to is its own.
 fn probe_ws(
-    rest: &str,
+    url: &Url,
     open: &dyn Fn() -> Result<Box<dyn Wire>, ProbeError>,
     timeout: Duration,
 ) -> Result<Identity, ProbeError> {
     let deadline = Instant::now() + timeout;
-    let (authority, path) = match rest.find('/') {
-        Some(at) => (&rest[..at], &rest[at..]),
-        None => (rest, "/"),
+    let authority = url.address();
+    let path = match url.resource() {
+        "" => "/",
+        path => path,
     };
     let names = SocketType::ALL
         .iter()

@@ -25,14 +25,15 @@ fn identity_names_known_numbers_and_shows_others() {
 
 #[test]
 fn host_and_port_takes_the_remote_part() {
+    let of = |text: &str| host_and_port(&Url::new(text));
     assert_eq!(
-        host_and_port("eth0;127.0.0.1:5555"),
+        of("tcp://eth0;127.0.0.1:5555"),
         Ok(("127.0.0.1".to_string(), 5555))
     );
-    assert_eq!(host_and_port("[::1]:7"), Ok(("::1".to_string(), 7)));
-    assert!(host_and_port("127.0.0.1").is_err());
-    assert!(host_and_port("*:5555").is_err());
-    assert!(host_and_port("h:0").is_err());
+    assert_eq!(of("ws://[::1]:7/x"), Ok(("::1".to_string(), 7)));
+    assert!(of("tcp://127.0.0.1").is_err());
+    assert!(of("tcp://*:5555").is_err());
+    assert!(of("tcp://h:0").is_err());
 }
 
 #[test]
@@ -40,14 +41,14 @@ fn a_closed_port_is_refused_and_a_missing_ipc_path_is_named() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
     let port = listener.local_addr().expect("an address").port();
     drop(listener);
-    let url = format!("tcp://127.0.0.1:{port}");
+    let url = Url::new(format!("tcp://127.0.0.1:{port}"));
     assert_eq!(
         probe(&url, Duration::from_secs(2), None),
         Err(ProbeError::Refused)
     );
     assert_eq!(
         probe(
-            "ipc:///nonexistent-folder/x.sock",
+            &Url::new("ipc:///nonexistent-folder/x.sock"),
             Duration::from_secs(2),
             None
         ),
@@ -69,7 +70,7 @@ fn a_std_server_that_sends_a_header_is_identified() {
         theirs
     });
     let found = probe(
-        &format!("tcp://127.0.0.1:{port}"),
+        &Url::new(format!("tcp://127.0.0.1:{port}")),
         Duration::from_secs(5),
         None,
     );

@@ -14,22 +14,16 @@ use super::{Identity, MAGIC, PROBE_HEADER, ProbeError, SHOWN_BYTES};
 use crate::boundary::tls::{self, Certificate};
 use crate::url::Url;
 
-/// `HOST:PORT` from the part of a tcp or ws URL after the scheme; nanomsg's
-/// `INTERFACE;HOST:PORT` names the local interface first, which a probe leaves out.
-pub(super) fn host_and_port(rest: &str) -> Result<(String, u16), ProbeError> {
-    // The authority of any transport over TCP reads as tcp's does.
-    let text = format!("tcp://{rest}");
-    let parsed = Url::parse(&text).ok_or_else(|| ProbeError::Unsupported(rest.into()))?;
-    let shown = rest.rsplit_once(';').map_or(rest, |(_, remote)| remote);
-    let port = parsed
-        .port_number()
-        .filter(|&port| port > 0)
-        .ok_or_else(|| {
-            ProbeError::Unsupported(format!(
-                "'{shown}' is not HOST:PORT with a port from 1 to 65535"
-            ))
-        })?;
-    let host = parsed.bare_host();
+/// The host and port of a URL over TCP; nanomsg's `INTERFACE;HOST:PORT` names the
+/// local interface first, which a probe leaves out.
+pub(super) fn host_and_port(url: &Url) -> Result<(String, u16), ProbeError> {
+    let shown = url.remote();
+    let port = url.port_number().filter(|&port| port > 0).ok_or_else(|| {
+        ProbeError::Unsupported(format!(
+            "'{shown}' is not HOST:PORT with a port from 1 to 65535"
+        ))
+    })?;
+    let host = url.bare_host();
     if host.is_empty() || host == "*" {
         return Err(ProbeError::Unsupported(format!(
             "'{shown}' names no host to connect to (a bind address?)"
@@ -50,11 +44,11 @@ pub(super) fn resolve(host: &str, port: u16) -> Result<Vec<SocketAddr>, ProbeErr
 }
 
 pub(super) fn connect_tcp(
-    rest: &str,
+    url: &Url,
     deadline: Instant,
     timeout: Duration,
 ) -> Result<TcpStream, ProbeError> {
-    let (host, port) = host_and_port(rest)?;
+    let (host, port) = host_and_port(url)?;
     let mut last = ProbeError::Unresolvable(host.clone());
     for addr in resolve(&host, port)? {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -240,17 +234,16 @@ pub(super) enum TlsFailure {
     Handshake(io::Error),
 }
 
-/// Connects to `rest` (`HOST:PORT`, and a ws path that is left out) and completes a TLS
-/// handshake with `config`, checking the certificate for HOST.
+/// Connects to `url`'s HOST:PORT and completes a TLS handshake with `config`, checking
+/// the certificate for HOST.
 pub(super) fn connect_tls(
-    rest: &str,
+    url: &Url,
     deadline: Instant,
     timeout: Duration,
     config: Arc<ClientConfig>,
 ) -> Result<TlsWire, TlsFailure> {
-    let authority = rest.split('/').next().unwrap_or(rest);
-    let (host, _) = host_and_port(authority).map_err(TlsFailure::Connect)?;
-    let stream = connect_tcp(authority, deadline, timeout).map_err(TlsFailure::Connect)?;
+    let (host, _) = host_and_port(url).map_err(TlsFailure::Connect)?;
+    let stream = connect_tcp(url, deadline, timeout).map_err(TlsFailure::Connect)?;
     let name = tls::server_name(&host).map_err(|_| {
         TlsFailure::Connect(ProbeError::Unsupported(format!(
             "'{host}' is neither a host name nor an IP address"

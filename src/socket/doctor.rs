@@ -49,7 +49,7 @@ pub(super) struct Findings {
     expected: Option<SocketType>,
     /// The type of this socket.
     own: Option<SocketType>,
-    connect_urls: Vec<String>,
+    connect_urls: Vec<crate::url::Url>,
     state: Mutex<State>,
     /// Set when the socket's owner saw a peer connected (waiting for peers polls more
     /// often than the doctor): a peer that came and went between two of the doctor's
@@ -96,12 +96,12 @@ impl Findings {
     }
 
     /// What is at `url`: what the boundary's last attempt there found, else a probe.
-    fn seen_or_probed(&self, url: &str) -> Result<Identity, ProbeError> {
+    fn seen_or_probed(&self, url: &crate::url::Url) -> Result<Identity, ProbeError> {
         match self.outcomes.get(url) {
             Some(boundary::Outcome::Refused) => Err(ProbeError::Refused),
-            Some(boundary::Outcome::NoSuchIpcSocket) => Err(ProbeError::no_such_ipc_socket(
-                url.strip_prefix("ipc://").unwrap_or(url),
-            )),
+            Some(boundary::Outcome::NoSuchIpcSocket) => {
+                Err(ProbeError::no_such_ipc_socket(url.path()))
+            }
             Some(boundary::Outcome::Peer(protocol_id)) => Ok(Identity { protocol_id }),
             Some(boundary::Outcome::Tls(why)) => Err(ProbeError::Tls(why)),
             None => probe::probe(url, PROBE_TIMEOUT, self.tls.as_ref()),
@@ -134,7 +134,7 @@ impl Findings {
                 .collect();
             running
                 .into_iter()
-                .filter_map(|(url, handle)| Some((url.clone(), handle.join().ok()?)))
+                .filter_map(|(url, handle)| Some((url.to_string(), handle.join().ok()?)))
                 .collect()
         });
         let mut first_cause = None;

@@ -15,6 +15,7 @@ use nanomsg::Error as NnError;
 use super::Errno;
 use super::{Endpoint, EndpointKind};
 use crate::error::Failure;
+use crate::url::{Scheme, Url};
 
 /// The longest ipc path: `sun_path` holds 108 bytes with the closing NUL.
 pub const IPC_PATH_MAX: usize = 107;
@@ -23,9 +24,10 @@ pub const IPC_PATH_MAX: usize = 107;
 /// socket (a usage error), and binding over a file that is not a socket, or over a
 /// socket another process is listening on.
 pub fn check(endpoint: &Endpoint) -> Result<()> {
-    let Some(path) = endpoint.url.strip_prefix("ipc://") else {
+    if endpoint.url.scheme() != Some(Scheme::Ipc) {
         return Ok(());
-    };
+    }
+    let path = endpoint.url.path();
     if path.len() > IPC_PATH_MAX {
         return Err(Failure::Usage(format!(
             "the ipc path in '{}' is {} bytes; a Unix socket path holds at most {IPC_PATH_MAX} (use a shorter folder, or a relative path)",
@@ -46,15 +48,16 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
         NnError::InvalidInput => {
             let ws_path = endpoint
                 .url
-                .strip_prefix("ws://")
-                .or_else(|| endpoint.url.strip_prefix("wss://"))
-                .is_some_and(|rest| rest.contains('/'));
-            if ws_path && endpoint.kind == EndpointKind::Bind {
-                let scheme = endpoint.url.split("://").next().unwrap_or("ws");
+                .scheme()
+                .filter(|scheme| scheme.has_resource() && !endpoint.url.resource().is_empty());
+            if let Some(scheme) = ws_path
+                && endpoint.kind == EndpointKind::Bind
+            {
+                let scheme = scheme.name();
                 format!(
                     "invalid address: nncat binds {scheme}:// without a path ({scheme}://HOST:PORT), as libnanomsg binds ws://; peers may connect with any path"
                 )
-            } else if !endpoint.url.contains("://") {
+            } else if !endpoint.url.has_scheme() {
                 "invalid address: it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock"
                     .into()
             } else {
@@ -67,14 +70,13 @@ pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
         }
         NnError::AddressInUse => "address already in use".into(),
         NnError::NoDevice => "no such network interface or host".into(),
-        _ if err.0 == libc::ENOENT && endpoint.url.starts_with("ipc://") => {
+        _ if err.0 == libc::ENOENT && endpoint.url.scheme() == Some(Scheme::Ipc) => {
             "the folder for the ipc socket does not exist".into()
         }
         _ => err.to_string(),
     }
 }
 
-pub(super) fn reachable_from_other_hosts(url: &str) -> bool {
-    crate::url::Url::parse(url)
-        .is_some_and(|parsed| parsed.scheme.over_tcp() && !parsed.is_loopback())
+pub(super) fn reachable_from_other_hosts(url: &Url) -> bool {
+    url.over_tcp() && !url.is_loopback()
 }

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use nanomsg::Protocol;
 
+use crate::url::Url;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EndpointKind {
     Bind,
@@ -17,7 +19,8 @@ pub enum EndpointKind {
 #[derive(Clone, Debug)]
 pub struct Endpoint {
     pub kind: EndpointKind,
-    pub url: String,
+    /// Read once, by `options/`; libnanomsg is given its text.
+    pub url: Url,
 }
 
 #[derive(Clone, Debug)]

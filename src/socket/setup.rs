@@ -16,6 +16,7 @@ use super::{Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_e
 use crate::boundary::{self, Boundary};
 use crate::error::Failure;
 use crate::report;
+use crate::url::{Scheme, Url};
 
 /// The buffers asked for libnanomsg's sockets (see `configure`).
 const LINK_BUFFER: c_int = 4 << 20;
@@ -136,7 +137,7 @@ impl Socket {
     }
 
     pub(super) fn add_endpoint(&self, endpoint: &Endpoint, plan: &SocketPlan) -> Result<()> {
-        if endpoint.url.starts_with("inproc://") {
+        if endpoint.url.scheme() == Some(Scheme::Inproc) {
             report::warn(&format!(
                 "{} reaches only sockets inside this nncat process, never another program: \
                  use ipc:// or tcp:// between processes",
@@ -144,7 +145,7 @@ impl Socket {
             ));
         }
         let any_port = match endpoint.kind {
-            EndpointKind::Bind => AnyPort::parse(&endpoint.url),
+            EndpointKind::Bind => AnyPort::of(&endpoint.url),
             EndpointKind::Connect => None,
         };
         let url = match any_port {
@@ -157,7 +158,7 @@ impl Socket {
                 // Said whatever -q says: the caller asked for a port it cannot know.
                 // (Under --log-format json, every bind is announced below.)
                 if plan.json_notices && !report::json() {
-                    report::announce("bound", &[("url", serde_json::json!(url))]);
+                    report::announce("bound", &[("url", serde_json::json!(url.as_str()))]);
                 } else if !report::json() {
                     report::say(&format!("bound {url}"));
                 }
@@ -165,7 +166,7 @@ impl Socket {
             }
         };
         if endpoint.kind == EndpointKind::Bind {
-            report::happened("bound", &[("url", serde_json::json!(url))]);
+            report::happened("bound", &[("url", serde_json::json!(url.as_str()))]);
         }
         if plan.verbose {
             let done = match endpoint.kind {
@@ -185,7 +186,7 @@ impl Socket {
 
     /// Binds a free port in place of port 0; a port taken by someone else between the
     /// choice and the bind makes it choose again, a few times.
-    pub(super) fn bind_any_port(&self, any_port: &AnyPort, endpoint: &Endpoint) -> Result<String> {
+    pub(super) fn bind_any_port(&self, any_port: &AnyPort, endpoint: &Endpoint) -> Result<Url> {
         const TRIES: usize = 10;
         let mut tries = 0;
         loop {
