@@ -5,11 +5,29 @@ it gets a private ipc address in a folder only nncat can reach. So an address li
 refused is still refused, with the same error number, and one it took still means the
 same place. tls+tcp:// and wss://, which libnanomsg never had, are read as tcp:// and
 ws:// are, as nng reads them.
+
+Each function takes the `Url` that `options/` read, with its scheme already known, and
+the tcp port's check is the URL's (`Url::port_number`). But the address itself is cut
+here again, by libnanomsg's rules and not by `url.rs`'s, because the two differ where
+it matters to keep the same refusals and error numbers:
+- the port follows the last colon anywhere, a ws path included (`ws://h:1/a:b` has the
+  port "b", which libnanomsg refuses), and the interface ends at the first `;` anywhere
+  (`ws://h:1/a;b` is refused);
+- a bind has no path: its port runs to the end (`ws://h:1/x` has the port "1/x"), and
+  whatever precedes the last colon is the interface (`INTERFACE;HOST` included, then
+  "no such device");
+- tcp's path ends the port at the first `/` after it, before the checks of the host
+  and the interface (`tcp://eth0;h:1/x` is "no such device", not "invalid").
+
+`url.rs` reads these as the user and nng mean them, which the probe and the command
+line's checks want; moving libnanomsg's reading there would give it two grammars.
 */
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use std::io;
+
+use crate::url::Url;
 
 /// An address libnanomsg would refuse, with the error number it would give.
 fn refused(code: i32) -> io::Error {
@@ -36,7 +54,7 @@ pub struct Remote {
 }
 
 /// The interface and port of `ws://ADDRESS` for bind: `*`, or an IP literal, then a port.
-pub fn parse_bind(url: &str, ipv4_only: bool) -> io::Result<SocketAddr> {
+pub fn parse_bind(url: &Url, ipv4_only: bool) -> io::Result<SocketAddr> {
     let address = without_scheme(url)?;
     let (nic, port) = address
         .rsplit_once(':')
@@ -48,7 +66,7 @@ pub fn parse_bind(url: &str, ipv4_only: bool) -> io::Result<SocketAddr> {
 
 /// `ws://[NIC;]HOST[:PORT][/RESOURCE]` for connect, with libnanomsg's own quirks: the
 /// port follows the last colon anywhere, 80 when there is none.
-pub fn parse_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
+pub fn parse_connect(url: &Url, ipv4_only: bool) -> io::Result<Remote> {
     let address = without_scheme(url)?;
     let host_start = address.find(';').map_or(0, |at| at + 1);
     let colon = address.rfind(':');
@@ -91,41 +109,25 @@ pub fn parse_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
 }
 
 /// `tcp://[NIC;]HOST:PORT` for connect: ws's rules, with the port required and no path.
-pub fn parse_tcp_connect(url: &str, ipv4_only: bool) -> io::Result<Remote> {
+/// Once ws's rules took the address, the port they found is the URL's whole port exactly
+/// when no path follows it.
+pub fn parse_tcp_connect(url: &Url, ipv4_only: bool) -> io::Result<Remote> {
     let remote = parse_connect(url, ipv4_only)?;
-    let has_port = remote
-        .host_header
-        .rsplit_once(':')
-        .is_some_and(|(_, port)| port.parse::<u16>().is_ok());
-    if !has_port || !remote.resource.is_empty() {
+    if url.port_number().is_none() {
         return Err(refused(libc::EINVAL));
     }
     Ok(remote)
 }
 
-/// The schemes of the transports over TCP, each with the plain one it is read as.
-pub const OVER_TCP: [(&str, &str); 4] = [
-    ("tcp", "tcp"),
-    ("ws", "ws"),
-    ("tls+tcp", "tcp"),
-    ("wss", "ws"),
-];
-
-/// A URL of a transport over TCP: its scheme, and what follows `://`.
-pub fn over_tcp(url: &str) -> Option<(&'static str, &str)> {
-    OVER_TCP.iter().find_map(|(scheme, _)| {
-        let rest = url.strip_prefix(scheme)?.strip_prefix("://")?;
-        Some((*scheme, rest))
-    })
-}
-
-fn without_scheme(url: &str) -> io::Result<&str> {
+/// What follows `://` in a URL over TCP, which libnanomsg reads by its own rules.
+fn without_scheme(url: &Url) -> io::Result<&str> {
     if url.len() >= ADDRESS_MAX {
         return Err(refused(libc::ENAMETOOLONG));
     }
-    over_tcp(url)
-        .map(|(_, rest)| rest)
-        .ok_or_else(|| refused(libc::EINVAL))
+    if !url.over_tcp() {
+        return Err(refused(libc::EINVAL));
+    }
+    Ok(url.after_scheme())
 }
 
 /// `nn_port_resolve`: decimal digits only, 1 to 65535.
@@ -202,96 +204,161 @@ mod tests {
     #[test]
     fn bind_takes_a_star_or_a_literal_and_a_port_only() {
         assert_eq!(
-            parse_bind("ws://127.0.0.1:5555", true).unwrap(),
+            parse_bind(&Url::new("ws://127.0.0.1:5555"), true).unwrap(),
             "127.0.0.1:5555".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://*:80", true).unwrap(),
+            parse_bind(&Url::new("ws://*:80"), true).unwrap(),
             "0.0.0.0:80".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://*:80", false).unwrap(),
+            parse_bind(&Url::new("ws://*:80"), false).unwrap(),
             "[::]:80".parse().unwrap()
         );
         assert_eq!(
-            parse_bind("ws://[::1]:80", false).unwrap(),
+            parse_bind(&Url::new("ws://[::1]:80"), false).unwrap(),
             "[::1]:80".parse().unwrap()
         );
         // libnanomsg refuses a path on bind: the port is "5555/x".
         assert_eq!(
-            errno(parse_bind("ws://127.0.0.1:5555/x", true)),
+            errno(parse_bind(&Url::new("ws://127.0.0.1:5555/x"), true)),
             libc::EINVAL
         );
-        assert_eq!(errno(parse_bind("ws://127.0.0.1", true)), libc::EINVAL);
-        assert_eq!(errno(parse_bind("ws://127.0.0.1:0", true)), libc::EINVAL);
         assert_eq!(
-            errno(parse_bind("ws://127.0.0.1:65536", true)),
+            errno(parse_bind(&Url::new("ws://127.0.0.1"), true)),
             libc::EINVAL
         );
-        assert_eq!(errno(parse_bind("ws://localhost:80", true)), libc::ENODEV);
-        assert_eq!(errno(parse_bind("ws://[::1]:80", true)), libc::ENODEV);
-        let long = format!("ws://127.0.0.1:1/{}", "x".repeat(120));
+        assert_eq!(
+            errno(parse_bind(&Url::new("ws://127.0.0.1:0"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_bind(&Url::new("ws://127.0.0.1:65536"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_bind(&Url::new("ws://localhost:80"), true)),
+            libc::ENODEV
+        );
+        assert_eq!(
+            errno(parse_bind(&Url::new("ws://[::1]:80"), true)),
+            libc::ENODEV
+        );
+        let long = Url::new(format!("ws://127.0.0.1:1/{}", "x".repeat(120)));
         assert_eq!(errno(parse_bind(&long, true)), libc::ENAMETOOLONG);
     }
 
     #[test]
     fn connect_reads_host_port_and_resource_as_libnanomsg_does() {
-        let remote = parse_connect("ws://example.com:8080/a/b?c", true).unwrap();
+        let remote = parse_connect(&Url::new("ws://example.com:8080/a/b?c"), true).unwrap();
         assert_eq!(remote.host, "example.com");
         assert_eq!(remote.port, 8080);
         assert_eq!(remote.host_header, "example.com:8080");
         assert_eq!(remote.resource, "/a/b?c");
         assert_eq!(remote.local, None);
 
-        let remote = parse_connect("ws://example.com/x", true).unwrap();
+        let remote = parse_connect(&Url::new("ws://example.com/x"), true).unwrap();
         assert_eq!(
             (remote.port, remote.host_header.as_str()),
             (80, "example.com")
         );
 
-        let remote = parse_connect("ws://127.0.0.1;127.0.0.1:9", true).unwrap();
+        let remote = parse_connect(&Url::new("ws://127.0.0.1;127.0.0.1:9"), true).unwrap();
         assert_eq!(remote.local, Some("127.0.0.1".parse().unwrap()));
         assert_eq!(remote.resource, "");
 
-        let remote = parse_connect("ws://[::1]:9/", false).unwrap();
+        let remote = parse_connect(&Url::new("ws://[::1]:9/"), false).unwrap();
         assert_eq!(remote.host, "::1");
         assert_eq!(remote.host_header, "[::1]:9");
 
-        assert_eq!(errno(parse_connect("ws://[::1]:9/", true)), libc::EINVAL);
-        assert_eq!(errno(parse_connect("ws://host:0/", true)), libc::EINVAL);
-        // The last colon anywhere is the port's, as in libnanomsg.
-        assert_eq!(errno(parse_connect("ws://host:1/a:b", true)), libc::EINVAL);
-        assert_eq!(errno(parse_connect("ws://bad_host:1/", true)), libc::EINVAL);
-        assert_eq!(errno(parse_connect("ws://-host:1/", true)), libc::EINVAL);
         assert_eq!(
-            errno(parse_connect("ws://eth0;host:1/", true)),
+            errno(parse_connect(&Url::new("ws://[::1]:9/"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://host:0/"), true)),
+            libc::EINVAL
+        );
+        // The last colon anywhere is the port's, as in libnanomsg.
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://host:1/a:b"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://bad_host:1/"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://-host:1/"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://eth0;host:1/"), true)),
             libc::ENODEV
+        );
+        // The interface ends at the first `;`, even one in the path.
+        assert_eq!(
+            errno(parse_connect(&Url::new("ws://h:1/a;b"), true)),
+            libc::EINVAL
+        );
+    }
+
+    #[test]
+    fn libnanomsg_reads_a_path_where_the_url_has_none_before_its_other_checks() {
+        // A bind's port runs to the end; what precedes the last colon is the interface.
+        assert_eq!(
+            errno(parse_bind(&Url::new("ws://*:1/x:80"), true)),
+            libc::ENODEV
+        );
+        assert_eq!(
+            errno(parse_bind(&Url::new("tcp://eth0;*:1"), true)),
+            libc::ENODEV
+        );
+        // tcp's port ends at a `/`, and the interface is judged before the path.
+        assert_eq!(
+            errno(parse_tcp_connect(&Url::new("tcp://eth0;h:1/x"), true)),
+            libc::ENODEV
+        );
+        assert_eq!(
+            errno(parse_tcp_connect(&Url::new("tcp://[::1]:9/]"), false)),
+            libc::EINVAL
         );
     }
 
     #[test]
     fn tcp_connect_needs_a_port_and_takes_no_path() {
-        let remote = parse_tcp_connect("tcp://localhost:5555", true).unwrap();
+        let remote = parse_tcp_connect(&Url::new("tcp://localhost:5555"), true).unwrap();
         assert_eq!((remote.host.as_str(), remote.port), ("localhost", 5555));
         assert_eq!(
-            errno(parse_tcp_connect("tcp://localhost", true)),
+            errno(parse_tcp_connect(&Url::new("tcp://localhost"), true)),
             libc::EINVAL
         );
-        assert_eq!(errno(parse_tcp_connect("tcp://h:1/x", true)), libc::EINVAL);
-        assert_eq!(parse_tcp_connect("tcp://[::1]:9", false).unwrap().port, 9);
+        assert_eq!(
+            errno(parse_tcp_connect(&Url::new("tcp://h:1/x"), true)),
+            libc::EINVAL
+        );
+        assert_eq!(
+            parse_tcp_connect(&Url::new("tcp://[::1]:9"), false)
+                .unwrap()
+                .port,
+            9
+        );
     }
 
     #[test]
     fn tls_addresses_read_as_their_plain_transports() {
-        let remote = parse_tcp_connect("tls+tcp://localhost:5555", true).unwrap();
+        let remote = parse_tcp_connect(&Url::new("tls+tcp://localhost:5555"), true).unwrap();
         assert_eq!((remote.host.as_str(), remote.port), ("localhost", 5555));
-        let remote = parse_connect("wss://example.com:443/a", true).unwrap();
+        let remote = parse_connect(&Url::new("wss://example.com:443/a"), true).unwrap();
         assert_eq!((remote.port, remote.resource.as_str()), (443, "/a"));
         assert_eq!(
-            parse_bind("tls+tcp://127.0.0.1:1", true).unwrap(),
+            parse_bind(&Url::new("tls+tcp://127.0.0.1:1"), true).unwrap(),
             "127.0.0.1:1".parse().unwrap()
         );
-        assert_eq!(over_tcp("tcp+tls://h:1"), None);
+        assert_eq!(
+            errno(parse_tcp_connect(&Url::new("tcp+tls://h:1"), true)),
+            libc::EINVAL
+        );
     }
 
     #[test]

@@ -57,6 +57,7 @@ use bytes::Bytes;
 use tokio::sync::{mpsc, watch};
 
 use crate::kind::SocketType;
+use crate::url::{Scheme, Url};
 use notes::Notes;
 
 /// After the socket closes, how long messages still on their way to a peer are passed
@@ -349,7 +350,7 @@ impl Outcomes {
 
 /// Whether an address goes through the boundary: every stream transport. inproc stays
 /// inside the process and needs no guard.
-pub fn owns(url: &str) -> bool {
+pub fn owns(url: &Url) -> bool {
     Transport::of(url).is_some()
 }
 
@@ -366,15 +367,14 @@ enum Transport {
 }
 
 impl Transport {
-    fn of(url: &str) -> Option<Transport> {
-        let (scheme, _) = url.split_once("://")?;
-        match scheme {
-            "tcp" => Some(Transport::Tcp),
-            "ipc" => Some(Transport::Ipc),
-            "ws" => Some(Transport::Ws),
-            "tls+tcp" => Some(Transport::TlsTcp),
-            "wss" => Some(Transport::Wss),
-            _ => None,
+    fn of(url: &Url) -> Option<Transport> {
+        match url.scheme()? {
+            Scheme::Tcp => Some(Transport::Tcp),
+            Scheme::Ipc => Some(Transport::Ipc),
+            Scheme::Ws => Some(Transport::Ws),
+            Scheme::TlsTcp => Some(Transport::TlsTcp),
+            Scheme::Wss => Some(Transport::Wss),
+            Scheme::Inproc => None,
         }
     }
 
@@ -508,7 +508,7 @@ impl Boundary {
     }
 
     /// Listens on `url`; returns the private address libnanomsg must bind.
-    pub fn bind(&mut self, url: &str) -> io::Result<String> {
+    pub fn bind(&mut self, url: &Url) -> io::Result<String> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
         let secure = matches!(transport, Transport::TlsTcp | Transport::Wss);
         if secure
@@ -530,7 +530,7 @@ impl Boundary {
                 relay::PublicListener::Tcp(listener)
             }
             Transport::Ipc => {
-                let path = url.strip_prefix("ipc://").ok_or_else(invalid)?;
+                let path = url.path();
                 // A socket file left by an earlier run; a live one was refused before.
                 if std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_socket()) {
                     let _ = std::fs::remove_file(path);
@@ -550,16 +550,14 @@ impl Boundary {
 
     /// Connects to `url`; returns the private address libnanomsg must connect to, once
     /// the first attempt has succeeded or failed.
-    pub fn connect(&mut self, url: &str) -> io::Result<String> {
+    pub fn connect(&mut self, url: &Url) -> io::Result<String> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
         let ipv4_only = self.settings.ipv4_only;
         let target = match transport {
             Transport::Tcp | Transport::TlsTcp => {
                 connect::Target::Tcp(address::parse_tcp_connect(url, ipv4_only)?)
             }
-            Transport::Ipc => connect::Target::Ipc(PathBuf::from(
-                url.strip_prefix("ipc://").ok_or_else(invalid)?,
-            )),
+            Transport::Ipc => connect::Target::Ipc(PathBuf::from(url.path())),
             Transport::Ws | Transport::Wss => {
                 let remote = address::parse_connect(url, ipv4_only)?;
                 let request = ws::client_request(&remote, self.settings.own.peer())?;
@@ -595,7 +593,7 @@ impl Boundary {
         Ok(private)
     }
 
-    fn endpoint(&mut self, transport: Transport, url: &str, side: char) -> Endpoint {
+    fn endpoint(&mut self, transport: Transport, url: &Url, side: char) -> Endpoint {
         self.endpoints += 1;
         Endpoint {
             transport,
