@@ -19,26 +19,34 @@ that the certificate must list as one).
 
 Once a handshake is done, the stream is an `AsyncRead + AsyncWrite` like a TCP one, and
 the SP framing (sp.rs) and ws (ws.rs) run over it unchanged.
+
+This file builds both sides' configuration; `tls/pem.rs` reads the files it is built
+from, and `tls/failure.rs` says a failed handshake in the user's words.
 */
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, ring};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
-    AlertDescription, CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError,
-    InconsistentKeys, RootCertStore, ServerConfig, SignatureScheme,
+    ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore, ServerConfig,
+    SignatureScheme,
 };
 
 /// How long a peer has to complete the TLS handshake: the time a slow link needs for
 /// its few round trips, and the most a silent or stalled peer holds a connection.
 pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
+
+mod failure;
+mod pem;
+
+pub use failure::{is_certificate_problem, is_not_tls};
+use pem::{key_problem, own_certificate, read_roots, system_roots};
 
 /// nngcat's TLS options, as given.
 #[derive(Clone, Debug, Default)]
@@ -177,156 +185,6 @@ impl Tls {
             .as_ref()
             .map(|config| tokio_rustls::TlsAcceptor::from(Arc::clone(config)))
     }
-
-    /// What to do about a server certificate no root vouches for.
-    fn untrusted_hint(&self) -> String {
-        match &self.roots {
-            Roots::File(path) => format!(
-                "it is not signed by a root in --cacert '{}' (give the CA that signed it, or --insecure to skip the check)",
-                path.display()
-            ),
-            Roots::System(0) => "this system has no trusted roots (give the CA that signed it with --cacert FILE, or --insecure to skip the check)".into(),
-            Roots::System(_) => "it is not signed by a root this system trusts (give the CA that signed it with --cacert FILE, or --insecure to skip the check)".into(),
-            Roots::Unverified => "it was not checked".into(),
-        }
-    }
-
-    /// A failed handshake in the user's words, one line; `peer` is "the server" or "the
-    /// client", `name` the name checked (a connecting side's host).
-    pub fn describe(&self, err: &io::Error, peer: &str, name: Option<&str>) -> String {
-        let Some(tls) = tls_error(err) else {
-            return match err.kind() {
-                io::ErrorKind::UnexpectedEof => {
-                    format!("{peer} closed the connection during the TLS handshake")
-                }
-                _ => format!(
-                    "TLS handshake failed: {}",
-                    crate::report::without_os_error_numbers(&err.to_string())
-                ),
-            };
-        };
-        match tls {
-            TlsError::InvalidCertificate(problem) => {
-                let what = match problem {
-                    CertificateError::UnknownIssuer => self.untrusted_hint(),
-                    CertificateError::NotValidForName => format!(
-                        "it is not for the name '{}' (the host in the URL)",
-                        name.unwrap_or("?")
-                    ),
-                    CertificateError::NotValidForNameContext { presented, .. } => format!(
-                        "it is not for the name '{}' (the host in the URL); it names {}",
-                        name.unwrap_or("?"),
-                        if presented.is_empty() {
-                            "nothing".to_string()
-                        } else {
-                            presented
-                                .iter()
-                                .map(|name| presented_name(name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        }
-                    ),
-                    CertificateError::Expired => "it has expired".into(),
-                    CertificateError::ExpiredContext { not_after, .. } => {
-                        format!("it has expired (at {})", rfc3339(*not_after))
-                    }
-                    CertificateError::NotValidYet => "it is not valid yet".into(),
-                    CertificateError::NotValidYetContext { not_before, .. } => {
-                        format!("it is not valid before {}", rfc3339(*not_before))
-                    }
-                    CertificateError::BadSignature => {
-                        "its signature does not verify".into()
-                    }
-                    CertificateError::BadEncoding => "it is not a valid certificate".into(),
-                    CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
-                        "it is not meant for this use (its extended key usage)".into()
-                    }
-                    CertificateError::Other(other)
-                        if matches!(
-                            other.0.downcast_ref::<webpki::Error>(),
-                            Some(webpki::Error::CaUsedAsEndEntity)
-                        ) =>
-                    {
-                        "it is a CA certificate (basicConstraints CA:TRUE), which may not serve as a server's or client's own; `openssl req -x509` makes one unless given -addext basicConstraints=critical,CA:FALSE (or --insecure to skip the check)".into()
-                    }
-                    other => format!("{other:?}"),
-                };
-                format!("{peer}'s certificate is refused: {what}")
-            }
-            TlsError::NoCertificatesPresented => {
-                format!("{peer} presented no certificate (this side asks for one: --cacert)")
-            }
-            TlsError::AlertReceived(alert) => {
-                let why = match alert {
-                    AlertDescription::CertificateRequired | AlertDescription::HandshakeFailure
-                        if peer == "the server" =>
-                    {
-                        " (does it ask for a client certificate? give one with --cert FILE)"
-                    }
-                    AlertDescription::UnknownCA | AlertDescription::BadCertificate => {
-                        " (it does not trust this side's certificate)"
-                    }
-                    AlertDescription::DecodeError | AlertDescription::UnexpectedMessage => {
-                        " (does it speak TLS?)"
-                    }
-                    _ => "",
-                };
-                format!("{peer} refused the TLS handshake: alert {alert:?}{why}")
-            }
-            TlsError::InvalidMessage(_) | TlsError::InappropriateMessage { .. } => {
-                format!("{peer} does not speak TLS: its first bytes are not a TLS record")
-            }
-            TlsError::PeerIncompatible(why) => {
-                format!("{peer} has no TLS version or cipher in common with nncat ({why:?})")
-            }
-            other => format!("TLS handshake with {peer} failed: {other}"),
-        }
-    }
-}
-
-/// A name as rustls lists it (`DnsName("a.example")`), as a certificate shows it
-/// (`DNS:a.example`).
-fn presented_name(name: &str) -> String {
-    let inner = |prefix: &str| {
-        name.strip_prefix(prefix)
-            .and_then(|rest| rest.strip_suffix(')'))
-            .map(|value| value.trim_matches('"').to_string())
-    };
-    if let Some(dns) = inner("DnsName(") {
-        format!("DNS:{dns}")
-    } else if let Some(ip) = inner("IpAddress(") {
-        format!("IP:{ip}")
-    } else {
-        name.to_string()
-    }
-}
-
-/// Whether a failed handshake was about the certificates (worth keeping for the doctor
-/// as it is) rather than about the peer not speaking TLS (which a probe explains better).
-pub fn is_certificate_problem(err: &io::Error) -> bool {
-    matches!(
-        tls_error(err),
-        Some(
-            TlsError::InvalidCertificate(_)
-                | TlsError::NoCertificatesPresented
-                | TlsError::AlertReceived(_)
-                | TlsError::PeerIncompatible(_)
-        )
-    )
-}
-
-/// Whether a failed handshake says the peer does not speak TLS.
-pub fn is_not_tls(err: &io::Error) -> bool {
-    matches!(
-        tls_error(err),
-        Some(TlsError::InvalidMessage(_) | TlsError::InappropriateMessage { .. })
-    )
-}
-
-/// The rustls error inside an I/O error, as tokio-rustls and rustls's own streams wrap it.
-fn tls_error(err: &io::Error) -> Option<&TlsError> {
-    err.get_ref()
-        .and_then(|inner| inner.downcast_ref::<TlsError>())
 }
 
 /// The name a connecting side checks: the URL's host, a DNS name or an IP address.
@@ -340,115 +198,6 @@ pub fn server_name(host: &str) -> io::Result<ServerName<'static>> {
 #[allow(deprecated)]
 fn provider() -> Arc<CryptoProvider> {
     Arc::new(ring::default_provider())
-}
-
-fn rfc3339(time: UnixTime) -> String {
-    let at = SystemTime::UNIX_EPOCH + Duration::from_secs(time.as_secs());
-    humantime::format_rfc3339_seconds(at).to_string()
-}
-
-/// Reads a file named by option `option`, with the error a user reads.
-fn read(option: &str, path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|err| {
-        format!(
-            "cannot read {option} '{}': {}",
-            path.display(),
-            crate::report::without_os_error_numbers(&err.to_string())
-        )
-    })
-}
-
-fn certificates(
-    option: &str,
-    path: &Path,
-    pem: &[u8],
-) -> Result<Vec<CertificateDer<'static>>, String> {
-    let chain = CertificateDer::pem_slice_iter(pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|err| format!("{option} '{}' is not valid PEM: {err}", path.display()))?;
-    if chain.is_empty() {
-        return Err(format!(
-            "{option} '{}' holds no certificate (a PEM file with -----BEGIN CERTIFICATE-----)",
-            path.display()
-        ));
-    }
-    Ok(chain)
-}
-
-/// This side's chain and key: the key from `key`, else from the certificate's file.
-fn own_certificate(
-    cert: &Path,
-    key: Option<&Path>,
-) -> Result<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>), String> {
-    let cert_pem = read("--cert", cert)?;
-    let chain = certificates("--cert", cert, &cert_pem)?;
-    let (option, key_path, key_pem) = match key {
-        Some(path) => ("--key", path, read("--key", path)?),
-        None => ("--cert", cert, cert_pem),
-    };
-    let key = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|err| {
-        let encrypted = String::from_utf8_lossy(&key_pem).contains("ENCRYPTED PRIVATE KEY");
-        match err {
-            _ if encrypted => format!(
-                "the key in {option} '{}' is encrypted: nncat reads only unencrypted keys (openssl pkey -in FILE -out PLAIN)",
-                key_path.display()
-            ),
-            rustls::pki_types::pem::Error::NoItemsFound if key.is_none() => format!(
-                "--cert '{}' holds no private key: add it to the file, or give it with --key FILE",
-                cert.display()
-            ),
-            rustls::pki_types::pem::Error::NoItemsFound => {
-                format!("--key '{}' holds no private key", key_path.display())
-            }
-            err => format!("{option} '{}' is not valid PEM: {err}", key_path.display()),
-        }
-    })?;
-    Ok((chain, key))
-}
-
-/// The rustls error of a certificate and key that do not go together, in words.
-fn key_problem(err: TlsError, files: &Files) -> String {
-    let cert = files
-        .cert
-        .as_deref()
-        .map_or_else(String::new, |path| path.display().to_string());
-    let key = files.key.as_deref().map_or_else(
-        || format!("--cert '{cert}'"),
-        |path| format!("--key '{}'", path.display()),
-    );
-    match err {
-        TlsError::InconsistentKeys(InconsistentKeys::KeyMismatch) => {
-            format!("the private key in {key} does not match the certificate in --cert '{cert}'")
-        }
-        TlsError::General(why) => format!("cannot use the private key in {key}: {why}"),
-        other => format!("cannot use the certificate in --cert '{cert}': {other}"),
-    }
-}
-
-fn read_roots(path: &Path) -> Result<RootCertStore, String> {
-    let pem = read("--cacert", path)?;
-    let mut roots = RootCertStore::empty();
-    for (at, cert) in certificates("--cacert", path, &pem)?
-        .into_iter()
-        .enumerate()
-    {
-        roots.add(cert).map_err(|err| {
-            format!(
-                "certificate {} in --cacert '{}' cannot be a root: {err}",
-                at + 1,
-                path.display()
-            )
-        })?;
-    }
-    Ok(roots)
-}
-
-/// The system's roots; those that fail to parse are left out, as a browser would.
-fn system_roots() -> RootCertStore {
-    let mut roots = RootCertStore::empty();
-    let found = rustls_native_certs::load_native_certs();
-    roots.add_parsable_certificates(found.certs);
-    roots
 }
 
 /// `--insecure`: every certificate is taken, but the handshake's signatures are still
