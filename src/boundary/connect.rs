@@ -15,7 +15,8 @@ use tokio_tungstenite::tungstenite::handshake::client::Request;
 
 use super::address::Remote;
 use super::link::{self, LinkReader, LinkWriter};
-use super::relay::{pump, serve_sp_peer, sp_handshake};
+use super::pump::pump;
+use super::relay::{serve_sp_peer, sp_handshake};
 use super::{Endpoint, Loop, Outcome, Transport};
 use super::{tls, ws};
 

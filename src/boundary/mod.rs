@@ -26,8 +26,8 @@ refusal and departure (notes.rs).
 
 sp.rs is the tcp and ipc transport, ws.rs the ws one, both behind `Incoming` and
 `Outgoing` and both generic over the stream they run on, so that tls.rs's TLS streams
-carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's side; relay.rs accepts peers and pumps messages,
-connect.rs makes connections; address.rs reads addresses as libnanomsg does; notes.rs
+carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's side; relay.rs accepts peers,
+connect.rs makes connections, pump.rs carries each peer's messages; address.rs reads addresses as libnanomsg does; notes.rs
 says what happened.
 */
 
@@ -35,6 +35,7 @@ pub mod address;
 mod connect;
 mod link;
 mod notes;
+mod pump;
 mod relay;
 mod sp;
 pub mod tls;

@@ -1,0 +1,218 @@
+/*!
+The pump: one peer's messages carried both ways between its connection and its private
+link to libnanomsg, over either side's transport (it sees only `Incoming` and
+`Outgoing`), until one side ends; and what becomes of the messages libnanomsg still
+gives a peer that is gone (orphans). Apart from accepting and connecting (relay.rs,
+connect.rs), which both end in it.
+*/
+
+use std::io;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use super::link::{LinkReader, LinkWriter};
+use super::{
+    CHUNK, DRAIN, Endpoint, Happening, Incoming, ORPHANS_MAX, Outgoing, Received, Refusal,
+    STREAM_AT,
+};
+use crate::kind::SocketType;
+
+/// After a peer that sent to us has gone, how long its link stays open: libnanomsg
+/// drops a pipe's read-ahead message when the pipe closes, so the last message needs a
+/// moment to be taken (the same grace a sender gives, socket::CLOSE_GRACE). Only for
+/// types that never send: for the others libnanomsg would go on routing messages into
+/// a link whose peer is gone, and they would be lost.
+const DEPARTURE_GRACE: Duration = Duration::from_millis(100);
+
+/// A message libnanomsg gave the link of a peer that is gone. A push's message, and a
+/// request (which any rep may answer: the reply comes back by the backtrace, whatever
+/// pipe it takes), are kept for another peer of the socket, live or still to come
+/// (`take_orphans`), as libnanomsg would have given it to another peer had it known.
+/// Other types send to every peer or expect the answer from the same one: their orphans
+/// are dropped, as libnanomsg drops a message in flight to a peer that left.
+async fn orphan(endpoint: &Endpoint, length: u64, link_in: &mut LinkReader) -> io::Result<()> {
+    let kept = endpoint.orphans.held();
+    let keep = matches!(endpoint.settings.own, SocketType::Push | SocketType::Req)
+        && usize::try_from(length).is_ok_and(|length| kept + length <= ORPHANS_MAX);
+    if !keep {
+        let mut body = link_in.body(length);
+        return tokio::io::copy(&mut body, &mut tokio::io::sink())
+            .await
+            .map(drop);
+    }
+    let message = link_in.read_body(length).await?;
+    endpoint.orphans.push(message);
+    Ok(())
+}
+
+/// Gives this peer the messages gone peers were sent, first and in order.
+async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::Result<()> {
+    let mut sent = false;
+    while let Some(message) = endpoint.orphans.pop() {
+        outgoing.send(message).await?;
+        endpoint.progress.fetch_add(1, Ordering::Relaxed);
+        sent = true;
+    }
+    if sent {
+        outgoing.flush().await?;
+    }
+    Ok(())
+}
+
+/// Passes a large message from libnanomsg to the peer a piece at a time, each piece
+/// counted as progress.
+async fn pass_large(
+    endpoint: &Endpoint,
+    length: u64,
+    link_in: &mut LinkReader,
+    outgoing: &mut impl Outgoing,
+) -> io::Result<()> {
+    outgoing.start_message(length).await?;
+    let mut left = length;
+    while left > 0 {
+        let piece = left.min(CHUNK);
+        outgoing.pass_chunk(piece, link_in).await?;
+        endpoint.progress.fetch_add(1, Ordering::Relaxed);
+        left -= piece;
+    }
+    Ok(())
+}
+
+/// Carries messages both ways between a peer and its link until one side ends.
+pub(super) async fn pump(
+    endpoint: &Endpoint,
+    peer: &str,
+    mut incoming: impl Incoming,
+    mut outgoing: impl Outgoing,
+    mut link_in: LinkReader,
+    mut link_out: LinkWriter,
+) {
+    endpoint.notes.happened("connected", peer);
+    endpoint.settings.tell(Happening::PeerArrived);
+    if let Some(senders) = &endpoint.settings.senders {
+        senders.arrived(peer);
+    }
+    let peer_gone = std::cell::Cell::new(false);
+    let refusal = {
+        let toward_libnanomsg = async {
+            let why = loop {
+                match incoming.next().await {
+                    Received::Message(message) => {
+                        if let Some(senders) = &endpoint.settings.senders {
+                            senders.note(&message, peer);
+                        }
+                        if link_out.send(&message).await.is_err() {
+                            return None;
+                        }
+                    }
+                    Received::Skipped(size) => endpoint.notes.warn(
+                        "oversize",
+                        &format!(
+                            "skipped a message of {size} bytes from {peer}: over --recv-maxsz {} bytes (raise --recv-maxsz to accept it)",
+                            endpoint.settings.recv_max_size
+                        ),
+                    ),
+                    Received::Ended => break None,
+                    Received::Refused(refusal) => break Some(refusal),
+                }
+                // What was passed on waits in the buffer only while the next message
+                // is already here whole.
+                if !incoming.buffered() && link_out.flush().await.is_err() {
+                    return None;
+                }
+            };
+            match &why {
+                None => endpoint.notes.note("left", &format!("peer {peer} left")),
+                Some(Refusal::Oversize(size)) => endpoint.notes.warn(
+                    "oversize",
+                    &format!(
+                        "refused a message of {size} bytes from {peer}: over --recv-maxsz {} bytes; the connection is closed (raise --recv-maxsz to accept it)",
+                        endpoint.settings.recv_max_size
+                    ),
+                ),
+                Some(Refusal::BadFrame(what)) => endpoint.notes.warn(
+                    "bad frame",
+                    &format!("closed the connection of {peer}: {what}"),
+                ),
+            }
+            if !endpoint.settings.own.can_send() {
+                tokio::time::sleep(DEPARTURE_GRACE).await;
+            }
+            link_out.finish().await;
+            why
+        };
+        let toward_peer = async {
+            if take_orphans(endpoint, &mut outgoing).await.is_err() {
+                return;
+            }
+            loop {
+                // A gone peer's orphans may arrive while this one waits for libnanomsg,
+                // or while it was busy.
+                if !peer_gone.get()
+                    && endpoint.orphans.waiting()
+                    && take_orphans(endpoint, &mut outgoing).await.is_err()
+                {
+                    break;
+                }
+                if !peer_gone.get() {
+                    tokio::select! {
+                        biased;
+                        ready = link_in.readable() => if ready.is_err() { break },
+                        () = endpoint.orphans.arrived.notified() => {
+                            if take_orphans(endpoint, &mut outgoing).await.is_err() {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                let Ok(Some(length)) = link_in.next_length().await else {
+                    break;
+                };
+                let sent = if peer_gone.get() {
+                    orphan(endpoint, length, &mut link_in).await
+                } else if length > STREAM_AT && outgoing.streams() {
+                    pass_large(endpoint, length, &mut link_in, &mut outgoing).await
+                } else {
+                    match link_in.read_body(length).await {
+                        Ok(message) => outgoing.send(message).await,
+                        Err(err) => Err(err),
+                    }
+                };
+                if sent.is_err() {
+                    break;
+                }
+                if peer_gone.get() {
+                    continue;
+                }
+                endpoint.progress.fetch_add(1, Ordering::Relaxed);
+                if !link_in.buffered() && outgoing.flush().await.is_err() {
+                    break;
+                }
+            }
+        };
+        // The peer's side is looked at first: once it has hung up, what libnanomsg
+        // still sends into the link would go to a peer that is gone, where a batch of
+        // it could pass for delivered in one write, so it is read and dropped until
+        // libnanomsg closes the link. (Closing the link first instead can leave
+        // libnanomsg 1.1.5 counting the pipe as attached: a pair then refuses every
+        // later peer.) When libnanomsg closes first (the socket closes), everything it
+        // sent before is passed on.
+        tokio::pin!(toward_peer);
+        tokio::select! {
+            biased;
+            why = toward_libnanomsg => {
+                peer_gone.set(true);
+                let _ = tokio::time::timeout(DRAIN, &mut toward_peer).await;
+                why
+            }
+            () = &mut toward_peer => None,
+        }
+    };
+    outgoing.finish(refusal.as_ref()).await;
+    if let Some(senders) = &endpoint.settings.senders {
+        senders.left(peer);
+    }
+    endpoint.notes.happened("disconnected", peer);
+    endpoint.settings.tell(Happening::PeerLeft);
+}
