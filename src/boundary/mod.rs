@@ -25,41 +25,53 @@ What happens at the boundary is said here, where it is seen: a message over
 refusal and departure (notes.rs).
 
 sp.rs is the tcp and ipc transport, ws.rs the ws one, both behind `Incoming` and
-`Outgoing` and both generic over the stream they run on, so that tls.rs's TLS streams
-carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's side; relay.rs accepts peers,
-connect.rs makes connections, pump.rs carries each peer's messages; address.rs reads addresses as libnanomsg does; notes.rs
-says what happened.
+`Outgoing` (transport.rs) and both generic over the stream they run on, so that tls.rs's
+TLS streams carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's
+side; relay.rs accepts peers, connect.rs makes connections, pump.rs carries each peer's
+messages, all on the thread of event_loop.rs; address.rs reads addresses as libnanomsg
+does; settings.rs is what the socket and the boundary say to each other, senders.rs a
+tap's record of who sent what, peers.rs the count against the descriptor limit, and
+notes.rs says what happened. This file holds one socket's boundary and its endpoints.
 */
 
 pub mod address;
 mod connect;
+mod event_loop;
 mod link;
 mod notes;
+mod peers;
 mod pump;
 mod relay;
+mod senders;
+mod settings;
 mod sp;
 pub mod tls;
+mod transport;
 mod ws;
 
-use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::net::TcpListener;
 use std::os::unix::fs::FileTypeExt;
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::sync::mpsc as sync_mpsc;
-use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use bytes::Bytes;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::mpsc;
 
-use crate::kind::SocketType;
-use crate::url::{Scheme, Url};
+use crate::url::Url;
+use event_loop::{Job, Loop, event_loop};
 use notes::Notes;
+use peers::{Peers, peer_capacity};
+use pump::Orphans;
+pub use senders::Senders;
+pub use settings::{Happening, Outcome, Outcomes, Settings, Told};
+use transport::Transport;
+pub use transport::{Incoming, Outgoing, Received, Refusal, owns};
 
 /// After the socket closes, how long messages still on their way to a peer are passed
 /// on to one that takes none of them: the drain goes on while bytes move.
@@ -81,315 +93,8 @@ const STREAM_AT: u64 = 1 << 20;
 /// later, a delay every one-shot would pay.
 const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(1);
 
-/// Descriptors each peer holds: its connection and both ends of its private link.
-const DESCRIPTORS_PER_PEER: usize = 3;
-
-/// Descriptors kept for the rest of the process: stdio, libnanomsg's own, listeners,
-/// the event loop's, a command's pipes.
-const DESCRIPTORS_KEPT: usize = 32;
-
-/// The most a push keeps of what it sent to a peer that was gone.
-const ORPHANS_MAX: usize = 64 << 20;
-
 /// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
 const LINKS_OPENING: usize = 4;
-
-/// What every endpoint of one socket shares.
-#[derive(Clone, Debug)]
-pub struct Settings {
-    /// The socket's own type.
-    pub own: SocketType,
-    /// --recv-maxsz: the largest message a peer may send.
-    pub recv_max_size: usize,
-    /// `NN_IPV4ONLY`: names resolve to IPv4 addresses only.
-    pub ipv4_only: bool,
-    /// What all peers' messages being read may hold at once.
-    pub memory_budget: usize,
-    /// -v: say each peer's arrival and departure.
-    pub verbose: bool,
-    /// When the socket opened, for `-v`'s time stamps.
-    pub started: Instant,
-    /// Where a tap learns which client sent each request or survey.
-    pub senders: Option<Senders>,
-    /// The certificates and roots of TLS endpoints (tls+tcp://, wss://).
-    pub tls: Option<tls::Tls>,
-    /// Told of every peer that comes or goes and every connect attempt's outcome, so
-    /// that the socket's watchers need not poll.
-    pub told: Option<Told>,
-}
-
-/// What the boundary tells the socket as it happens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Happening {
-    /// A peer's handshake is done.
-    PeerArrived,
-    PeerLeft,
-    /// A connect attempt ended, either way.
-    Attempted,
-}
-
-/// Whom the boundary tells (`Settings::told`).
-#[derive(Clone)]
-pub struct Told(pub Arc<dyn Fn(Happening) + Send + Sync>);
-
-impl std::fmt::Debug for Told {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Told")
-    }
-}
-
-impl Settings {
-    fn tell(&self, happening: Happening) {
-        if let Some(Told(tell)) = &self.told {
-            tell(happening);
-        }
-    }
-}
-
-/// Who sent each request, survey or answer, by its id (the word with its top bit set
-/// that ends the backtrace before the body) and a hash of its body: a tap reads it to name
-/// the client a request came from (libnanomsg's backtrace names only its own pipe).
-/// Two clients started together can draw the same first id from libnanomsg's weak
-/// seeding, so the body is part of the key, and a key two peers sent is nobody's. The
-/// latest `SENDERS_KEPT` are kept.
-#[derive(Clone, Default)]
-pub struct Senders(Arc<Mutex<SenderBook>>);
-
-#[derive(Default)]
-struct SenderBook {
-    /// None: two peers sent the same id and body.
-    by_request: HashMap<(u32, u64), Option<Arc<str>>>,
-    order: VecDeque<(u32, u64)>,
-    last_peer: Option<Arc<str>>,
-    /// The peers connected now, with how many connections each has: with only one,
-    /// a message that carries no id is that peer's.
-    connected: HashMap<String, usize>,
-}
-
-const SENDERS_KEPT: usize = 4096;
-
-impl std::fmt::Debug for Senders {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Senders")
-    }
-}
-
-impl Senders {
-    /// The key of a request or answer: the id ending its backtrace (hops first, each
-    /// with its top bit clear), and its body's hash.
-    fn key(message: &[u8]) -> Option<(u32, u64)> {
-        let (backtrace, body) = crate::kind::split_backtrace(message)?;
-        let id = backtrace
-            .last_chunk::<4>()
-            .map(|id| u32::from_be_bytes(*id))?;
-        Some((id, body_hash(body)))
-    }
-
-    /// `message` came from `peer`: if it starts with an id, remember whose it is.
-    fn note(&self, message: &[u8], peer: &str) {
-        let mut book = self.lock();
-        let peer = match &book.last_peer {
-            Some(last) if &**last == peer => Arc::clone(last),
-            _ => Arc::from(peer),
-        };
-        book.last_peer = Some(Arc::clone(&peer));
-        let Some(key) = Senders::key(message) else {
-            return;
-        };
-        match book.by_request.get_mut(&key) {
-            Some(known) => {
-                if known.as_ref().is_some_and(|known| *known != peer) {
-                    *known = None;
-                }
-            }
-            None => {
-                book.by_request.insert(key, Some(peer));
-                book.order.push_back(key);
-            }
-        }
-        while book.order.len() > SENDERS_KEPT {
-            if let Some(oldest) = book.order.pop_front() {
-                book.by_request.remove(&oldest);
-            }
-        }
-    }
-
-    fn arrived(&self, peer: &str) {
-        *self.lock().connected.entry(peer.to_string()).or_default() += 1;
-    }
-
-    fn left(&self, peer: &str) {
-        let mut book = self.lock();
-        if let Some(count) = book.connected.get_mut(peer) {
-            *count -= 1;
-            if *count == 0 {
-                book.connected.remove(peer);
-            }
-        }
-    }
-
-    /// The peer, when only one is connected and it is the one that sent last (a peer
-    /// that sent and left before another came may still have a message on its way).
-    pub fn only(&self) -> Option<String> {
-        let book = self.lock();
-        match (
-            book.connected.len(),
-            book.connected.keys().next(),
-            &book.last_peer,
-        ) {
-            (1, Some(peer), Some(last)) if **last == **peer => Some(peer.clone()),
-            _ => None,
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, SenderBook> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// The one peer that sent the request with this id and body, if it is known.
-    pub fn of(&self, id: u32, body: &[u8]) -> Option<String> {
-        let book = self.lock();
-        book.by_request
-            .get(&(id, body_hash(body)))
-            .and_then(|peer| peer.as_deref().map(str::to_string))
-    }
-}
-
-fn body_hash(body: &[u8]) -> u64 {
-    use std::hash::{DefaultHasher, Hasher};
-    let mut hasher = DefaultHasher::new();
-    hasher.write(body);
-    hasher.finish()
-}
-
-/// What a peer's next read gave.
-pub enum Received {
-    Message(Bytes),
-    /// A message over --recv-maxsz, of the size given, read into nothing: the
-    /// connection goes on.
-    Skipped(u64),
-    /// The peer closed, or the connection broke.
-    Ended,
-    /// The peer broke the rules; the connection ends, said as this reason.
-    Refused(Refusal),
-}
-
-/// Why nncat ended a peer's connection.
-pub enum Refusal {
-    /// A message longer than --recv-maxsz, with the size it claimed.
-    Oversize(u64),
-    /// A frame the transport does not allow, said in words.
-    BadFrame(String),
-}
-
-/// The half of a peer that messages come from.
-pub trait Incoming {
-    async fn next(&mut self) -> Received;
-    /// Whether more of the peer's bytes are already read: what was passed on is
-    /// flushed only when not, so a burst of small messages costs few writes.
-    fn buffered(&self) -> bool {
-        false
-    }
-}
-
-/// The half of a peer that messages go to.
-pub trait Outgoing {
-    /// Queues one message; `flush` writes what is queued.
-    async fn send(&mut self, message: Vec<u8>) -> io::Result<()>;
-    async fn flush(&mut self) -> io::Result<()>;
-    /// Whether a large message can be passed on as its bytes come rather than whole:
-    /// a stream of length-prefixed frames can, ws cannot.
-    fn streams(&self) -> bool {
-        false
-    }
-    /// Starts a message of `length` bytes whose bytes follow (`pass_chunk`).
-    async fn start_message(&mut self, length: u64) -> io::Result<()> {
-        let _ = length;
-        Err(io::ErrorKind::Unsupported.into())
-    }
-    /// Passes on the next `length` bytes of the message started.
-    async fn pass_chunk(&mut self, length: u64, _from: &mut link::LinkReader) -> io::Result<()> {
-        let _ = length;
-        Err(io::ErrorKind::Unsupported.into())
-    }
-    /// Ends the connection politely (a ws close frame, a flush), saying why when
-    /// nncat refused something.
-    async fn finish(&mut self, refusal: Option<&Refusal>);
-}
-
-/// What a connecting endpoint's last attempt found, kept for the doctor: it explains
-/// a silence from what the boundary saw instead of probing the endpoint again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The connection was refused (tcp; ipc: a socket file nobody listens on).
-    Refused,
-    /// No ipc socket file at the path.
-    NoSuchIpcSocket,
-    /// An SP peer of this protocol answered the handshake.
-    Peer(u16),
-    /// The TLS handshake failed over certificates, said in words.
-    Tls(String),
-}
-
-/// Each connecting endpoint's last `Outcome`, by its address as given.
-#[derive(Clone, Default)]
-pub struct Outcomes(Arc<Mutex<HashMap<String, Outcome>>>);
-
-impl Outcomes {
-    pub fn get(&self, url: &str) -> Option<Outcome> {
-        let seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        seen.get(url).cloned()
-    }
-
-    fn set(&self, url: &str, outcome: Outcome) {
-        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        seen.insert(url.to_string(), outcome);
-    }
-}
-
-/// Whether an address goes through the boundary: every stream transport. inproc stays
-/// inside the process and needs no guard.
-pub fn owns(url: &Url) -> bool {
-    Transport::of(url).is_some()
-}
-
-/// The transports nncat terminates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Transport {
-    Tcp,
-    Ipc,
-    Ws,
-    /// tls+tcp://: SP's tcp framing inside TLS.
-    TlsTcp,
-    /// wss://: ws inside TLS.
-    Wss,
-}
-
-impl Transport {
-    fn of(url: &Url) -> Option<Transport> {
-        match url.scheme()? {
-            Scheme::Tcp => Some(Transport::Tcp),
-            Scheme::Ipc => Some(Transport::Ipc),
-            Scheme::Ws => Some(Transport::Ws),
-            Scheme::TlsTcp => Some(Transport::TlsTcp),
-            Scheme::Wss => Some(Transport::Wss),
-            Scheme::Inproc => None,
-        }
-    }
-
-    /// The word for it in `-v` lines, as the statistics' lines say it.
-    fn word(self) -> &'static str {
-        match self {
-            Transport::Tcp => "TCP",
-            Transport::Ipc => "ipc",
-            Transport::Ws => "ws",
-            Transport::TlsTcp => "TLS",
-            Transport::Wss => "wss",
-        }
-    }
-}
 
 /// One socket's boundary: the event loop's thread and the private folder. Dropped
 /// after libnanomsg's socket closes: listeners stop, and what is in flight toward
@@ -409,57 +114,6 @@ pub struct Boundary {
     endpoints: usize,
 }
 
-/// Work for the event loop's thread, made on another: it spawns the endpoint's tasks.
-type Job = Box<dyn FnOnce(Loop) + Send>;
-
-/// What an endpoint's tasks get from the event loop.
-#[derive(Clone)]
-struct Loop {
-    /// Changes to true when the socket closes: stop accepting and connecting.
-    closing: watch::Receiver<bool>,
-    /// Held by every task; the loop ends when all are dropped, or `DRAIN` after closing.
-    live: mpsc::Sender<()>,
-}
-
-impl Loop {
-    async fn closed(&mut self) {
-        let _ = self.closing.wait_for(|closing| *closing).await;
-    }
-}
-
-/// Messages libnanomsg gave a peer that had already gone, waiting for a live peer of
-/// any endpoint of the socket; `arrived` wakes the live peers' pumps.
-#[derive(Clone, Default)]
-struct Orphans {
-    queue: Arc<Mutex<VecDeque<Vec<u8>>>>,
-    arrived: Arc<tokio::sync::Notify>,
-}
-
-impl Orphans {
-    fn held(&self) -> usize {
-        self.lock().iter().map(Vec::len).sum()
-    }
-
-    fn waiting(&self) -> bool {
-        !self.lock().is_empty()
-    }
-
-    fn push(&self, message: Vec<u8>) {
-        self.lock().push_back(message);
-        self.arrived.notify_waiters();
-    }
-
-    fn pop(&self) -> Option<Vec<u8>> {
-        self.lock().pop_front()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Vec<u8>>> {
-        self.queue
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
 /// One endpoint, as its tasks see it.
 struct Endpoint {
     transport: Transport,
@@ -467,7 +121,7 @@ struct Endpoint {
     url: String,
     /// Where a connecting endpoint keeps what its attempts found; None when bound.
     outcomes: Option<Outcomes>,
-    /// What a push or req sent to a peer that was gone, for another (relay::orphan).
+    /// What a push or req sent to a peer that was gone, for another (pump::orphan).
     orphans: Orphans,
     progress: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
@@ -639,38 +293,6 @@ impl Drop for Boundary {
     }
 }
 
-/// The event loop's thread: runs jobs until the boundary is dropped, then lets what is
-/// in flight finish for at most `DRAIN`.
-fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>, progress: &AtomicU64) {
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .enable_time()
-        .build()
-    else {
-        crate::report::warn("cannot start the boundary's event loop: no peer will be served");
-        return;
-    };
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&runtime, async move {
-        let (closing_tx, closing) = watch::channel(false);
-        let (live, mut all_done) = mpsc::channel(1);
-        let event_loop = Loop { closing, live };
-        while let Some(job) = jobs.recv().await {
-            job(event_loop.clone());
-        }
-        let _ = closing_tx.send(true);
-        drop(event_loop);
-        loop {
-            let before = progress.load(Ordering::Relaxed);
-            if tokio::time::timeout(DRAIN, all_done.recv()).await.is_ok()
-                || progress.load(Ordering::Relaxed) == before
-            {
-                break;
-            }
-        }
-    });
-}
-
 /// A new folder only this user can enter, for the private links; short enough that
 /// its sockets' paths fit in `sun_path`.
 fn private_folder() -> io::Result<tempfile::TempDir> {
@@ -686,69 +308,6 @@ fn private_folder() -> io::Result<tempfile::TempDir> {
         return Ok(folder);
     }
     builder.tempdir_in(Path::new("/tmp"))
-}
-
-/// How many peers the descriptor limit leaves room for. The soft limit is raised to
-/// the hard one first, as servers do: 1,000 peers need 3,000 descriptors, and the soft
-/// limit is often 1,024.
-fn peer_capacity() -> usize {
-    use rustix::process::{Resource, getrlimit, setrlimit};
-    let mut limit = getrlimit(Resource::Nofile);
-    if let (Some(current), Some(maximum)) = (limit.current, limit.maximum)
-        && current < maximum
-    {
-        let raised = rustix::process::Rlimit {
-            current: Some(maximum),
-            maximum: Some(maximum),
-        };
-        if setrlimit(Resource::Nofile, raised).is_ok() {
-            limit.current = Some(maximum);
-        }
-    }
-    let descriptors = limit
-        .current
-        .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
-    descriptors.saturating_sub(DESCRIPTORS_KEPT) / DESCRIPTORS_PER_PEER
-}
-
-/// The peers being served, counted against what the descriptor limit allows, so that
-/// nncat stops accepting before libnanomsg's own accept meets the limit (it then spins
-/// on EMFILE at 100% CPU).
-#[derive(Clone)]
-struct Peers {
-    live: Arc<AtomicUsize>,
-    capacity: usize,
-}
-
-/// One peer's place, given back when it is dropped.
-struct PeerSlot(Arc<AtomicUsize>);
-
-impl Peers {
-    fn new(capacity: usize) -> Peers {
-        Peers {
-            live: Default::default(),
-            capacity,
-        }
-    }
-
-    fn full(&self) -> bool {
-        self.live.load(Ordering::Relaxed) >= self.capacity
-    }
-
-    fn take(&self) -> PeerSlot {
-        self.live.fetch_add(1, Ordering::Relaxed);
-        PeerSlot(Arc::clone(&self.live))
-    }
-
-    fn capacity(&self) -> usize {
-        self.capacity
-    }
-}
-
-impl Drop for PeerSlot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::Relaxed);
-    }
 }
 
 fn invalid() -> io::Error {

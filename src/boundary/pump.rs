@@ -6,15 +6,14 @@ gives a peer that is gone (orphans). Apart from accepting and connecting (relay.
 connect.rs), which both end in it.
 */
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::link::{LinkReader, LinkWriter};
-use super::{
-    CHUNK, DRAIN, Endpoint, Happening, Incoming, ORPHANS_MAX, Outgoing, Received, Refusal,
-    STREAM_AT,
-};
+use super::{CHUNK, DRAIN, Endpoint, Happening, Incoming, Outgoing, Received, Refusal, STREAM_AT};
 use crate::kind::SocketType;
 
 /// After a peer that sent to us has gone, how long its link stays open: libnanomsg
@@ -215,4 +214,40 @@ pub(super) async fn pump(
     }
     endpoint.notes.happened("disconnected", peer);
     endpoint.settings.tell(Happening::PeerLeft);
+}
+
+/// The most a push keeps of what it sent to a peer that was gone.
+const ORPHANS_MAX: usize = 64 << 20;
+
+/// Messages libnanomsg gave a peer that had already gone, waiting for a live peer of
+/// any endpoint of the socket; `arrived` wakes the live peers' pumps.
+#[derive(Clone, Default)]
+pub(super) struct Orphans {
+    queue: Arc<Mutex<VecDeque<Vec<u8>>>>,
+    arrived: Arc<tokio::sync::Notify>,
+}
+
+impl Orphans {
+    fn held(&self) -> usize {
+        self.lock().iter().map(Vec::len).sum()
+    }
+
+    fn waiting(&self) -> bool {
+        !self.lock().is_empty()
+    }
+
+    fn push(&self, message: Vec<u8>) {
+        self.lock().push_back(message);
+        self.arrived.notify_waiters();
+    }
+
+    fn pop(&self) -> Option<Vec<u8>> {
+        self.lock().pop_front()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Vec<u8>>> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
