@@ -38,6 +38,7 @@ use crate::boundary::{self, Boundary};
 use crate::report::{self, Reason};
 
 mod any_port;
+mod diagnosis;
 mod doctor;
 mod endpoint;
 mod errno;
