@@ -7,7 +7,8 @@ in socket/ on the files and items that call libnanomsg, each block with its SAFE
 comment. Everything else reaches the operating system through rustix and std.
 */
 
-#![deny(unsafe_code, unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
+#![deny(unsafe_code, unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 mod boundary;
 mod cli;
