@@ -1,7 +1,14 @@
 /*!
 nncat's library: everything but the entry point. Only `main_with` and the formats are
 public: the binary needs the one, and the benchmarks and fuzz targets the other.
+
+`unsafe` belongs to libnanomsg's edge alone: it is denied here, and allowed again only
+in socket/ on the files and items that call libnanomsg, each block with its SAFETY
+comment. Everything else reaches the operating system through rustix and std.
 */
+
+#![deny(unsafe_code, unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
 
 mod boundary;
 mod cli;

@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 
 use libc::c_int;
 
+use super::diagnosis;
 use super::stats::{EVENT_REPEAT, Reading, Repeated, Watcher, nn_get_statistic, stat};
 use super::{EndpointKind, SocketPlan};
 use super::{Socket, SocketType};
@@ -162,76 +163,13 @@ impl Findings {
     /// For an endpoint that cannot be our peer: the warning, and the cause for a final
     /// error. None when the endpoint is a fine peer (or the probe cannot tell).
     fn explain(&self, url: &str, found: Result<Identity, ProbeError>) -> Option<(String, Cause)> {
-        let (warning, text) = self.explain_in_words(url, &found)?;
+        let (own, expected) = (self.own?, self.expected?);
+        let (warning, text) = diagnosis::in_words(own, expected, url, &found)?;
         let reason = match &found {
             Ok(_) => Reason::WrongType,
             Err(why) => why.reason(),
         };
         Some((warning, Cause { text, reason }))
-    }
-
-    fn explain_in_words(
-        &self,
-        url: &str,
-        found: &Result<Identity, ProbeError>,
-    ) -> Option<(String, String)> {
-        let own = self.own?;
-        let expected = self.expected?;
-        match found {
-            Ok(identity) if identity.kind() == Some(expected) => None,
-            Ok(identity) if identity.protocol_id == probe::PROBE_PROTOCOL => None,
-            Ok(identity) => match identity.kind() {
-                Some(found) => {
-                    let what = if found.can_send() && !found.can_receive() {
-                        format!("to receive from a {found}")
-                    } else if found.can_receive() && !found.can_send() {
-                        format!("to send to a {found}")
-                    } else {
-                        format!("to talk to a {found}")
-                    };
-                    Some((
-                        format!(
-                            "{url}: the peer is a {found} socket; {own} talks to {expected} ({what}: nncat {} --connect {url})",
-                            found.peer()
-                        ),
-                        format!("the peer at {url} is a {found} socket"),
-                    ))
-                }
-                None => Some((
-                    format!(
-                        "{url}: the peer speaks SP protocol {}, which nncat has no type for; {own} talks to {expected}",
-                        identity.protocol_id
-                    ),
-                    format!(
-                        "the peer at {url} speaks SP protocol {}",
-                        identity.protocol_id
-                    ),
-                )),
-            },
-            Err(why @ (ProbeError::Refused | ProbeError::NoSuchIpcSocket { .. })) => Some((
-                format!("nothing is listening at {url} ({why}); still trying"),
-                format!("nothing is listening at {url} ({why})"),
-            )),
-            Err(why) if why.nothing_listening() => Some((
-                format!("cannot reach {url}: {why}; still trying"),
-                format!("cannot reach {url}: {why}"),
-            )),
-            // inproc and the like: the probe cannot see there, which says nothing.
-            Err(ProbeError::Unsupported(_) | ProbeError::Failed(_)) => None,
-            // It names the URL to use, which says more than the type to talk to.
-            Err(why @ ProbeError::OtherTransport { .. }) => {
-                Some((format!("{url}: {why}"), format!("{url}: {why}")))
-            }
-            // A certificate refused: nothing to do with the socket types.
-            Err(why @ ProbeError::Tls(_)) => Some((
-                format!("{url}: {why}; still trying"),
-                format!("{url}: {why}"),
-            )),
-            Err(why) => Some((
-                format!("{url}: {why}; {own} talks to {expected}"),
-                format!("{url}: {why}"),
-            )),
-        }
     }
 }
 

@@ -17,13 +17,13 @@ The `nanomsg` crate still supplies the protocol numbers and the error type, whos
 This file holds the socket's life: open, drain, close. Beside it: `setup` (options,
 endpoints, the first peers), `message` (send and receive, plain and raw), `wait`
 (NN_RCVFD and stdout, through `crate::os::poll`), `errno` (what an error means), `stats` (nanomsg's
-statistics and the threads that read them), `doctor` (why a socket is silent), and the
-endpoint checks and helpers (`endpoint`, `any_port`, `limit`). Every stream transport
+statistics and the threads that read them), `doctor` (why a socket is silent, in
+`diagnosis`'s words), and the endpoint checks and helpers (`endpoint`, `any_port`, `limit`). Every stream transport
 (tcp, ipc, ws, TLS) goes through `crate::boundary` first; what listens at an endpoint
 is found by `crate::probe`, which speaks the wire without libnanomsg.
 */
 
-use std::os::fd::RawFd;
+use std::os::fd::{BorrowedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
@@ -38,17 +38,23 @@ use crate::boundary::{self, Boundary};
 use crate::report::{self, Reason};
 
 mod any_port;
+mod diagnosis;
 mod doctor;
 mod endpoint;
-mod errno;
-
 mod limit;
-mod message;
 mod plan;
-
-mod setup;
-mod stats;
 mod wait;
+
+// The files that call libnanomsg, the only ones where `unsafe` is allowed (lib.rs
+// denies it everywhere else); in this file, the items that do.
+#[allow(unsafe_code)]
+mod errno;
+#[allow(unsafe_code)]
+mod message;
+#[allow(unsafe_code)]
+mod setup;
+#[allow(unsafe_code)]
+mod stats;
 
 pub use crate::kind::SocketType;
 pub use errno::{Errno, Meaning};
@@ -91,6 +97,7 @@ pub struct Socket {
     boundary_settings: boundary::Settings,
 }
 
+#[allow(unsafe_code)]
 impl Socket {
     /// Opens the socket, sets its options and endpoints, starts `-v` reporting, and
     /// waits for peers where the plan says so.
@@ -185,6 +192,15 @@ impl Socket {
         Ok(socket)
     }
 
+    /// NN_RCVFD, to poll (wait.rs): libnanomsg's descriptor, borrowed from the socket.
+    fn recv_fd(&self) -> Option<BorrowedFd<'_>> {
+        let fd = self.recv_fd?;
+        // SAFETY: NN_RCVFD is libnanomsg's descriptor, open while the socket is; nn_term
+        // may close it during a wait, which poll reports (POLLNVAL) rather than
+        // misreads, and the receive that follows then fails with EBADF.
+        Some(unsafe { BorrowedFd::borrow_raw(fd) })
+    }
+
     /// --recv-timeout: how long one receive may wait for a message.
     pub fn recv_timeout(&self) -> Option<Duration> {
         self.recv_timeout
@@ -258,6 +274,7 @@ impl Socket {
     }
 }
 
+#[allow(unsafe_code)]
 impl Drop for Socket {
     fn drop(&mut self) {
         self.monitor_stop.store(true, Ordering::Relaxed);
@@ -273,6 +290,7 @@ impl Drop for Socket {
 }
 
 /// Ends every blocking nanomsg call in the process: they return `Terminating`.
+#[allow(unsafe_code)]
 pub fn terminate_all() {
     // SAFETY: nn_term takes no arguments. It is not async-signal-safe (it takes a
     // mutex), and it is called from ordinary threads only: signal-hook's iterator thread

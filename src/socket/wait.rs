@@ -19,14 +19,10 @@ impl Socket {
     /// watch another descriptor. nn_term (a signal) makes it readable before closing
     /// it, so a signal still ends the wait: the receive that follows fails with EBADF.
     pub fn wait_readable(&self, timeout: Option<Duration>, watch: Option<BorrowedFd<'_>>) -> Wake {
-        let Some(recv_fd) = self.recv_fd else {
+        let Some(recv_fd) = self.recv_fd() else {
             // Receiving will say why this socket cannot.
             return Wake::Readable;
         };
-        // SAFETY: NN_RCVFD is libnanomsg's descriptor, open while the socket is; nn_term
-        // may close it during the wait, which poll reports (POLLNVAL) rather than
-        // misreads, and the receive that follows then fails with EBADF.
-        let recv_fd = unsafe { BorrowedFd::borrow_raw(recv_fd) };
         let mut fds = vec![os::watch(recv_fd, os::Events::IN)];
         fds.extend(watch.map(|watch| os::watch(watch, os::Events::empty())));
         match os::poll(&mut fds, timeout) {

@@ -70,8 +70,7 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 impl Hosts {
     /// Makes the two hosts, or says why they cannot be made here.
     fn new() -> Result<Hosts, String> {
-        // SAFETY: geteuid takes nothing and cannot fail.
-        if unsafe { libc::geteuid() } != 0 {
+        if !is_root() {
             return Err("not root: network namespaces need CAP_NET_ADMIN".into());
         }
         if !have("ip") {

@@ -17,11 +17,11 @@ use clap::CommandFactory;
 
 use crate::socket::SocketType;
 
+mod walk;
 mod words;
 
-use words::{
-    Meaning, Resolved, Sub, Table, ambiguous, options_of, resolve, split_long, unsupported,
-};
+use walk::{Walk, Word};
+use words::{Meaning, Resolved, Sub, Table, ambiguous, options_of, resolve, unsupported};
 
 /// The command line in clap's form, and what to warn about once it has parsed.
 #[derive(Debug)]
@@ -69,23 +69,18 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
     };
 
     // Find the type: a subcommand word after options only, or type flags.
-    let words = table.every_word();
+    let vocabulary = table.vocabulary();
     let mut explicit = None;
     let mut flags: Vec<(usize, SocketType, String)> = Vec::new();
-    let mut at = 1;
-    while let Some(arg) = args.get(at).and_then(|arg| arg.to_str()) {
-        if arg == "--" {
-            break;
-        }
-        if let Some(body) = arg.strip_prefix("--") {
-            let (typed, value) = split_long(body);
-            match resolve(typed, &words) {
+    for word in Walk::new(&args, 1, &vocabulary) {
+        match word {
+            Word::Long {
+                at,
+                typed,
+                resolved,
+                ..
+            } => match resolved {
                 Resolved::One(name, Meaning::Type(kind)) => flags.push((at, kind, name)),
-                Resolved::One(_, Meaning::Option(long)) => {
-                    if value.is_none() && table.takes_value(&long) {
-                        at += 1;
-                    }
-                }
                 Resolved::One(name, meaning) => {
                     if let Some(message) = unsupported(&name, &meaning) {
                         return Err(refuse(message, None));
@@ -94,7 +89,7 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
                 Resolved::Ambiguous(names) => {
                     if names.iter().any(|name| {
                         matches!(
-                            resolve(&name[2..], &words),
+                            resolve(&name[2..], &vocabulary.words),
                             Resolved::One(_, Meaning::Type(_) | Meaning::Pair1)
                         )
                     }) {
@@ -102,18 +97,15 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
                     }
                 }
                 Resolved::Unknown => {}
+            },
+            Word::Plain { at, text } if table.sub(text).is_some() => {
+                explicit = Some(at);
+                break;
             }
-        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
-            if arg.len() == 2 && table.short_takes_value(short) {
-                at += 1;
-            }
-        } else if table.sub(arg).is_some() {
-            explicit = Some(at);
-            break;
+            // Any other word is the value of an option this could not resolve; a type
+            // flag may still follow it.
+            Word::Short { .. } | Word::Plain { .. } => {}
         }
-        // Any other word is the value of an option this could not resolve; a type
-        // flag may still follow it.
-        at += 1;
     }
 
     let kinds: Vec<SocketType> = flags.iter().map(|(_, kind, _)| *kind).collect();
@@ -152,9 +144,9 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
             program: None,
         });
     };
-    complete_options(&table, sub, &mut args[2..])
+    let names = complete_options(&table, sub, &mut args)
         .map_err(|message| refuse(message, Some(&sub.name)))?;
-    let nngcat = nngcat_flavour(&args, &flags);
+    let nngcat = nngcat_flavour(&names, &flags);
     if nngcat && flags.iter().any(|(_, _, name)| name == "pair") {
         warnings.push(
             "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
@@ -197,41 +189,27 @@ fn in_clap_form(args: &[OsString]) -> bool {
         name: name.to_string(),
         opts: options_of(command),
     };
-    let mut at = 2;
-    while let Some(arg) = args.get(at) {
-        at += 1;
-        // Not UTF-8: neither an option nor anything the rewriting would touch.
-        let Some(arg) = arg.to_str() else {
-            continue;
-        };
-        if arg == "--" {
-            return true;
-        }
-        if let Some(body) = arg.strip_prefix("--") {
-            let (typed, value) = split_long(body);
-            if value.is_some_and(|(separator, _)| separator != '=') {
-                return false;
+    let vocabulary = sub.vocabulary();
+    for word in Walk::new(args, 2, &vocabulary) {
+        match word {
+            // Only a full name (or alias) after `--`, with `=` before its value.
+            Word::Long {
+                typed,
+                value,
+                resolved,
+                ..
+            } => {
+                let full = matches!(&resolved, Resolved::One(name, _) if name == typed);
+                if !full || value.is_some_and(|(separator, _)| separator != '=') {
+                    return false;
+                }
             }
-            let Some(opt) = sub
-                .opts
-                .iter()
-                .find(|opt| opt.longs.iter().any(|l| l == typed))
-            else {
-                return false;
-            };
-            if opt.long() == "exec" {
-                return true;
+            Word::Short { short } => {
+                if sub.short(short).is_none() {
+                    return false;
+                }
             }
-            if value.is_none() && opt.takes_value {
-                at += 1;
-            }
-        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
-            let Some(opt) = sub.short(short) else {
-                return false;
-            };
-            if arg.len() == 2 && opt.takes_value {
-                at += 1;
-            }
+            Word::Plain { .. } => {}
         }
     }
     true
@@ -239,20 +217,14 @@ fn in_clap_form(args: &[OsString]) -> bool {
 
 /// Whether the command line is written for nngcat rather than nanocat: a type flag, and
 /// something only nngcat takes (`--push0`, `--listen`, `--dial`, `--async`), and not
-/// `--compat`, which asks nngcat itself to behave like nanocat.
-fn nngcat_flavour(args: &[OsString], flags: &[(usize, SocketType, String)]) -> bool {
-    let names: Vec<&str> = args
-        .iter()
-        .take_while(|arg| *arg != "--" && *arg != "--exec")
-        .filter_map(|arg| arg.to_str()?.strip_prefix("--"))
-        .map(|body| split_long(body).0)
-        .collect();
+/// `--compat`, which asks nngcat itself to behave like nanocat. `names` are the long
+/// options given, as completed.
+fn nngcat_flavour(names: &[String], flags: &[(usize, SocketType, String)]) -> bool {
+    let given = |wanted: &[&str]| names.iter().any(|name| wanted.contains(&name.as_str()));
     !flags.is_empty()
-        && !names.contains(&"compat")
+        && !given(&["compat"])
         && (flags.iter().any(|(_, _, name)| name.ends_with('0'))
-            || names
-                .iter()
-                .any(|name| ["dial", "listen", "async"].contains(name)))
+            || given(&["dial", "listen", "async"]))
 }
 
 /// A program named `nn_push`, `nn_sub`...: nanocat's symlinks take the type from their
@@ -269,31 +241,33 @@ fn from_program_name(args: &mut Vec<OsString>) -> Option<String> {
     Some(name)
 }
 
-/// Completes the abbreviated long options of `sub`, turns `--opt:value` into
-/// `--opt=value`, and refuses what belongs to other types or to no transport nanomsg has.
-fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(), String> {
-    let own = sub.words();
+/// Completes the abbreviated long options of `sub` (the word at `args[1]`), turns
+/// `--opt:value` into `--opt=value`, and refuses what belongs to other types or to no
+/// transport nanomsg has. Returns the long options' names, as completed.
+fn complete_options(
+    table: &Table,
+    sub: &Sub,
+    args: &mut [OsString],
+) -> Result<Vec<String>, String> {
+    let own = sub.vocabulary();
     let every = table.every_word();
-    let mut at = 0;
-    while at < args.len() {
-        // Not UTF-8: neither an option nor anything this could complete.
-        let Some(arg) = args[at].to_str().map(str::to_string) else {
-            at += 1;
-            continue;
-        };
-        if arg == "--" {
-            break;
-        }
-        if let Some(body) = arg.strip_prefix("--") {
-            let (typed, value) = split_long(body);
-            let long = match resolve(typed, &own) {
-                Resolved::One(name, Meaning::Option(long)) => {
-                    args[at] = match value {
+    let mut names = Vec::new();
+    let mut completed = Vec::new();
+    for word in Walk::new(args, 2, &own) {
+        match word {
+            Word::Long {
+                at,
+                typed,
+                value,
+                resolved,
+            } => match resolved {
+                Resolved::One(name, Meaning::Option(_)) => {
+                    let word = match value {
                         Some((_, value)) => format!("--{name}={value}"),
                         None => format!("--{name}"),
-                    }
-                    .into();
-                    long
+                    };
+                    completed.push((at, word));
+                    names.push(name);
                 }
                 Resolved::Ambiguous(names) => return Err(ambiguous(typed, &names)),
                 Resolved::One(..) | Resolved::Unknown => match resolve(typed, &every) {
@@ -314,45 +288,33 @@ fn complete_options(table: &Table, sub: &Sub, args: &mut [OsString]) -> Result<(
                         return Err(unsupported(&name, &meaning).unwrap_or_default());
                     }
                     // clap says what it can: an unknown option, with a suggestion.
-                    Resolved::Ambiguous(_) | Resolved::Unknown => {
-                        at += 1;
-                        continue;
-                    }
+                    Resolved::Ambiguous(_) | Resolved::Unknown => names.push(typed.to_string()),
                 },
-            };
-            if long == "exec" {
-                // The rest of the command line is the command and its arguments.
-                break;
-            }
-            if value.is_none() && sub.opt(&long).is_some_and(|opt| opt.takes_value) {
-                at += 1;
-            }
-        } else if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
-            match sub.short(short) {
-                Some(opt) => {
-                    if arg.len() == 2 && opt.takes_value {
-                        at += 1;
-                    }
+            },
+            Word::Short { short } => {
+                if sub.short(short).is_some() {
+                    continue;
                 }
-                None => {
-                    let elsewhere = table
-                        .socket_subs()
-                        .flat_map(|sub| &sub.opts)
-                        .find(|opt| opt.shorts.contains(&short));
-                    if let Some(opt) = elsewhere {
-                        return Err(format!(
-                            "-{short} (--{}) does not apply to {}; it works with {}",
-                            opt.long(),
-                            sub.name,
-                            table.types_with(|o| o.shorts.contains(&short))
-                        ));
-                    }
+                let elsewhere = table
+                    .socket_subs()
+                    .flat_map(|sub| &sub.opts)
+                    .find(|opt| opt.shorts.contains(&short));
+                if let Some(opt) = elsewhere {
+                    return Err(format!(
+                        "-{short} (--{}) does not apply to {}; it works with {}",
+                        opt.long(),
+                        sub.name,
+                        table.types_with(|o| o.shorts.contains(&short))
+                    ));
                 }
             }
+            Word::Plain { .. } => {}
         }
-        at += 1;
     }
-    Ok(())
+    for (at, word) in completed {
+        args[at] = word.into();
+    }
+    Ok(names)
 }
 
 #[cfg(test)]

@@ -267,3 +267,35 @@ fn a_command_line_that_needs_rewriting_is_not_taken_for_clap_form() {
         assert!(!in_clap_form(&args), "{line:?} needs the rewriting");
     }
 }
+
+#[test]
+fn words_after_exec_are_the_commands_even_before_the_type_is_found() {
+    assert_eq!(
+        rewritten(&["nncat", "--rep", "-L", "5", "--exec", "grep", "--pub"]),
+        ["nncat", "rep", "-L", "5", "--exec", "grep", "--pub"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "-L", "5", "--rep", "--exec", "grep", "pull"]),
+        ["nncat", "rep", "-L", "5", "--exec", "grep", "pull"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "--rep", "-L", "5", "--exec", "tr", "--pair1"]),
+        ["nncat", "rep", "-L", "5", "--exec", "tr", "--pair1"]
+    );
+}
+
+#[test]
+fn a_word_that_is_not_utf8_does_not_hide_the_type_flag_after_it() {
+    use std::os::unix::ffi::OsStringExt;
+    let not_utf8 = OsString::from_vec(b"--bind=ipc:///tmp/\xff".to_vec());
+    let args = vec![
+        OsString::from("nncat"),
+        not_utf8.clone(),
+        OsString::from("--push"),
+    ];
+    let rewritten = rewrite(args).expect("a command line nncat takes").args;
+    assert_eq!(
+        rewritten,
+        [OsString::from("nncat"), "push".into(), not_utf8]
+    );
+}

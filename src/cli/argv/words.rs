@@ -5,6 +5,7 @@
 
 use clap::CommandFactory;
 
+use super::walk::Vocabulary;
 use crate::socket::SocketType;
 
 /// nngcat's option for a transport nanomsg does not have.
@@ -125,18 +126,13 @@ impl Table {
         words
     }
 
-    pub(super) fn takes_value(&self, long: &str) -> bool {
-        self.subs
-            .iter()
-            .flat_map(|sub| &sub.opts)
-            .any(|opt| opt.long() == long && opt.takes_value)
-    }
-
-    pub(super) fn short_takes_value(&self, short: char) -> bool {
-        self.subs
-            .iter()
-            .flat_map(|sub| &sub.opts)
-            .any(|opt| opt.shorts.contains(&short) && opt.takes_value)
+    /// Every word, with every subcommand's options' values: for the walk that looks
+    /// for the type, before it is known whose options these are.
+    pub(super) fn vocabulary(&self) -> Vocabulary<'_> {
+        Vocabulary {
+            words: self.every_word(),
+            opts: self.subs.iter().flat_map(|sub| &sub.opts).collect(),
+        }
     }
 
     /// "it works with pull, sub, ...": the socket subcommands that define `long`.
@@ -150,19 +146,21 @@ impl Table {
 }
 
 impl Sub {
-    pub(super) fn words(&self) -> Vec<(String, Meaning)> {
-        self.opts
+    /// This subcommand's long options and their aliases, and its options' values.
+    pub(super) fn vocabulary(&self) -> Vocabulary<'_> {
+        let words = self
+            .opts
             .iter()
             .flat_map(|opt| {
                 opt.longs
                     .iter()
                     .map(|long| (long.clone(), Meaning::Option(opt.long().to_string())))
             })
-            .collect()
-    }
-
-    pub(super) fn opt(&self, long: &str) -> Option<&Opt> {
-        self.opts.iter().find(|opt| opt.long() == long)
+            .collect();
+        Vocabulary {
+            words,
+            opts: self.opts.iter().collect(),
+        }
     }
 
     pub(super) fn short(&self, short: char) -> Option<&Opt> {

@@ -1,6 +1,7 @@
 //! Test data: seeded pseudo-random messages (a failing case can be replayed), the
 //! records nncat reads and writes for them in each format, written here from the
-//! formats' descriptions rather than from nncat's code, and output made comparable.
+//! formats' descriptions rather than from nncat's code, and output made comparable
+//! (sorted lines, JSON lines, the percentiles of `--stats`' round-trip line).
 
 /// Pseudo-random bytes from a seed, so a failing case can be replayed.
 pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
@@ -109,4 +110,36 @@ pub fn json_lines_of(text: &str) -> Vec<serde_json::Value> {
             serde_json::from_str(line).unwrap_or_else(|err| panic!("{line:?} is not JSON: {err}"))
         })
         .collect()
+}
+
+/// The milliseconds of "min", "p50", "p90", "p99" and "max" in `--stats`' round-trip
+/// line, and how many round trips (`what`: replies, answers) it counts.
+pub fn round_trips(stderr: &str, what: &str) -> (u64, Vec<f64>) {
+    let line = stderr
+        .lines()
+        .find(|line| line.starts_with("nncat: stats: round trip over "))
+        .unwrap_or_else(|| panic!("no round-trip line: {stderr}"));
+    let rest = line
+        .strip_prefix("nncat: stats: round trip over ")
+        .expect("the prefix");
+    let (count, rest) = rest.split_once(&format!(" {what}: ")).expect("a count");
+    let mut values = Vec::new();
+    for (part, name) in rest.split(", ").zip(["min", "p50", "p90", "p99", "max"]) {
+        let value = part
+            .strip_prefix(&format!("{name} "))
+            .and_then(|v| v.strip_suffix("ms"))
+            .unwrap_or_else(|| panic!("{name} in {line}"));
+        values.push(value.parse().expect("milliseconds"));
+    }
+    assert_eq!(values.len(), 5, "{line}");
+    (count.parse().expect("a count"), values)
+}
+
+/// Fails the test unless `round_trips`' values are above zero and in order.
+pub fn assert_ordered(values: &[f64], stderr: &str) {
+    assert!(values[0] > 0.0, "{stderr}");
+    assert!(
+        values.windows(2).all(|pair| pair[0] <= pair[1]),
+        "min <= p50 <= p90 <= p99 <= max: {stderr}"
+    );
 }

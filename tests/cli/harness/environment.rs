@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::LIMIT;
+use super::{LIMIT, nncat_path};
 
 /// Where `free_port` looks: below Linux's ephemeral range (32768 up), so that no
 /// outgoing connection (nanomsg's own, or a `wait_bound` probe) can take the port
@@ -110,4 +110,22 @@ pub fn require(program: &str) {
         have(program),
         "{program} is not installed: run scripts/setup.sh --test"
     );
+}
+
+/// Whether the tests run as root, as network namespaces need.
+pub fn is_root() -> bool {
+    rustix::process::geteuid().is_root()
+}
+
+/// nncat with `args` inside a network namespace of its own with no interface up, where
+/// a lookup cannot leave the machine: a name fails to resolve without any traffic.
+/// None (the test is skipped, and says so) without root or `unshare`.
+pub fn without_network(args: &[&str]) -> Option<Command> {
+    if !is_root() || !have("unshare") {
+        println!("skipped: needs root and unshare for a namespace without a network");
+        return None;
+    }
+    let mut command = Command::new("unshare");
+    command.arg("--net").arg(nncat_path()).args(args);
+    Some(command)
 }

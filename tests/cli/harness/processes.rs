@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use wait_timeout::ChildExt;
 
-use super::{tcp_url, wait_bound};
+use super::{require, tcp_url, wait_bound};
 
 /// The longest any single process in a test may run before the test fails.
 pub const LIMIT: Duration = Duration::from_secs(60);
@@ -27,6 +27,22 @@ pub fn publisher_every_50ms(message: &str) -> (String, Running) {
     ]));
     wait_bound(&url);
     (url, publisher)
+}
+
+/// A server started in the temporary folder: nncat, or the interop peer `program`
+/// (nanocat, nngcat), which the test then requires.
+pub fn start_server(program: &str, args: &[&str]) -> Running {
+    let mut command = match program {
+        "nncat" => nncat(args),
+        other => {
+            require(other);
+            let mut command = Command::new(other);
+            command.args(args);
+            command
+        }
+    };
+    command.current_dir(std::env::temp_dir());
+    Running::start(command)
 }
 
 /// nanocat, the C reference, with `args`.
