@@ -2,8 +2,14 @@
 # nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and on ipc
 # sockets in a temporary folder, each figure beside a reference measured in the same
 # run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat and
-# nngcat), medians of RUNS repetitions, printed as the markdown table of
-# docs/performance.md.
+# nngcat), printed as the markdown tables of docs/performance.md (bench/report.py):
+#   - throughput, round trips, latency and memory: the median of RUNS repetitions, and
+#     the median of the per-repetition ratios to the reference;
+#   - every CPU figure (3, receiver CPU): the best (least) and the median of the RUNS
+#     repetitions, for nncat and for each reference, and nncat's ratio to each best to
+#     best and median to median, the statistics issue 21's targets are set in;
+#   - the one-shot (5): hyperfine's median of each command.
+# Every run's raw value stays in the results file (KEY RUN VALUE; KEEP=1 keeps it).
 #
 #   bench/run.sh               the full suite (about 11 minutes on 2 cores, half of it
 #                              nngcat's receivers in figure 3)
@@ -24,8 +30,9 @@
 # interleaved runs of the three.
 #
 # Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), nng-utils (nngcat),
-# hyperfine, GNU time (/usr/bin/time), iproute2 (ss) and openssl (figure 8); missing Debian packages are
-# installed with apt-get as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
+# hyperfine, GNU time (/usr/bin/time), iproute2 (ss) and openssl (figure 8); missing
+# Debian packages are installed with apt-get as scripts/setup.sh does. Builds into
+# $CARGO_TARGET_DIR (default: target/).
 #
 # Only 127.0.0.1 and ipc are used. Every process runs under `timeout`, and every
 # process started here is ended at exit.
