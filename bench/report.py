@@ -11,7 +11,11 @@ numbers the repetition (for the one-shot, the round). Three tables:
   moment of the machine slows both sides of a ratio alike;
 - receiver CPU (figure 3): every receiver's best (least) and median CPU over the runs,
   and its runs; nncat's ratio to each reference is best to best and median to median,
-  the statistics issue 21's targets are set in.
+  the statistics issue 21's targets are set in;
+- the one-shot (figure 5): each command's median and best wall time over the rounds;
+  nncat's ratio to each is taken round by round (its run over the other's in the same
+  round), and their median and best given; system calls and threads started, counted
+  once with strace, beside them.
 """
 
 import statistics
@@ -36,13 +40,6 @@ ROWS = [
     ("reqrep", "4. req/rep round trip, {trips} from stdin, tcp", "us", "usec",
      "reqrep_base", "baseline req/rep", "<= 1.10 x baseline",
      lambda r: r <= 1.10, "ratio"),
-    ("oneshot_nncat", "5. one-shot nncat req --data ping", "ms", "msec",
-     "oneshot_nanocat", "nanocat --req -D ping -A", "<= 1.00 x nanocat",
-     lambda r: r <= 1.0, "ratio"),
-    ("oneshot_nncat", "5. one-shot nncat req --data ping", "ms", "msec",
-     "oneshot_nngcat", "nngcat --req0 -D ping -A", "", None, None),
-    ("oneshot_baseline", "5. (reference) one-shot baseline req", "ms", "msec",
-     None, None, "", None, None),
     ("latency", "6. one line push stdin -> pull stdout, tcp", "us", "usec",
      "latency_floor", "floor push -> pull (examples/floor.rs)", "<= 1.5 x floor",
      lambda r: r <= 1.5, "ratio"),
@@ -78,6 +75,13 @@ CPU_BLOCKS = [
     ]),
 ]
 
+# Figure 5: the commands of bench/oneshot.py's rounds, nncat's first.
+ONESHOT_ROWS = [
+    ("oneshot_nncat", "nncat req --data ping", []),
+    ("oneshot_nanocat", "nanocat --req -D ping -A", [("median", 1.00)]),
+    ("oneshot_nngcat", "nngcat --req0 -D ping -A", []),
+    ("oneshot_baseline", "baseline req", []),
+]
 
 
 def show(kind, value):
@@ -87,12 +91,8 @@ def show(kind, value):
         return f"{value:,.0f}"
     if kind == "mbps":
         return f"{value / 1e6:,.0f}"
-    if kind == "sec":
-        return f"{value:.2f}"
     if kind == "usec":
         return f"{value * 1e6:.1f}"
-    if kind == "msec":
-        return f"{value * 1e3:.2f}"
     if kind == "mib":
         # /usr/bin/time's %M is in KiB.
         return f"{value / 1024:.1f}"
@@ -188,6 +188,46 @@ def cpu_table(runs, counts, verdicts):
     print()
 
 
+def oneshot_table(runs):
+    """Figure 5: median and best wall time of each one-shot; nncat's ratio to each taken
+    round by round, and the median and best of those ratios."""
+    mine = runs.get("oneshot_nncat")
+    if not mine:
+        return
+    print(f"**5. One-shot request** (--data ping) against one running nncat rep --echo, tcp: {len(mine)}")
+    print("rounds, each running the four one-shots once in turn; wall time from spawn to exit.")
+    print("nncat / it: nncat's run over its run in the same round, the median and the best (least)")
+    print("over the rounds. System calls (all threads, execve included) and threads started:")
+    print("one run of each under strace -f.")
+    print()
+    print("| one-shot | median, ms | best, ms | nncat / it per round, median | best | system calls | threads started | target | met |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    counted = False
+    for key, name, targets in ONESHOT_ROWS:
+        theirs = runs.get(key)
+        if not theirs:
+            continue
+        ratios = {"best": None, "median": None}
+        if key != "oneshot_nncat":
+            paired = [mine[r] / theirs[r] for r in mine if r in theirs and theirs[r] > 0]
+            if paired:
+                ratios = {"best": min(paired), "median": statistics.median(paired)}
+        target, met = judge(ratios, targets)
+        calls = runs.get(f"{key}_syscalls", {}).get("1")
+        threads = runs.get(f"{key}_threads", {}).get("1")
+        counted = counted or calls is not None
+        print(f"| {name} | {statistics.median(theirs.values()) * 1e3:.2f} | "
+              f"{min(theirs.values()) * 1e3:.2f} | "
+              f"{ratio_cell(ratios['median']) if key != 'oneshot_nncat' else ''} | "
+              f"{ratio_cell(ratios['best']) if key != 'oneshot_nncat' else ''} | "
+              f"{'-' if calls is None else f'{calls:.0f}'} | "
+              f"{'-' if threads is None else f'{threads:.0f}'} | {target} | {met} |")
+    if not counted:
+        print()
+        print("(No system call or thread counts: strace is not installed, or it failed; see the log.)")
+    print()
+
+
 def main(path, lines, big, trips, rss_bytes, tls_big=300):
     counts = {
         "tls_big": f"{tls_big:,}",
@@ -208,6 +248,7 @@ def main(path, lines, big, trips, rss_bytes, tls_big=300):
     verdicts = {}
     main_table(runs, counts, verdicts)
     cpu_table(runs, counts, verdicts)
+    oneshot_table(runs)
     # The flush policy is right only when both of its regimes are, in the same run.
     together = ["tcp_lines", "cpu_nncat_raw", "cpu_nncat_ascii", "latency"]
     if all(key in verdicts for key in together):
