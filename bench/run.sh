@@ -2,13 +2,23 @@
 # nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and on ipc
 # sockets in a temporary folder, each figure beside a reference measured in the same
 # run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat and
-# nngcat), medians of RUNS repetitions, printed as the markdown table of
-# docs/performance.md.
+# nngcat), printed as the markdown tables of docs/performance.md (bench/report.py):
+#   - throughput, round trips, latency and memory: the median of RUNS repetitions, and
+#     the median of the per-repetition ratios to the reference;
+#   - every CPU figure (3, receiver CPU): the best (least) and the median of the RUNS
+#     repetitions, for nncat and for each reference, and nncat's ratio to each best to
+#     best and median to median, the statistics issue 21's targets are set in;
+#   - the one-shot (5): ONESHOTS rounds, each running nncat, nanocat, nngcat and the
+#     baseline once, in turn (bench/oneshot.py); each one's median wall time, and
+#     nncat's ratio to each taken round by round, its median and best; the system calls
+#     and threads of one run of each, counted with strace -f if strace is installed.
+# Every run's raw value stays in the results file (KEY RUN VALUE; KEEP=1 keeps it).
 #
 #   bench/run.sh               the full suite (about 11 minutes on 2 cores, half of it
 #                              nngcat's receivers in figure 3)
 #   QUICK=1 bench/run.sh       smaller counts and 3 runs, for a first look
 #   RUNS=7 bench/run.sh        more repetitions
+#   ONESHOTS=100 bench/run.sh  more rounds of one-shots (default 40)
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
 #   PARTS="lines cpu latency" RUNS=3 bench/run.sh
 #                              only some parts: lines (figure 1), big (2), cpu (3),
@@ -24,8 +34,10 @@
 # interleaved runs of the three.
 #
 # Needs: cargo, python3, libnanomsg-dev, nanomsg-utils (nanocat), nng-utils (nngcat),
-# hyperfine, GNU time (/usr/bin/time), iproute2 (ss) and openssl (figure 8); missing Debian packages are
-# installed with apt-get as scripts/setup.sh does. Builds into $CARGO_TARGET_DIR (default: target/).
+# GNU time (/usr/bin/time), iproute2 (ss) and openssl (figure 8); missing Debian packages
+# are installed with apt-get as scripts/setup.sh does. strace is used if it is there
+# (figure 5's counts; without it the report says they are missing). Builds into
+# $CARGO_TARGET_DIR (default: target/).
 #
 # Only 127.0.0.1 and ipc are used. Every process runs under `timeout`, and every
 # process started here is ended at exit.
@@ -46,7 +58,7 @@ else
   TRIPS=100000
   RSS_BYTES=$((1 << 30))
 fi
-ONESHOTS=20             # figure 5
+ONESHOTS=${ONESHOTS:-40} # figure 5: rounds of the four one-shots
 TLS_BIG=300             # figure 8, messages of 1 MiB
 SAMPLES=100             # figure 6, lines per pair and repetition
 PARTS=${PARTS:-lines big cpu reqrep oneshot latency memory}
@@ -60,7 +72,6 @@ need libnanomsg-dev
 need pkg-config
 need nanomsg-utils
 need nng-utils
-need hyperfine
 need time
 need iproute2
 need python3
@@ -406,28 +417,28 @@ if part reqrep; then
 fi
 
 # --- 5: one-shot request --------------------------------------------------------------
+# ONESHOTS rounds (after 3 not counted), each running the four one-shots once, in turn,
+# against one running replier (bench/oneshot.py), so that nncat's run and nanocat's are
+# a moment apart and their ratio is taken round by round. Then, with strace, each runs
+# once more to count its system calls and the threads it starts.
 if part oneshot; then
-  say "one-shot request, $ONESHOTS runs each"
+  say "one-shot request, $ONESHOTS rounds"
   URL=$(new_url tcp)
   timeout -k 2 300 "$NNCAT" rep --bind "$URL" --echo >/dev/null 2>>"$LOG" &
   PIDS+=("$!")
   REPLIER=$!
   if wait_bound "$URL"; then
-    if timeout -k 2 300 hyperfine -N --style none --warmup 3 --runs "$ONESHOTS" \
-      --export-json "$WORK/oneshot.json" \
-      -n nncat "$NNCAT req --connect $URL --data ping" \
-      -n nanocat "$NANOCAT --req --connect $URL --data ping -A" \
-      -n nngcat "$NNGCAT --req0 --dial $URL --data ping -A" \
-      -n baseline "$BASE req --connect $URL 1 4" >"$WORK/hyperfine.txt" 2>&1; then
-      python3 - "$WORK/oneshot.json" >>"$RESULTS" <<'EOF'
-import json, sys
-for result in json.load(open(sys.argv[1]))["results"]:
-    print(f"oneshot_{result['command']}\t1\t{result['median']}")
-EOF
-    else
-      say "hyperfine failed:"
-      tail -5 "$WORK/hyperfine.txt" >&2
+    command -v strace >/dev/null ||
+      say "strace is not installed: figure 5 without system call and thread counts"
+    if ! timeout -k 2 300 python3 "$ROOT/bench/oneshot.py" "$ONESHOTS" 3 \
+      nncat "$NNCAT req --connect $URL --data ping" \
+      nanocat "$NANOCAT --req --connect $URL --data ping -A" \
+      nngcat "$NNGCAT --req0 --dial $URL --data ping -A" \
+      baseline "$BASE req --connect $URL 1 4" >"$WORK/oneshot" 2>>"$LOG"; then
+      say "some one-shot runs failed (not counted):"
+      grep '^oneshot:' "$LOG" | tail -5 >&2
     fi
+    sed 's/^/oneshot_/' "$WORK/oneshot" >>"$RESULTS"
   fi
   kill "$REPLIER" 2>/dev/null || true
   wait "$REPLIER" 2>/dev/null || true

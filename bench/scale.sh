@@ -3,7 +3,9 @@
 # from 64 B to 64 MiB, and as peers multiply (pub -> 1, 10, 100 subscribers; push -> 10
 # pullers; 100 pushers -> 1 pull; a surveyor with 100 respondents). nncat, nanocat and
 # nngcat play the roles they can, beside examples/scale_ref.rs (libnanomsg in a loop, no
-# stdio: the floor) in the same run. Prints markdown tables, and writes a CSV of every
+# stdio: the floor) in the same run. Prints markdown tables (bench/scale_report.py: each
+# time the median of RUNS runs; each CPU figure the best and the median of the runs, its
+# ratio to scale_ref best to best and median to median), and writes a CSV of every
 # measurement and two SVG charts (gnuplot) into OUT.
 #
 #   bench/scale.sh                 both parts, RUNS=2 (about 20 minutes on 2 cores)
@@ -11,6 +13,8 @@
 #   PARTS=size bench/scale.sh      only the message sizes; PARTS=peers: only the peers;
 #                                  or any of size,pub,fanout,fanin,survey
 #   RUNS=3 KEEP=1 bench/scale.sh   more runs; keep the temporary folder (logs, outputs)
+#   RUNS=5 PARTS=peers bench/scale.sh
+#                                  the peers' CPU as best and median of 5 (issue 21)
 #   OUT=dir bench/scale.sh         where results go (default: target/scale)
 #   DOCS=1 bench/scale.sh          also copy the charts to docs/scale-size.svg and
 #                                  docs/scale-peers.svg

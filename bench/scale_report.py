@@ -5,11 +5,16 @@ the work grows") and two SVG charts drawn by gnuplot.
 usage: scale_report.py OUTDIR CSV...
 
 Several CSVs (from several invocations of bench/scale.sh) are read as one set of runs:
-their run numbers are told apart by the file they come from. Each figure is the median
-over the runs, with the lowest and highest run in brackets when there are several. A ratio (x ref) is the median of per-run ratios against
-scale_ref measured in the same run, so a slow moment of the machine slows both sides
-alike. Writes OUTDIR/scale-size.svg and OUTDIR/scale-peers.svg (when gnuplot is
-there) and the data files they are drawn from.
+their run numbers are told apart by the file they come from.
+- Times (and a survey's time): the median over the runs, with the lowest and highest
+  run in brackets when there are several; the ratio (xN) is the median of per-run
+  ratios against scale_ref measured in the same run, so a slow moment of the machine
+  slows both sides alike.
+- CPU: the best (least) and the median over the runs, `best / median`; the ratio is
+  best over scale_ref's best and median over scale_ref's median, `xB / xM` (issue 21
+  sets its targets in those two statistics). One run shows one value and one ratio.
+Writes OUTDIR/scale-size.svg and OUTDIR/scale-peers.svg (when gnuplot is there) and
+the data files they are drawn from; their CPU ratios are median over median.
 """
 
 import csv
@@ -84,6 +89,26 @@ class Figures:
         paired = [mine[r] / theirs[r] for r in mine if r in theirs and theirs[r] > 0]
         return statistics.median(paired) if paired else None
 
+    def cpu(self, key, field, ref_key=None, scale=1.0, digits=2):
+        """CPU: `best / median` over the runs, and with ref_key `xB / xM`, best over
+        the reference's best and median over its median."""
+        values = list(self.values(key, field).values())
+        if not values:
+            return "-"
+        best, median = min(values), statistics.median(values)
+        several = len(values) > 1
+        text = f"{best * scale:.{digits}f} / {median * scale:.{digits}f}" if several else f"{best * scale:.{digits}f}"
+        theirs = list(self.values(ref_key, field).values()) if ref_key and ref_key != key else []
+        if theirs and min(theirs) > 0 and statistics.median(theirs) > 0:
+            best_ratio, median_ratio = best / min(theirs), median / statistics.median(theirs)
+            text += f" x{best_ratio:.2f} / x{median_ratio:.2f}" if several else f" x{median_ratio:.2f}"
+        return text
+
+    def median_ratio(self, key, ref_key, field):
+        """The median over the reference's median (the charts' CPU ratios)."""
+        mine, theirs = self.median(key, field), self.median(ref_key, field)
+        return mine / theirs if mine is not None and theirs else None
+
     def cell_ratio(self, key, ref_key, field, scale=1.0, digits=2):
         text = self.cell(key, field, scale, digits)
         ratio = self.ratio(key, ref_key, field)
@@ -105,8 +130,10 @@ class Figures:
 def size_tables(fig, sizes):
     print("### Message size: push -> pull over tcp")
     print()
-    print("Time in seconds from the sender's start to the receiver's last message; CPU in")
-    print("seconds (user + system); xN: the ratio to scale_ref in the same run.")
+    print("Time in seconds from the sender's start to the receiver's last message: the median")
+    print("of the runs (lowest-highest), xN the median of the per-run ratios to scale_ref.")
+    print("CPU in seconds (user + system): best / median of the runs, xB / xM the best over")
+    print("scale_ref's best and the median over scale_ref's median.")
     print()
     print("**End to end** (each tool on both sides):")
     print()
@@ -117,7 +144,7 @@ def size_tables(fig, sizes):
         keys = [("size", t, size, 1) for t in ("ref", "nncat", "nngcat")]
         count = next(iter(fig.rows[ref].values()))["count"] if fig.rows.get(ref) else "-"
         times = [fig.cell_ratio(k, ref, "wall_s") for k in keys]
-        cpus = [fig.cell_ratio(k, ref, "total_cpu_s") for k in keys]
+        cpus = [fig.cpu(k, "total_cpu_s", ref) for k in keys]
         print(f"| {size_name(size)} | {int(count):,} | {' | '.join(times)} | {' | '.join(cpus)} | "
               f"{fig.delivered(keys[1])}, {fig.delivered(keys[2])} |")
     print()
@@ -129,7 +156,7 @@ def size_tables(fig, sizes):
         ref = ("size", "ref", size, 1)
         keys = [("size", t, size, 1) for t in ("ref", "nncat_recv", "nanocat_recv", "nngcat_recv")]
         times = [fig.cell_ratio(k, ref, "wall_s") for k in keys]
-        cpus = [fig.cell_ratio(k, ref, "receiver_cpu_s") for k in keys]
+        cpus = [fig.cpu(k, "receiver_cpu_s", ref) for k in keys]
         print(f"| {size_name(size)} | {' | '.join(times)} | {' | '.join(cpus)} |")
     print()
     print("**Senders** (the receiver is scale_ref; sender CPU; nanocat sends one message a run):")
@@ -140,7 +167,7 @@ def size_tables(fig, sizes):
         ref = ("size", "ref", size, 1)
         keys = [("size", t, size, 1) for t in ("ref", "nncat_send", "nngcat_send")]
         times = [fig.cell_ratio(k, ref, "wall_s") for k in keys]
-        cpus = [fig.cell_ratio(k, ref, "sender_cpu_s") for k in keys]
+        cpus = [fig.cpu(k, "sender_cpu_s", ref) for k in keys]
         print(f"| {size_name(size)} | {' | '.join(times)} | {' | '.join(cpus)} |")
     print()
 
@@ -154,9 +181,11 @@ def peer_tables(fig):
     print("### Peers (64-byte messages over tcp)")
     print()
     print("Time in seconds from the sender's start (fan-in: the first pusher's start) to the")
-    print("last receiver's last message. CPU in seconds: the sender, and the receivers as a")
-    print("mean and a maximum per process, and everything together. The nanocat rows use")
-    print("scale_ref as the sender (nanocat sends one message a run).")
+    print("last receiver's last message: the median of the runs (lowest-highest), xN the median")
+    print("of the per-run ratios to scale_ref. CPU in seconds: the sender, and the receivers as a")
+    print("mean and a maximum per process, and everything together; each best / median of the")
+    print("runs, xB / xM the best over scale_ref's best and the median over scale_ref's median.")
+    print("The nanocat rows use scale_ref as the sender (nanocat sends one message a run).")
     print()
     for case, title, sender, receivers in cases:
         keys = sorted(k for k in fig.rows if k[0] == case)
@@ -177,20 +206,20 @@ def peer_tables(fig):
             if case == "fanin":
                 cells = [
                     fig.cell_ratio(key, ref, "wall_s"),
-                    fig.cell(key, "peer_cpu_mean_s", 1, 3),
-                    fig.cell(key, "peer_cpu_max_s", 1, 3),
-                    fig.cell(key, "sender_cpu_s"),
-                    fig.cell(key, "receiver_cpu_s"),
-                    fig.cell_ratio(key, ref, "total_cpu_s"),
+                    fig.cpu(key, "peer_cpu_mean_s", digits=3),
+                    fig.cpu(key, "peer_cpu_max_s", digits=3),
+                    fig.cpu(key, "sender_cpu_s"),
+                    fig.cpu(key, "receiver_cpu_s"),
+                    fig.cpu(key, "total_cpu_s", ref),
                 ]
             else:
                 cells = [
                     fig.cell_ratio(key, ref, "wall_s"),
-                    fig.cell(key, "sender_cpu_s"),
-                    fig.cell(key, "peer_cpu_mean_s", 1, 3),
-                    fig.cell(key, "peer_cpu_max_s", 1, 3),
-                    fig.cell(key, "receiver_cpu_s"),
-                    fig.cell_ratio(key, ref, "total_cpu_s"),
+                    fig.cpu(key, "sender_cpu_s"),
+                    fig.cpu(key, "peer_cpu_mean_s", digits=3),
+                    fig.cpu(key, "peer_cpu_max_s", digits=3),
+                    fig.cpu(key, "receiver_cpu_s"),
+                    fig.cpu(key, "total_cpu_s", ref),
                 ]
             print(f"| {NAMES[key[1]]} | {key[3]} | {int(count):,} | {' | '.join(cells)} | {fig.delivered(key)} |")
         print()
@@ -199,7 +228,8 @@ def peer_tables(fig):
         print("**scale_ref's surveyor with 100 respondents of each tool**, answering --data:")
         print("the time from one survey's send to its 100th answer (median over the surveys")
         print("of a run), the whole run from the first respondent's start (100 connections,")
-        print("then the surveys), and CPU per respondent over the whole run.")
+        print("then the surveys), and CPU per respondent over the whole run (best / median of")
+        print("the runs, xB / xM the best over scale_ref's best, the median over its median).")
         print()
         print("| respondents | surveys | one survey, ms | whole run, s | respondent CPU mean | max | all respondents | answers |")
         print("|---|---|---|---|---|---|---|---|")
@@ -209,8 +239,8 @@ def peer_tables(fig):
             count = next(iter(fig.rows[key].values()))["count"]
             print(
                 f"| {NAMES[key[1]]} | {count} | {fig.cell_ratio(key, ref, 'survey_s', 1e3, 2)} | "
-                f"{fig.cell(key, 'wall_s')} | {fig.cell(key, 'peer_cpu_mean_s', 1, 3)} | "
-                f"{fig.cell(key, 'peer_cpu_max_s', 1, 3)} | {fig.cell_ratio(key, ref, 'receiver_cpu_s')} | "
+                f"{fig.cell(key, 'wall_s')} | {fig.cpu(key, 'peer_cpu_mean_s', digits=3)} | "
+                f"{fig.cpu(key, 'peer_cpu_max_s', digits=3)} | {fig.cpu(key, 'receiver_cpu_s', ref)} | "
                 f"{fig.delivered(key)} |"
             )
         print()
@@ -219,8 +249,8 @@ def peer_tables(fig):
         print("**One survey from each surveyor to 100 scale_ref respondents**: seconds from the")
         print("surveyor's start (it connects to the 100, waits for them, sends one survey) to")
         print("its 100th answer on stdout, and the surveyor's CPU until it exits (after its")
-        print("1 s deadline; scale_ref's ends at the 100th answer). nanocat cannot wait for")
-        print("peers: it ran with --delay 1, taken off its time.")
+        print("1 s deadline; scale_ref's ends at the 100th answer), best / median of the runs.")
+        print("nanocat cannot wait for peers: it ran with --delay 1, taken off its time.")
         print()
         print("| surveyor | start to 100th answer, ms | surveyor CPU, ms | answers |")
         print("|---|---|---|---|")
@@ -229,7 +259,7 @@ def peer_tables(fig):
             ref = ("survey_one", "ref", key[2], key[3])
             print(
                 f"| {NAMES[key[1]]} | {fig.cell_ratio(key, ref, 'wall_s', 1e3, 1)} | "
-                f"{fig.cell(key, 'sender_cpu_s', 1e3, 1)} | {fig.delivered(key)} |"
+                f"{fig.cpu(key, 'sender_cpu_s', scale=1e3, digits=1)} | {fig.delivered(key)} |"
             )
         print()
 
@@ -244,7 +274,8 @@ def write_data(fig, out, sizes):
         return f"{value / count * 1e6:.6g}"
 
     def ratio(key, field):
-        value = fig.ratio(key, ("size", "ref", key[2], 1), field)
+        ref = ("size", "ref", key[2], 1)
+        value = fig.ratio(key, ref, field) if field == "wall_s" else fig.median_ratio(key, ref, field)
         return "?" if value is None else f"{value:.4g}"
 
     columns = [
