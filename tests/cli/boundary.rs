@@ -411,3 +411,37 @@ fn the_doctor_explains_from_what_the_boundary_saw_without_probing_again() {
         "only req's own header, no probe's: {announced:?}"
     );
 }
+
+/// The folder of libnanomsg's private links: made with mode 0700 in `$TMPDIR` when it
+/// is set, else in `$XDG_RUNTIME_DIR`, and removed at exit.
+#[test]
+fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() {
+    use std::os::unix::fs::PermissionsExt;
+    for variable in ["TMPDIR", "XDG_RUNTIME_DIR"] {
+        let scratch = Scratch::new();
+        let url = tcp_url();
+        let mut command = nncat(["pull", "--bind", &url]);
+        command.env_remove("TMPDIR").env(variable, scratch.dir());
+        let pull = Running::start_without_stdin(command);
+        wait_bound(&url);
+        let folders: Vec<_> = std::fs::read_dir(scratch.dir())
+            .expect("the scratch folder")
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with("nncat-"))
+            .collect();
+        assert_eq!(folders.len(), 1, "one private folder under ${variable}");
+        let mode = folders[0]
+            .metadata()
+            .expect("its metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "under ${variable}");
+        pull.signal(libc::SIGTERM);
+        let out = pull.finish();
+        assert_eq!(out.code(), Some(143), "stderr: {}", out.stderr);
+        assert!(
+            !folders[0].path().exists(),
+            "the folder under ${variable} is removed at exit"
+        );
+    }
+}
