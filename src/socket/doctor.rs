@@ -34,6 +34,7 @@ use super::{Socket, SocketType};
 use crate::boundary;
 use crate::probe::{self, Identity, ProbeError};
 use crate::report::{self, Reason};
+use crate::url::Scheme;
 
 /// With no peer after this long, a connecting socket probes its endpoints.
 const DIAGNOSE_AFTER: Duration = Duration::from_secs(1);
@@ -182,20 +183,19 @@ pub struct Cause {
 
 /// The word for the transport in `-v` lines: "TCP connected, SP handshake rejected".
 fn transport(plan: &SocketPlan) -> &'static str {
-    let scheme = |url: &str| url.split("://").next().unwrap_or("").to_string();
-    let mut schemes = plan.endpoints.iter().map(|e| scheme(&e.url));
-    let first = schemes.next().unwrap_or_default();
+    let mut schemes = plan.endpoints.iter().map(|endpoint| endpoint.url.scheme());
+    let first = schemes.next().flatten();
     if !schemes.all(|other| other == first) {
         return "transport";
     }
-    match first.as_str() {
-        "tcp" => "TCP",
-        "ipc" => "ipc",
-        "ws" => "ws",
-        "tls+tcp" => "TLS",
-        "wss" => "wss",
-        "inproc" => "inproc",
-        _ => "transport",
+    match first {
+        Some(Scheme::Tcp) => "TCP",
+        Some(Scheme::Ipc) => "ipc",
+        Some(Scheme::Ws) => "ws",
+        Some(Scheme::TlsTcp) => "TLS",
+        Some(Scheme::Wss) => "wss",
+        Some(Scheme::Inproc) => "inproc",
+        None => "transport",
     }
 }
 
