@@ -265,6 +265,22 @@ impl Boundary {
         }
     }
 
+    /// Runs `job` on the event loop's thread once `delay` has passed, unless the socket
+    /// closes first.
+    pub fn after(&mut self, delay: Duration, job: Box<dyn FnOnce() + Send>) -> io::Result<()> {
+        self.run(Box::new(move |event_loop| {
+            // Not one of the tasks the drain at close waits for.
+            let Loop { mut closing, live } = event_loop;
+            drop(live);
+            tokio::task::spawn_local(async move {
+                tokio::select! {
+                    () = tokio::time::sleep(delay) => job(),
+                    _ = closing.wait_for(|closing| *closing) => {}
+                }
+            });
+        }))
+    }
+
     /// Hands `job` to the event loop, started on first use.
     fn run(&mut self, job: Job) -> io::Result<()> {
         if self.jobs.is_none() {

@@ -185,7 +185,9 @@ impl Socket {
         if plan.progress {
             watchers.push(Box::new(Progress::new(&socket)));
         }
-        socket.start_watching(watchers, boundary_only.then_some(woken));
+        // -v tells its story from the start; --progress draws at once.
+        let lazily = !plan.verbose && !plan.progress;
+        socket.start_watching(watchers, boundary_only.then_some(woken), lazily);
         if let Some(wait) = &plan.wait_peers {
             socket.wait_for_peers(wait.count, wait.timeout, wait.required)?;
         }

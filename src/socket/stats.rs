@@ -11,7 +11,7 @@ every 20 ms. One thread per socket reads them and hands each reading to the watc
 that need one, rather than a thread per watcher each reading its own.
 */
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -85,6 +85,11 @@ const SETTLING: [Duration; 4] = [
     Duration::from_millis(100),
     Duration::from_millis(400),
 ];
+
+/// How long a run lasts before its statistics thread starts, when no watcher needs a
+/// reading sooner: a one-shot request is answered in about 3 ms, and the doctor's
+/// first word comes at 1 s.
+const WATCH_AFTER: Duration = Duration::from_millis(20);
 
 /// One reading of the statistics the watchers follow.
 #[derive(Clone, Copy, Debug)]
@@ -175,61 +180,94 @@ impl Socket {
     /// of each peer and attempt) it reads them when told, a few times more while the
     /// library catches up, and when a watcher's own deadline comes: never while idle.
     /// Without, it reads them every `TICK`.
+    ///
+    /// With `lazily` the boundary starts the thread only once the run has lasted
+    /// `WATCH_AFTER`: a one-shot that is done by then needs no reading, and a thread
+    /// costs its start-up and its stack's pages. What happened before waits in
+    /// `happenings` and is read at once.
     pub(super) fn start_watching(
         &self,
-        mut watchers: Vec<Box<dyn Watcher>>,
+        watchers: Vec<Box<dyn Watcher>>,
         happenings: Option<mpsc::Receiver<()>>,
+        lazily: bool,
     ) {
         if watchers.is_empty() {
             return;
         }
-        let id = self.id;
-        let stop = Arc::clone(&self.monitor_stop);
-        let _ = thread::Builder::new().name("stats".into()).spawn(move || {
-            let mut settling: Vec<Instant> = Vec::new();
-            while !stop.load(Ordering::Relaxed) {
-                match &happenings {
-                    None => thread::sleep(TICK),
-                    Some(happenings) => {
-                        let due = watchers
-                            .iter()
-                            .filter_map(|watcher| watcher.next_look())
-                            .chain(settling.first().copied())
-                            .min();
-                        let told = match due {
-                            Some(at) => happenings
-                                .recv_timeout(at.saturating_duration_since(Instant::now())),
-                            None => happenings
-                                .recv()
-                                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
-                        };
-                        match told {
-                            Ok(()) => {
-                                while happenings.try_recv().is_ok() {}
-                                let now = Instant::now();
-                                settling = SETTLING.iter().map(|after| now + *after).collect();
-                            }
-                            Err(mpsc::RecvTimeoutError::Timeout) => {}
-                            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                        }
-                        let now = Instant::now();
-                        settling.retain(|at| *at > now);
+        let (id, stop) = (self.id, Arc::clone(&self.monitor_stop));
+        let told = happenings.is_some();
+        let mut watch = Some(move || watch(id, &stop, watchers, happenings.as_ref()));
+        if lazily && told {
+            let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(boundary) = boundary.as_mut() {
+                let Some(watch) = watch.take() else { return };
+                let started = boundary.after(
+                    WATCH_AFTER,
+                    Box::new(move || {
+                        let _ = thread::Builder::new().name("stats".into()).spawn(watch);
+                    }),
+                );
+                if started.is_ok() {
+                    return;
+                }
+            }
+        }
+        if let Some(watch) = watch {
+            let _ = thread::Builder::new().name("stats".into()).spawn(watch);
+        }
+    }
+}
+
+/// The statistics thread's loop; see `Socket::start_watching`.
+fn watch(
+    id: c_int,
+    stop: &AtomicBool,
+    mut watchers: Vec<Box<dyn Watcher>>,
+    happenings: Option<&mpsc::Receiver<()>>,
+) {
+    let mut settling: Vec<Instant> = Vec::new();
+    while !stop.load(Ordering::Relaxed) {
+        match happenings {
+            None => thread::sleep(TICK),
+            Some(happenings) => {
+                let due = watchers
+                    .iter()
+                    .filter_map(|watcher| watcher.next_look())
+                    .chain(settling.first().copied())
+                    .min();
+                let told = match due {
+                    Some(at) => {
+                        happenings.recv_timeout(at.saturating_duration_since(Instant::now()))
                     }
-                }
-                let Some(now) = Reading::take(id) else {
-                    break;
+                    None => happenings
+                        .recv()
+                        .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
                 };
-                if stop.load(Ordering::Relaxed) {
-                    break;
+                match told {
+                    Ok(()) => {
+                        while happenings.try_recv().is_ok() {}
+                        let now = Instant::now();
+                        settling = SETTLING.iter().map(|after| now + *after).collect();
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
                 }
-                for watcher in &mut watchers {
-                    watcher.look(&now);
-                }
+                let now = Instant::now();
+                settling.retain(|at| *at > now);
             }
-            for watcher in &mut watchers {
-                watcher.end();
-            }
-        });
+        }
+        let Some(now) = Reading::take(id) else {
+            break;
+        };
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        for watcher in &mut watchers {
+            watcher.look(&now);
+        }
+    }
+    for watcher in &mut watchers {
+        watcher.end();
     }
 }
 
