@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use clap::{CommandFactory, FromArgMatches};
 
 use super::Cli;
-use super::argv::{Refused, Rewritten, rewrite};
+use super::argv::{Refused, Rewritten, rewrite, type_of_program};
 use crate::socket::SocketType;
 
 /// What the command line asks for.
@@ -28,6 +28,22 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
     // Read before clap, so that clap's own usage errors come out in the format asked
     // for; clap still checks the value.
     crate::report::set_json(asks_for_json_log(&argv));
+    // Most command lines are in clap's form already, and clap alone takes them: only
+    // one it refuses is read for nanocat's and nngcat's forms. That check builds the
+    // type's options once more, and cost a third of a one-shot's instructions.
+    if type_of_program(&argv).is_none() {
+        let parsed = Cli::command()
+            .try_get_matches_from(&argv)
+            .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+        match parsed {
+            Ok(cli) => return Parsed::Run(cli),
+            Err(err) if !err.use_stderr() => {
+                let _ = err.print();
+                return Parsed::Shown;
+            }
+            Err(_) => {}
+        }
+    }
     let usage_error = |message: &str, subcommand: Option<&str>| {
         crate::report::fail(
             Some(crate::report::Reason::Usage),

@@ -230,6 +230,13 @@ fn nngcat_flavour(names: &[String], flags: &[(usize, SocketType, String)]) -> bo
 /// A program named `nn_push`, `nn_sub`...: nanocat's symlinks take the type from their
 /// name, and so does nncat. Returns that name.
 fn from_program_name(args: &mut Vec<OsString>) -> Option<String> {
+    let (kind, name) = type_of_program(args)?;
+    args.insert(1, kind.name().into());
+    Some(name)
+}
+
+/// The type a program named `nn_push`, `nn_sub`... stands for, and that name.
+pub fn type_of_program(args: &[OsString]) -> Option<(SocketType, String)> {
     let program = args.first()?;
     let name = std::path::Path::new(program)
         .file_name()
@@ -237,8 +244,7 @@ fn from_program_name(args: &mut Vec<OsString>) -> Option<String> {
     let kind = SocketType::ALL
         .into_iter()
         .find(|kind| kind.program_name() == name)?;
-    args.insert(1, kind.name().into());
-    Some(name)
+    Some((kind, name))
 }
 
 /// Completes the abbreviated long options of `sub` (the word at `args[1]`), turns
