@@ -14,7 +14,7 @@ use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, BufWriter};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
 
@@ -28,6 +28,10 @@ const OPEN_PATIENCE: Duration = Duration::from_secs(2);
 
 /// The read buffer of a link: one small buffer per peer, so a thousand peers stay cheap.
 const READ_BUFFER: usize = 16 * 1024;
+
+/// What a link queues toward libnanomsg before it writes: as much as a peer's read
+/// buffer holds, so that everything one read from the peer brought goes in one write.
+const WRITE_BUFFER: usize = 16 * 1024 + 1024;
 
 /// The 8 bytes each side of an SP connection sends first: `\0SP\0`, the protocol
 /// number, two zero bytes.
@@ -49,9 +53,11 @@ pub struct LinkReader {
     stream: BufReader<OwnedReadHalf>,
 }
 
-/// Messages from the peer, toward libnanomsg.
+/// Messages from the peer, toward libnanomsg: framed into `queued` and written in one
+/// piece by `flush`, so that a burst of small messages costs one write.
 pub struct LinkWriter {
-    stream: BufWriter<OwnedWriteHalf>,
+    stream: OwnedWriteHalf,
+    queued: Vec<u8>,
 }
 
 /// Reaches libnanomsg's private bound endpoint at `path` for a peer that announced
@@ -103,7 +109,8 @@ async fn greet(mut stream: UnixStream, protocol: u16) -> io::Result<(LinkReader,
             stream: BufReader::with_capacity(READ_BUFFER, read),
         },
         LinkWriter {
-            stream: BufWriter::with_capacity(READ_BUFFER, write),
+            stream: write,
+            queued: Vec::with_capacity(WRITE_BUFFER),
         },
     ))
 }
@@ -160,8 +167,30 @@ impl LinkReader {
 }
 
 impl LinkWriter {
-    /// Queues one message for libnanomsg; `flush` hands it over.
+    /// Frames `message` into the queue when it fits, without waiting: `false` when the
+    /// queue must be flushed first (or the message is larger than the queue holds).
+    pub fn try_queue(&mut self, message: &[u8]) -> bool {
+        let framed = 9 + message.len();
+        if self.queued.len() + framed > WRITE_BUFFER {
+            return false;
+        }
+        self.queued.push(NORMAL);
+        self.queued
+            .extend_from_slice(&(message.len() as u64).to_be_bytes());
+        self.queued.extend_from_slice(message);
+        true
+    }
+
+    /// Queues one message for libnanomsg; `flush` hands it over. One larger than the
+    /// queue is written at once, after what was queued before it.
     pub async fn send(&mut self, message: &[u8]) -> io::Result<()> {
+        if self.try_queue(message) {
+            return Ok(());
+        }
+        self.flush().await?;
+        if self.try_queue(message) {
+            return Ok(());
+        }
         let mut head = [NORMAL; 9];
         head[1..].copy_from_slice(&(message.len() as u64).to_be_bytes());
         self.stream.write_all(&head).await?;
@@ -169,12 +198,17 @@ impl LinkWriter {
     }
 
     pub async fn flush(&mut self) -> io::Result<()> {
-        self.stream.flush().await
+        if !self.queued.is_empty() {
+            let written = self.stream.write_all(&self.queued).await;
+            self.queued.clear();
+            written?;
+        }
+        Ok(())
     }
 
     /// Says that the peer has no more to send: libnanomsg closes the pipe.
     pub async fn finish(&mut self) {
-        let _ = self.stream.flush().await;
+        let _ = self.flush().await;
         let _ = self.stream.shutdown().await;
     }
 }

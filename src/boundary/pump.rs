@@ -103,6 +103,10 @@ pub(super) async fn pump(
                         if link_out.send(&message).await.is_err() {
                             return None;
                         }
+                        // A tap notes each message's sender, so it takes them one by one.
+                        if endpoint.settings.senders.is_none() {
+                            incoming.pass_read(&mut link_out);
+                        }
                     }
                     Received::Skipped(size) => endpoint.notes.warn(
                         "oversize",

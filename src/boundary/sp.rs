@@ -18,10 +18,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, BufWriter};
+use tokio::io::{
+    AsyncBufRead, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, BufWriter,
+};
 use tokio::sync::Semaphore;
 
-use super::link::{LinkReader, protocol_of, sp_header, whole_frame};
+use super::link::{LinkReader, LinkWriter, protocol_of, sp_header, whole_frame};
 use super::{Incoming, Outgoing, Received, Refusal};
 
 /// How long a peer has to send its SP header: libnanomsg's own (streamhdr.c).
@@ -199,6 +201,25 @@ impl<R: AsyncRead + Unpin> Incoming for SpIncoming<R> {
 
     fn buffered(&self) -> bool {
         whole_frame(self.stream.buffer(), self.ipc)
+    }
+
+    fn pass_read(&mut self, link: &mut LinkWriter) {
+        let head = if self.ipc { 9 } else { 8 };
+        loop {
+            let buffer = self.stream.buffer();
+            if !whole_frame(buffer, self.ipc) || (self.ipc && buffer[0] != IPC_NORMAL) {
+                return;
+            }
+            let mut length = [0u8; 8];
+            length.copy_from_slice(&buffer[head - 8..head]);
+            // A whole frame is within the buffer, so its length fits a usize; one over
+            // --recv-maxsz is `next`'s to skip and say.
+            let length = u64::from_be_bytes(length) as usize;
+            if length > self.recv_max_size || !link.try_queue(&buffer[head..head + length]) {
+                return;
+            }
+            std::pin::Pin::new(&mut self.stream).consume(head + length);
+        }
     }
 }
 

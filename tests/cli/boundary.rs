@@ -445,3 +445,47 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
         );
     }
 }
+
+/// Messages that come in one burst pass to libnanomsg straight from the read buffer; a
+/// frame over --recv-maxsz among them is still skipped and said, and every message
+/// around it arrives, in order, across the read buffer's edges.
+#[test]
+fn a_burst_of_small_frames_with_an_oversize_one_among_them_arrives_whole_and_in_order() {
+    for transport in [Transport::Tcp, Transport::Ipc] {
+        let place = Place::new(transport);
+        let receiver = Running::start_streaming(nncat([
+            "pull",
+            "--bind",
+            &place.url,
+            "--count",
+            "4000",
+            "--recv-maxsz",
+            "10",
+        ]));
+        wait_bound(&place.url);
+        let mut peer = RawPeer::connect(&place, PULL);
+        let mut burst = Vec::new();
+        let mut expected = Vec::new();
+        for (batch, count) in [('m', 2000), ('n', 2000)] {
+            for i in 0..count {
+                let message = format!("{batch}{i:04}");
+                burst.extend(peer.length_prefix(message.len() as u64));
+                burst.extend_from_slice(message.as_bytes());
+                expected.extend_from_slice(format!("{message}\n").as_bytes());
+            }
+            if batch == 'm' {
+                burst.extend(peer.length_prefix(40));
+                burst.extend_from_slice(&[b'x'; 40]);
+            }
+        }
+        peer.send(&burst);
+        let out = receiver.finish().success();
+        assert!(out.stdout == expected, "over {:?}", transport);
+        assert!(
+            out.stderr.contains("skipped a message of 40 bytes from "),
+            "over {:?}: {}",
+            transport,
+            out.stderr
+        );
+    }
+}
