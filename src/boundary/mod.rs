@@ -96,6 +96,12 @@ const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(1);
 /// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
 const LINKS_OPENING: usize = 4;
 
+/// What a message of `length` bytes costs a link's buffer: the kernel charges each
+/// write to a Unix socket a buffer of its own, about a kilobyte beyond the bytes.
+pub fn link_cost(length: u64) -> u64 {
+    length + 1024
+}
+
 /// One socket's boundary: the event loop's thread and the private folder. Dropped
 /// after libnanomsg's socket closes: listeners stop, and what is in flight toward
 /// peers is passed on for at most `DRAIN`.
@@ -105,6 +111,9 @@ pub struct Boundary {
     /// Messages and pieces passed toward peers, so far: the drain at close waits while
     /// it grows.
     progress: Arc<AtomicU64>,
+    /// What was taken off the links from libnanomsg so far, in `link_cost`s: how far
+    /// a publisher is ahead of the boundary (cmd/catch_up.rs).
+    taken: Arc<AtomicU64>,
     budget: sp::Budget,
     orphans: Orphans,
     peers: Peers,
@@ -124,6 +133,7 @@ struct Endpoint {
     /// What a push or req sent to a peer that was gone, for another (pump::orphan).
     orphans: Orphans,
     progress: Arc<AtomicU64>,
+    taken: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
     /// Links being opened to libnanomsg's private endpoint at once: a crowd of peers
@@ -154,6 +164,7 @@ impl Boundary {
             settings,
             outcomes,
             progress: Arc::default(),
+            taken: Arc::default(),
             peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
             jobs: None,
@@ -256,6 +267,7 @@ impl Boundary {
             outcomes: (side == 'c').then(|| self.outcomes.clone()),
             orphans: self.orphans.clone(),
             progress: Arc::clone(&self.progress),
+            taken: Arc::clone(&self.taken),
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),
             budget: self.budget.clone(),
@@ -263,6 +275,12 @@ impl Boundary {
             private: self.folder.path().join(format!("{side}{}", self.endpoints)),
             notes: Notes::new(url, self.settings.started, self.settings.verbose),
         }
+    }
+
+    /// What the boundary has taken off the links from libnanomsg so far, in
+    /// `link_cost`s.
+    pub fn taken(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.taken)
     }
 
     /// Runs `job` on the event loop's thread once `delay` has passed, unless the socket

@@ -172,6 +172,9 @@ pub(super) async fn pump(
                 let Ok(Some(length)) = link_in.next_length().await else {
                     break;
                 };
+                endpoint
+                    .taken
+                    .fetch_add(super::link_cost(length), Ordering::Relaxed);
                 let sent = if peer_gone.get() {
                     orphan(endpoint, length, &mut link_in).await
                 } else if length > STREAM_AT && outgoing.streams() {

@@ -6,6 +6,7 @@ before it waits, the send step, and the end of a run.
 Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -> stdout.
 */
 
+mod catch_up;
 mod duplex;
 mod exec;
 mod input;

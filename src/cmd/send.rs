@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::catch_up::CatchUp;
 use super::unheard::Unheard;
 use super::{Messages, finish, send};
 use crate::options::Plan;
@@ -11,10 +12,12 @@ pub fn run(plan: &Plan) -> Result<()> {
     let socket = Socket::open(&plan.socket)?;
     let mut messages = Messages::new(plan, true)?;
     let mut unheard = Unheard::new(plan);
+    let mut catch_up = CatchUp::new(&socket, plan);
     let result = (|| {
         while let Some(message) = messages.next_message()? {
             send(&socket, plan, message)?;
             unheard.sent(&socket, message);
+            catch_up.sent(&socket, message.len());
         }
         Ok(())
     })();

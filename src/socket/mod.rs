@@ -24,7 +24,7 @@ is found by `crate::probe`, which speaks the wire without libnanomsg.
 */
 
 use std::os::fd::{BorrowedFd, RawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -273,6 +273,13 @@ impl Socket {
 
     pub fn started(&self) -> Instant {
         self.started
+    }
+
+    /// What the boundary has taken off its links from libnanomsg so far, in
+    /// `boundary::link_cost`s; `None` when some endpoint does not go through it.
+    pub fn taken_by_boundary(&self) -> Option<Arc<AtomicU64>> {
+        let boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
+        boundary.as_ref().map(boundary::Boundary::taken)
     }
 }
 

@@ -391,3 +391,21 @@ fn an_ipc_socket_file_is_created_with_the_users_umask() {
     puller.signal(libc::SIGTERM);
     let _ = puller.finish_with_stdin_open();
 }
+
+/// A publisher waits for its boundary, not for a subscriber that takes nothing: with
+/// its only subscriber stopped, a publisher of a million lines still finishes, and
+/// the lines the subscriber could not take are dropped, as nanomsg drops them.
+#[test]
+fn a_publisher_whose_subscriber_stopped_taking_messages_still_finishes() {
+    let url = tcp_url();
+    let mut subscriber = Running::start_watching(nncat(["sub", "--bind", &url]));
+    wait_bound(&url);
+    let mut publisher = Running::start(nncat(["pub", "--connect", &url, "--wait-peers", "1"]));
+    publisher.write_stdin(b"first\n");
+    subscriber.stdout().wait_for_exactly(b"first\n");
+    subscriber.signal(libc::SIGSTOP);
+    publisher.feed_stdin(numbered_lines(1_000_000));
+    let out = publisher.finish_within(std::time::Duration::from_secs(60));
+    subscriber.signal(libc::SIGCONT);
+    assert_eq!(out.code(), Some(0), "stderr: {}", out.stderr);
+}
