@@ -13,7 +13,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::exec::{self, ExecError};
-use super::reply::Failures;
+use super::failures::Failures;
 use super::{Output, Received, halted, timed_out};
 use crate::options::{ExecPlan, Plan};
 use crate::socket::{Meaning, RawMessage, Socket, Wake};

@@ -9,6 +9,7 @@ Data flows one way: stdin -> decoder -> socket -> network -> socket -> encoder -
 mod catch_up;
 mod duplex;
 mod exec;
+mod failures;
 mod input;
 mod jobs;
 mod output;

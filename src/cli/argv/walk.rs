@@ -12,27 +12,7 @@ which take a value, so the skipping is written once:
 
 use std::ffi::OsString;
 
-use super::words::{Meaning, Opt, Resolved, resolve, split_long};
-
-/// The long names a walk resolves `--words` among, and the options whose values it skips.
-pub(super) struct Vocabulary<'a> {
-    pub(super) words: Vec<(String, Meaning)>,
-    pub(super) opts: Vec<&'a Opt>,
-}
-
-impl Vocabulary<'_> {
-    fn takes_value(&self, long: &str) -> bool {
-        self.opts
-            .iter()
-            .any(|opt| opt.long() == long && opt.takes_value)
-    }
-
-    fn short_takes_value(&self, short: char) -> bool {
-        self.opts
-            .iter()
-            .any(|opt| opt.shorts.contains(&short) && opt.takes_value)
-    }
-}
+use super::words::{Meaning, Resolved, Vocabulary, resolve, split_long};
 
 /// A word of the command line that is not an option's value.
 pub(super) enum Word<'a> {

@@ -5,7 +5,6 @@
 
 use clap::CommandFactory;
 
-use super::walk::Vocabulary;
 use crate::socket::SocketType;
 
 /// nngcat's option for a transport nanomsg does not have.
@@ -228,5 +227,25 @@ pub(super) fn unsupported(name: &str, meaning: &Meaning) -> Option<String> {
             "--{name} is nngcat's ZeroTier option, and nanomsg has no ZeroTier transport"
         )),
         Meaning::Type(_) | Meaning::Option(_) => None,
+    }
+}
+
+/// The long names a walk resolves `--words` among, and the options whose values it skips.
+pub(super) struct Vocabulary<'a> {
+    pub(super) words: Vec<(String, Meaning)>,
+    pub(super) opts: Vec<&'a Opt>,
+}
+
+impl Vocabulary<'_> {
+    pub(super) fn takes_value(&self, long: &str) -> bool {
+        self.opts
+            .iter()
+            .any(|opt| opt.long() == long && opt.takes_value)
+    }
+
+    pub(super) fn short_takes_value(&self, short: char) -> bool {
+        self.opts
+            .iter()
+            .any(|opt| opt.shorts.contains(&short) && opt.takes_value)
     }
 }
