@@ -17,12 +17,11 @@ use std::time::{Duration, Instant};
 
 use nanomsg::Protocol;
 
-use crate::boundary;
 use crate::options::Plan;
-use crate::socket::Socket;
+use crate::socket::{self, Socket};
 
 /// How far the publisher may be ahead of the boundary, per subscriber, in
-/// `boundary::link_cost`s, before it waits (half a link's buffer under the usual cap),
+/// `socket::link_cost`s, before it waits (half a link's buffer under the usual cap),
 /// and how far ahead it then waits to be: the wait ends with room for a burst.
 const AHEAD_PER_PEER: u64 = 192 << 10;
 const RESUME_PER_PEER: u64 = 64 << 10;
@@ -73,7 +72,7 @@ impl CatchUp {
             return;
         };
         let peers = socket.connected_peers();
-        self.given += peers * boundary::link_cost(length as u64);
+        self.given += peers * socket::link_cost(length as u64);
         let peers = peers.max(1);
         let mut last = taken.load(Ordering::Relaxed);
         let behind = |taken: u64| self.given.saturating_sub(taken + self.written_off);

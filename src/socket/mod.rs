@@ -56,6 +56,7 @@ mod setup;
 #[allow(unsafe_code)]
 mod stats;
 
+pub use crate::boundary::link_cost;
 pub use crate::kind::SocketType;
 pub use errno::{Errno, Meaning};
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
