@@ -277,7 +277,7 @@ impl Socket {
     }
 
     /// What the boundary has taken off its links from libnanomsg so far, in
-    /// `boundary::link_cost`s; `None` when some endpoint does not go through it.
+    /// `boundary::link_cost`s; `None` when no endpoint goes through it.
     pub fn taken_by_boundary(&self) -> Option<Arc<AtomicU64>> {
         let boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
         boundary.as_ref().map(boundary::Boundary::taken)
