@@ -216,13 +216,16 @@ impl LinkWriter {
 /// Whether `buffer` starts with a whole frame (an ipc frame, with its type byte, or a
 /// tcp one without): the next read of it cannot wait.
 pub fn whole_frame(buffer: &[u8], ipc: bool) -> bool {
+    whole_frame_body(buffer, ipc).is_some()
+}
+
+/// The body of the frame `buffer` starts with, when all its bytes are there.
+pub fn whole_frame_body(buffer: &[u8], ipc: bool) -> Option<&[u8]> {
     let head = if ipc { 9 } else { 8 };
-    let Some(length) = buffer.get(head - 8..head) else {
-        return false;
-    };
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(length);
-    u64::from_be_bytes(bytes) <= (buffer.len() - head) as u64
+    let mut length = [0u8; 8];
+    length.copy_from_slice(buffer.get(head - 8..head)?);
+    let length = usize::try_from(u64::from_be_bytes(length)).ok()?;
+    buffer.get(head..head.checked_add(length)?)
 }
 
 #[cfg(test)]

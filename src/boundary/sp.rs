@@ -23,7 +23,7 @@ use tokio::io::{
 };
 use tokio::sync::Semaphore;
 
-use super::link::{LinkReader, LinkWriter, protocol_of, sp_header, whole_frame};
+use super::link::{LinkReader, LinkWriter, protocol_of, sp_header, whole_frame, whole_frame_body};
 use super::{Incoming, Outgoing, Received, Refusal};
 
 /// How long a peer has to send its SP header: libnanomsg's own (streamhdr.c).
@@ -207,18 +207,20 @@ impl<R: AsyncRead + Unpin> Incoming for SpIncoming<R> {
         let head = if self.ipc { 9 } else { 8 };
         loop {
             let buffer = self.stream.buffer();
-            if !whole_frame(buffer, self.ipc) || (self.ipc && buffer[0] != IPC_NORMAL) {
+            if self.ipc && buffer.first() != Some(&IPC_NORMAL) {
                 return;
             }
-            let mut length = [0u8; 8];
-            length.copy_from_slice(&buffer[head - 8..head]);
-            // A whole frame is within the buffer, so its length fits a usize; one over
-            // --recv-maxsz is `next`'s to skip and say.
-            let length = u64::from_be_bytes(length) as usize;
-            if length > self.recv_max_size || !link.try_queue(&buffer[head..head + length]) {
+            // One over --recv-maxsz is `next`'s to skip and say.
+            let Some(body) =
+                whole_frame_body(buffer, self.ipc).filter(|body| body.len() <= self.recv_max_size)
+            else {
+                return;
+            };
+            let framed = head + body.len();
+            if !link.try_queue(body) {
                 return;
             }
-            std::pin::Pin::new(&mut self.stream).consume(head + length);
+            std::pin::Pin::new(&mut self.stream).consume(framed);
         }
     }
 }

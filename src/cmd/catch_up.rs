@@ -65,14 +65,15 @@ impl CatchUp {
         }
     }
 
-    /// After a message of `length` bytes was published: once the boundary is more than
-    /// `AHEAD_PER_PEER` a subscriber behind, waits until it is within `RESUME_PER_PEER`,
-    /// or until it has taken nothing for `STALLED`.
-    pub fn sent(&mut self, socket: &Socket, length: usize) {
+    /// After a message of `length` bytes was published (`peers_read`: the count of
+    /// attached subscribers, when it was read after that send already): once the
+    /// boundary is more than `AHEAD_PER_PEER` a subscriber behind, waits until it is
+    /// within `RESUME_PER_PEER`, or until it has taken nothing for `STALLED`.
+    pub fn sent(&mut self, socket: &Socket, peers_read: Option<u64>, length: usize) {
         let Some(taken) = &self.taken else {
             return;
         };
-        let peers = socket.connected_peers();
+        let peers = peers_read.unwrap_or_else(|| socket.connected_peers());
         self.given += peers * socket::link_cost(length as u64);
         let peers = peers.max(1);
         let mut last = taken.load(Ordering::Relaxed);

@@ -59,7 +59,7 @@ fn exchange_all(
     while let Some(message) = messages.next_message()? {
         let sent = trips.start();
         send(socket, plan, message)?;
-        unheard.sent(socket, message);
+        let _ = unheard.sent(socket, message);
         if plan.socket.protocol == Protocol::Surveyor {
             collect_answers(socket, output, trips, sent)?;
         } else {

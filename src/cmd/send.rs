@@ -16,8 +16,8 @@ pub fn run(plan: &Plan) -> Result<()> {
     let result = (|| {
         while let Some(message) = messages.next_message()? {
             send(&socket, plan, message)?;
-            unheard.sent(&socket, message);
-            catch_up.sent(&socket, message.len());
+            let peers = unheard.sent(&socket, message);
+            catch_up.sent(&socket, peers, message.len());
         }
         Ok(())
     })();

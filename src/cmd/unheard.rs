@@ -51,16 +51,16 @@ impl Unheard {
         }
     }
 
-    /// After `message` was sent.
-    pub fn sent(&mut self, socket: &Socket, message: &[u8]) {
-        let Some(audience) = self.audience else {
-            return;
-        };
+    /// After `message` was sent; the count of attached peers it read, if it read one,
+    /// for whatever else needs it after the same send.
+    pub fn sent(&mut self, socket: &Socket, message: &[u8]) -> Option<u64> {
+        let audience = self.audience?;
         self.sent += 1;
-        if socket.connected_peers() > 0 {
+        let peers = socket.connected_peers();
+        if peers > 0 {
             self.end_run(audience);
             self.had_peer = true;
-            return;
+            return Some(peers);
         }
         match (&mut self.run, audience) {
             (Some((_, followers)), Audience::Subscribers) => *followers += 1,
@@ -84,6 +84,7 @@ impl Unheard {
                 self.run = Some((self.sent, 0));
             }
         }
+        Some(peers)
     }
 
     /// The run has ended: says the rest of the run still unsaid.

@@ -196,24 +196,19 @@ impl Socket {
         }
         let (id, stop) = (self.id, Arc::clone(&self.monitor_stop));
         let told = happenings.is_some();
-        let mut watch = Some(move || watch(id, &stop, watchers, happenings.as_ref()));
-        if lazily && told {
-            let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(boundary) = boundary.as_mut() {
-                let Some(watch) = watch.take() else { return };
-                let started = boundary.after(
-                    WATCH_AFTER,
-                    Box::new(move || {
-                        let _ = thread::Builder::new().name("stats".into()).spawn(watch);
-                    }),
-                );
-                if started.is_ok() {
-                    return;
-                }
+        let start = move || {
+            let _ = thread::Builder::new()
+                .name("stats".into())
+                .spawn(move || watch(id, &stop, watchers, happenings.as_ref()));
+        };
+        let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
+        match boundary.as_mut() {
+            // An event loop that has stopped means the socket is closing: nothing is
+            // left to watch.
+            Some(boundary) if lazily && told => {
+                let _ = boundary.after(WATCH_AFTER, Box::new(start));
             }
-        }
-        if let Some(watch) = watch {
-            let _ = thread::Builder::new().name("stats".into()).spawn(watch);
+            _ => start(),
         }
     }
 }
