@@ -81,7 +81,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s i -l interval -d 'W
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
@@ -196,7 +196,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s i -l interval -d 'Wi
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
@@ -313,7 +313,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s i -l interval -d 'Wi
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -377,7 +377,7 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -440,7 +440,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -s i -l interval -d 'W
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -503,7 +503,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -s i -l interval -d 'Wi
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -567,7 +567,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s i -l interval -
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s d -l delay -d 'Wait T before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -631,7 +631,7 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -689,7 +689,7 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -784,7 +784,7 @@ complete -c nn_push -s i -l interval -d 'With --data/--file, send it again every
 complete -c nn_push -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_push -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_push -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_push -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_push -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_push -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_push -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
@@ -899,7 +899,7 @@ complete -c nn_pub -s i -l interval -d 'With --data/--file, send it again every 
 complete -c nn_pub -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_pub -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_pub -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_pub -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_pub -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
 complete -c nn_pub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
@@ -1016,7 +1016,7 @@ complete -c nn_req -s i -l interval -d 'With --data/--file, send it again every 
 complete -c nn_req -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_req -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_req -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_req -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_req -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_req -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_req -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -1080,7 +1080,7 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nn_rep -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nn_rep -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_rep -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_rep -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_rep -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_rep -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_rep -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -1143,7 +1143,7 @@ complete -c nn_pair -s i -l interval -d 'With --data/--file, send it again every
 complete -c nn_pair -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_pair -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_pair -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_pair -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_pair -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_pair -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_pair -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -1206,7 +1206,7 @@ complete -c nn_bus -s i -l interval -d 'With --data/--file, send it again every 
 complete -c nn_bus -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_bus -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_bus -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_bus -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_bus -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_bus -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_bus -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -1270,7 +1270,7 @@ complete -c nn_surveyor -s i -l interval -d 'With --data/--file, send it again e
 complete -c nn_surveyor -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_surveyor -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_surveyor -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_surveyor -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_surveyor -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_surveyor -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_surveyor -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
@@ -1334,7 +1334,7 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nn_respondent -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nn_respondent -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
-complete -c nn_respondent -l linger -d 'At exit, wait at most T for sent messages to leave (0 to skip)' -r
+complete -c nn_respondent -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_respondent -l recv-timeout -d 'Give up receiving after T with nothing received' -r
 complete -c nn_respondent -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
 complete -c nn_respondent -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r

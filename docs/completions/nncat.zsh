@@ -86,7 +86,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -246,7 +246,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
@@ -408,7 +408,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -495,7 +495,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -583,7 +583,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -671,7 +671,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -760,7 +760,7 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--delay=[Wait T before the first send]:T:_default' \
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -847,7 +847,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
@@ -926,7 +926,7 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
-'--linger=[At exit, wait at most T for sent messages to leave (0 to skip)]:T:_default' \
+'--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
 '-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
 '--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \

@@ -1,15 +1,16 @@
 /*!
 The event loop's thread: one thread and one tokio runtime for every peer of a socket.
 Endpoints are added as jobs from the socket's thread; when the boundary is dropped the
-loop tells every task that the socket closes, then lets what is in flight finish for
-at most `DRAIN`. Apart from the boundary's endpoints (mod.rs), which only hand it jobs.
+loop tells every task that the socket closes, then lets what is in flight finish while
+it moves, until nothing has for `DRAIN` (or `--linger`, when longer). Apart from the
+boundary's endpoints (mod.rs), which only hand it jobs.
 */
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use tokio::sync::{mpsc, watch};
 
-use super::DRAIN;
+use super::Delivery;
 
 /// Work for the event loop's thread, made on another: it spawns the endpoint's tasks.
 pub(super) type Job = Box<dyn FnOnce(Loop) + Send>;
@@ -19,7 +20,8 @@ pub(super) type Job = Box<dyn FnOnce(Loop) + Send>;
 pub(super) struct Loop {
     /// Changes to true when the socket closes: stop accepting and connecting.
     pub(super) closing: watch::Receiver<bool>,
-    /// Held by every task; the loop ends when all are dropped, or `DRAIN` after closing.
+    /// Held by every task; the loop ends when all are dropped, or once nothing has
+    /// moved for its patience after closing.
     pub(super) live: mpsc::Sender<()>,
 }
 
@@ -30,8 +32,12 @@ impl Loop {
 }
 
 /// The event loop's thread: runs jobs until the boundary is dropped, then lets what is
-/// in flight finish for at most `DRAIN`.
-pub(super) fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>, progress: &AtomicU64) {
+/// in flight finish while it moves, until nothing has for `patience`.
+pub(super) fn event_loop(
+    mut jobs: mpsc::UnboundedReceiver<Job>,
+    delivery: &Delivery,
+    patience: Duration,
+) {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -51,9 +57,11 @@ pub(super) fn event_loop(mut jobs: mpsc::UnboundedReceiver<Job>, progress: &Atom
         let _ = closing_tx.send(true);
         drop(event_loop);
         loop {
-            let before = progress.load(Ordering::Relaxed);
-            if tokio::time::timeout(DRAIN, all_done.recv()).await.is_ok()
-                || progress.load(Ordering::Relaxed) == before
+            let before = delivery.progress();
+            if tokio::time::timeout(patience, all_done.recv())
+                .await
+                .is_ok()
+                || delivery.progress() == before
             {
                 break;
             }

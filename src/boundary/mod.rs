@@ -36,6 +36,7 @@ notes.rs says what happened. This file holds one socket's boundary and its endpo
 
 pub mod address;
 mod connect;
+mod delivery;
 mod event_loop;
 mod link;
 mod notes;
@@ -64,6 +65,7 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 use crate::url::Url;
+pub use delivery::Delivery;
 use event_loop::{Job, Loop, event_loop};
 use notes::Notes;
 use peers::{Peers, peer_capacity};
@@ -74,7 +76,8 @@ use transport::Transport;
 pub use transport::{Incoming, Outgoing, Received, Refusal, owns};
 
 /// After the socket closes, how long messages still on their way to a peer are passed
-/// on to one that takes none of them: the drain goes on while bytes move.
+/// on to one that takes none of them (or `--linger`, when longer): the drain goes on
+/// while bytes move.
 const DRAIN: Duration = Duration::from_secs(1);
 
 /// A large message passes toward a peer this much at a time, each piece counted as
@@ -104,13 +107,13 @@ pub fn link_cost(length: u64) -> u64 {
 
 /// One socket's boundary: the event loop's thread and the private folder. Dropped
 /// after libnanomsg's socket closes: listeners stop, and what is in flight toward
-/// peers is passed on for at most `DRAIN`.
+/// peers is passed on while it moves, until nothing has for `DRAIN` (or `--linger`).
 pub struct Boundary {
     settings: Settings,
     outcomes: Outcomes,
-    /// Messages and pieces passed toward peers, so far: the drain at close waits while
-    /// it grows.
-    progress: Arc<AtomicU64>,
+    /// What became of the messages toward peers: the drain at close waits while they
+    /// move, and the socket learns what its close cut off.
+    delivery: Arc<Delivery>,
     /// What was taken off the links from libnanomsg so far, in `link_cost`s: how far
     /// a publisher is ahead of the boundary (cmd/catch_up.rs).
     taken: Arc<AtomicU64>,
@@ -132,7 +135,7 @@ struct Endpoint {
     outcomes: Option<Outcomes>,
     /// What a push or req sent to a peer that was gone, for another (pump::orphan).
     orphans: Orphans,
-    progress: Arc<AtomicU64>,
+    delivery: Arc<Delivery>,
     taken: Arc<AtomicU64>,
     /// Peers served by every endpoint of the socket, against the descriptor limit.
     peers: Peers,
@@ -163,7 +166,7 @@ impl Boundary {
             budget: sp::Budget::new(settings.memory_budget),
             settings,
             outcomes,
-            progress: Arc::default(),
+            delivery: Arc::default(),
             taken: Arc::default(),
             peers: Peers::new(peer_capacity()),
             folder: private_folder()?,
@@ -266,7 +269,7 @@ impl Boundary {
             url: url.to_string(),
             outcomes: (side == 'c').then(|| self.outcomes.clone()),
             orphans: self.orphans.clone(),
-            progress: Arc::clone(&self.progress),
+            delivery: Arc::clone(&self.delivery),
             taken: Arc::clone(&self.taken),
             peers: self.peers.clone(),
             opening: tokio::sync::Semaphore::new(LINKS_OPENING),
@@ -281,6 +284,11 @@ impl Boundary {
     /// `link_cost`s.
     pub fn taken(&self) -> Arc<AtomicU64> {
         Arc::clone(&self.taken)
+    }
+
+    /// What became of the messages toward peers; final once the boundary is dropped.
+    pub fn delivery(&self) -> Arc<Delivery> {
+        Arc::clone(&self.delivery)
     }
 
     /// Runs `job` on the event loop's thread once `delay` has passed, unless the socket
@@ -303,10 +311,11 @@ impl Boundary {
     fn run(&mut self, job: Job) -> io::Result<()> {
         if self.jobs.is_none() {
             let (jobs, receiver) = mpsc::unbounded_channel();
-            let progress = Arc::clone(&self.progress);
+            let delivery = Arc::clone(&self.delivery);
+            let patience = DRAIN.max(self.settings.linger);
             let thread = thread::Builder::new()
                 .name("boundary".into())
-                .spawn(move || event_loop(receiver, &progress))?;
+                .spawn(move || event_loop(receiver, &delivery, patience))?;
             self.jobs = Some(jobs);
             self.thread = Some(thread);
         }

@@ -34,28 +34,44 @@ async fn orphan(endpoint: &Endpoint, length: u64, link_in: &mut LinkReader) -> i
     let keep = matches!(endpoint.settings.own, SocketType::Push | SocketType::Req)
         && usize::try_from(length).is_ok_and(|length| kept + length <= ORPHANS_MAX);
     if !keep {
+        endpoint.delivery.lost_with_peer(1);
         let mut body = link_in.body(length);
         return tokio::io::copy(&mut body, &mut tokio::io::sink())
             .await
             .map(drop);
     }
-    let message = link_in.read_body(length).await?;
-    endpoint.orphans.push(message);
-    Ok(())
+    match link_in.read_body(length).await {
+        Ok(message) => {
+            endpoint.orphans.push(message);
+            Ok(())
+        }
+        Err(err) => {
+            endpoint.delivery.lost_with_peer(1);
+            Err(err)
+        }
+    }
 }
 
 /// Gives this peer the messages gone peers were sent, first and in order.
 async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::Result<()> {
-    let mut sent = false;
+    let mut taken = 0;
+    let mut passed = Ok(());
     while let Some(message) = endpoint.orphans.pop() {
-        outgoing.send(message).await?;
-        endpoint.progress.fetch_add(1, Ordering::Relaxed);
-        sent = true;
+        taken += 1;
+        passed = outgoing.send(message).await;
+        if passed.is_err() {
+            break;
+        }
+        endpoint.delivery.moved();
     }
-    if sent {
-        outgoing.flush().await?;
+    if taken > 0 && passed.is_ok() {
+        passed = outgoing.flush().await;
     }
-    Ok(())
+    match passed {
+        Ok(()) => endpoint.delivery.reached_peer(taken),
+        Err(_) => endpoint.delivery.lost_with_peer(taken),
+    }
+    passed
 }
 
 /// Passes a large message from libnanomsg to the peer a piece at a time, each piece
@@ -71,7 +87,7 @@ async fn pass_large(
     while left > 0 {
         let piece = left.min(CHUNK);
         outgoing.pass_chunk(piece, link_in).await?;
-        endpoint.progress.fetch_add(1, Ordering::Relaxed);
+        endpoint.delivery.moved();
         left -= piece;
     }
     Ok(())
@@ -92,6 +108,8 @@ pub(super) async fn pump(
         senders.arrived(peer);
     }
     let peer_gone = std::cell::Cell::new(false);
+    // Messages written toward the peer since its connection last took them all.
+    let unflushed = std::cell::Cell::new(0);
     let refusal = {
         let toward_libnanomsg = async {
             let why = loop {
@@ -175,9 +193,13 @@ pub(super) async fn pump(
                 endpoint
                     .taken
                     .fetch_add(super::link_cost(length), Ordering::Relaxed);
-                let sent = if peer_gone.get() {
-                    orphan(endpoint, length, &mut link_in).await
-                } else if length > STREAM_AT && outgoing.streams() {
+                if peer_gone.get() {
+                    if orphan(endpoint, length, &mut link_in).await.is_err() {
+                        break;
+                    }
+                    continue;
+                }
+                let sent = if length > STREAM_AT && outgoing.streams() {
                     pass_large(endpoint, length, &mut link_in, &mut outgoing).await
                 } else {
                     match link_in.read_body(length).await {
@@ -185,15 +207,23 @@ pub(super) async fn pump(
                         Err(err) => Err(err),
                     }
                 };
-                if sent.is_err() {
-                    break;
+                match sent {
+                    Ok(()) => unflushed.set(unflushed.get() + 1),
+                    // libnanomsg closed the link in the middle of the message: the
+                    // socket closed before its last write ended, and the message was
+                    // cut (counted by neither; the socket tells the user).
+                    Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => break,
+                    Err(_) => {
+                        endpoint.delivery.lost_with_peer(1);
+                        break;
+                    }
                 }
-                if peer_gone.get() {
-                    continue;
-                }
-                endpoint.progress.fetch_add(1, Ordering::Relaxed);
-                if !link_in.buffered() && outgoing.flush().await.is_err() {
-                    break;
+                endpoint.delivery.moved();
+                if !link_in.buffered() {
+                    if outgoing.flush().await.is_err() {
+                        break;
+                    }
+                    endpoint.delivery.reached_peer(unflushed.replace(0));
                 }
             }
         };
@@ -215,6 +245,13 @@ pub(super) async fn pump(
             () = &mut toward_peer => None,
         }
     };
+    let waiting = unflushed.replace(0);
+    if waiting > 0 {
+        match outgoing.flush().await {
+            Ok(()) if !peer_gone.get() => endpoint.delivery.reached_peer(waiting),
+            _ => endpoint.delivery.lost_with_peer(waiting),
+        }
+    }
     outgoing.finish(refusal.as_ref()).await;
     if let Some(senders) = &endpoint.settings.senders {
         senders.left(peer);

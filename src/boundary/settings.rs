@@ -7,7 +7,7 @@ the event loop, so that the socket's side reads the whole exchange in one place.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{Senders, tls};
 use crate::kind::SocketType;
@@ -23,6 +23,9 @@ pub struct Settings {
     pub ipv4_only: bool,
     /// What all peers' messages being read may hold at once.
     pub memory_budget: usize,
+    /// --linger: at close, how long messages toward peers may go without moving
+    /// before what is left of them is given up.
+    pub linger: Duration,
     /// -v: say each peer's arrival and departure.
     pub verbose: bool,
     /// When the socket opened, for `-v`'s time stamps.

@@ -200,7 +200,8 @@ pub struct SendingArgs {
     /// Give up sending after T with no peer to take the message
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub send_timeout: Option<Duration>,
-    /// At exit, wait at most T for sent messages to leave (0 to skip)
+    /// At exit, wait for sent messages to leave while they move, giving up after T
+    /// with none taken (0 to skip)
     #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "1s")]
     pub linger: Duration,
 }

@@ -47,7 +47,7 @@ pub fn run(plan: &Plan) -> Result<()> {
                 // Nothing sent (a --send-timeout with no peer): nothing to wait for,
                 // and no peer would ever make the socket writable again.
                 if !interrupted && sender_socket.sent_any() {
-                    sender_socket.drain(send_plan.linger);
+                    sender_socket.drain();
                 }
                 if let Ok(mut slot) = sender_error.lock() {
                     *slot = Some(err);

@@ -35,7 +35,7 @@ use crate::error::Failure;
 use crate::format::DecodeError;
 use crate::options::{Plan, Role};
 use crate::report;
-use crate::socket::{Errno, Meaning, Message, Socket, Wake};
+use crate::socket::{Closed, Errno, Meaning, Message, Socket, Wake};
 
 pub use exec::kill_running;
 pub use input::Messages;
@@ -210,8 +210,9 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
             .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped));
     // A reply proves its request arrived, and a surveyor has waited out its deadline:
     // only the other roles have sent something whose delivery is still unknown.
-    if !interrupted && plan.role != Role::Request && socket.sent_any() {
-        socket.drain(plan.linger);
+    let drained = !interrupted && plan.role != Role::Request && socket.sent_any();
+    if drained {
+        socket.drain();
     }
     if plan.socket.progress {
         report::end_progress();
@@ -225,5 +226,35 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     } else if plan.socket.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
-    result
+    let closed = socket.close();
+    match closed {
+        Some(closed) if drained && result.is_ok() => cut_at_exit(plan, &closed).map_or(Ok(()), Err),
+        _ => result,
+    }
+}
+
+/// The messages a push or pair sent that its exit cut off: a peer took nothing for
+/// all of --linger, so they never left. (pub and bus drop what a peer does not take
+/// by design, a reply is asked again by its requester, and a surveyor has waited out
+/// its deadline.)
+fn cut_at_exit(plan: &Plan, closed: &Closed) -> Option<anyhow::Error> {
+    let cut = closed.cut();
+    if cut == 0 || !matches!(plan.socket.protocol, Protocol::Push | Protocol::Pair) {
+        return None;
+    }
+    let messages = if closed.sent == 1 {
+        "the message sent".to_string()
+    } else {
+        format!("{cut} of the {} messages sent", closed.sent)
+    };
+    Some(
+        Failure::Timeout(
+            format!(
+                "{messages} did not reach a peer: none took anything for --linger {} before exit (raise --linger to wait longer)",
+                humantime::format_duration(plan.socket.linger)
+            ),
+            None,
+        )
+        .into(),
+    )
 }

@@ -88,7 +88,6 @@ pub struct Plan {
     pub count: Option<u64>,
     pub interval: Option<Duration>,
     pub delay: Option<Duration>,
-    pub linger: Duration,
     pub quiet: bool,
     pub stats: bool,
 }

@@ -151,6 +151,7 @@ impl Plan {
                 endpoints,
                 recv_timeout,
                 send_timeout,
+                linger,
                 recv_max_size,
                 socket_name: common.socket_name,
                 subscriptions: Vec::new(),
@@ -178,7 +179,6 @@ impl Plan {
             count: common.count.filter(|&count| count > 0),
             interval,
             delay,
-            linger,
             quiet: common.quiet,
             stats: common.stats,
         })

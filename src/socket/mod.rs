@@ -73,6 +73,9 @@ pub use wait::{Wake, millis};
 /// closes. Measured: 20 of 20 one-byte pushes arrived with it, 8 of 20 without.
 const CLOSE_GRACE: Duration = Duration::from_millis(100);
 
+/// How often the drain at exit looks whether the boundary has passed more on.
+const DRAIN_LOOK: Duration = Duration::from_millis(50);
+
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
 
@@ -85,6 +88,13 @@ pub struct Socket {
     id: c_int,
     protocol: Protocol,
     recv_timeout: Option<Duration>,
+    linger: Duration,
+    /// Set once `close` has run, so that drop does not close another socket that
+    /// libnanomsg has since given the same number.
+    closed: AtomicBool,
+    /// Whether every endpoint goes through the boundary, which then sees every
+    /// message sent (not one through inproc).
+    all_through_boundary: bool,
     /// NN_RCVFD, for a socket that can receive: readable while a message is ready.
     recv_fd: Option<RawFd>,
     started: Instant,
@@ -128,6 +138,9 @@ impl Socket {
             id,
             protocol: plan.protocol,
             recv_timeout: plan.recv_timeout,
+            linger: plan.linger,
+            closed: AtomicBool::new(false),
+            all_through_boundary: plan.all_through_boundary(),
             recv_fd: None,
             started,
             monitor_stop: Arc::new(AtomicBool::new(false)),
@@ -141,6 +154,7 @@ impl Socket {
                     .unwrap_or(SocketType::Pair),
                 recv_max_size: plan.recv_max_size,
                 memory_budget: limit::recv_max_size_cap(),
+                linger: plan.linger,
                 ipv4_only: !plan.ipv6,
                 verbose: plan.verbose,
                 started,
@@ -209,7 +223,10 @@ impl Socket {
         self.recv_timeout
     }
 
-    /// Holds the socket open until what was sent has left, at most `linger`.
+    /// Holds the socket open until what was sent has left, while it moves: the wait
+    /// ends once `--linger` passes with nothing moving. Through the boundary, every
+    /// piece a peer takes starts that time again, so a large message on a slow link
+    /// is not cut for taking longer than `--linger` in all.
     ///
     /// nanomsg 1.x ignores NN_LINGER: closing drops a message still being written and
     /// the message a peer's pipe has read ahead. A socket that can block on send (push,
@@ -217,27 +234,82 @@ impl Socket {
     /// finished the last write. pub never blocks, and rep and respondent report POLLOUT
     /// only while a request waits for its answer (measured: a rep that had answered
     /// waited out the whole linger), so those get the grace period alone.
-    pub fn drain(&self, linger: Duration) {
-        if linger.is_zero() {
+    pub fn drain(&self) {
+        if self.linger.is_zero() {
             return;
         }
-        let deadline = Instant::now() + linger;
+        let delivery = self.delivery();
+        let moved = || delivery.as_ref().map_or(0, |delivery| delivery.progress());
+        let mut deadline = Instant::now() + self.linger;
         if !matches!(
             self.protocol,
             Protocol::Pub | Protocol::Rep | Protocol::Respondent
         ) {
             let mut fd = sys::nn_pollfd::new(self.id, false, true);
+            let mut seen = moved();
             loop {
                 let left = deadline.saturating_duration_since(Instant::now());
+                let look = if delivery.is_some() {
+                    left.min(DRAIN_LOOK)
+                } else {
+                    left
+                };
                 // SAFETY: nn_poll reads one nn_pollfd at the pointer and writes its
                 // revents: `fd` is that one, a local that outlives the call.
-                let rc = unsafe { sys::nn_poll(&raw mut fd, 1, millis(left)) };
-                if rc >= 0 || last_error().kind() != NnError::Interrupted || left.is_zero() {
+                let rc = unsafe { sys::nn_poll(&raw mut fd, 1, millis(look)) };
+                if rc > 0 || (rc < 0 && last_error().kind() != NnError::Interrupted) {
+                    break;
+                }
+                if moved() != seen {
+                    seen = moved();
+                    deadline = Instant::now() + self.linger;
+                } else if left.is_zero() {
                     break;
                 }
             }
         }
         thread::sleep(CLOSE_GRACE.min(deadline.saturating_duration_since(Instant::now())));
+    }
+
+    /// Closes the socket now, and lets the boundary pass on what libnanomsg gave it
+    /// while that moves (drop does the same, without an answer). What became of the
+    /// messages sent, when every endpoint goes through the boundary and this is the
+    /// first close.
+    pub fn close(&self) -> Option<Closed> {
+        if self.closed.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        // Read before nn_close, after which the statistics are gone.
+        let sent = self.counts().sent;
+        self.monitor_stop.store(true, Ordering::Relaxed);
+        let _ = self.wake.send(());
+        // SAFETY: nn_close takes only a socket number, which nanomsg looks up: a number
+        // it no longer knows (nn_term closed every socket) fails with EBADF. `id` is the
+        // one nn_socket gave this Socket in `open`, and `closed` lets it be closed once.
+        // A Message still alive is a chunk of its own, freed without the socket.
+        unsafe {
+            sys::nn_close(self.id);
+        }
+        let boundary = self
+            .boundary
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let delivery = boundary.as_ref().map(Boundary::delivery);
+        // Dropping it waits for its event loop: the drain toward peers.
+        drop(boundary);
+        let delivery = delivery.filter(|_| self.all_through_boundary)?;
+        Some(Closed {
+            sent,
+            delivered: delivery.delivered(),
+            lost_with_peers: delivery.lost_with_peers(),
+        })
+    }
+
+    /// What the boundary has done with the messages toward peers so far.
+    fn delivery(&self) -> Option<Arc<boundary::Delivery>> {
+        let boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
+        boundary.as_ref().map(Boundary::delivery)
     }
 
     /// What a timeout on send means for the user: why no peer came, when that is
@@ -284,18 +356,29 @@ impl Socket {
     }
 }
 
-#[allow(unsafe_code)]
 impl Drop for Socket {
     fn drop(&mut self) {
-        self.monitor_stop.store(true, Ordering::Relaxed);
-        let _ = self.wake.send(());
-        // SAFETY: nn_close takes only a socket number, which nanomsg looks up: a number
-        // it no longer knows (nn_term closed every socket) fails with EBADF. `id` is the
-        // one nn_socket gave this Socket in `open`; nothing else closes it, and drop runs
-        // once. A Message still alive is a chunk of its own, freed without the socket.
-        unsafe {
-            sys::nn_close(self.id);
-        }
+        self.close();
+    }
+}
+
+/// What became of the messages a socket sent, learnt at its close.
+pub struct Closed {
+    /// Messages libnanomsg took from nncat.
+    pub sent: u64,
+    /// Of them, those written whole into a peer's connection.
+    pub delivered: u64,
+    /// Of them, those lost with a peer that left while they were on their way.
+    pub lost_with_peers: u64,
+}
+
+impl Closed {
+    /// Messages the close cut off: neither delivered nor lost with a peer, so still
+    /// inside nncat or libnanomsg when `--linger` gave up on them.
+    pub fn cut(&self) -> u64 {
+        self.sent
+            .saturating_sub(self.delivered)
+            .saturating_sub(self.lost_with_peers)
     }
 }
 

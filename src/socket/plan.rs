@@ -39,6 +39,9 @@ pub struct SocketPlan {
     pub endpoints: Vec<Endpoint>,
     pub recv_timeout: Option<Duration>,
     pub send_timeout: Option<Duration>,
+    /// --linger: at exit, how long what was sent may go without moving before the
+    /// rest is given up (zero for a socket that sends nothing, or to skip the wait).
+    pub linger: Duration,
     /// Always finite: nanomsg's own limit, which nncat never lifts (see socket/limit.rs).
     pub recv_max_size: usize,
     pub socket_name: Option<String>,

@@ -17,6 +17,7 @@ mod hostile;
 mod idle;
 mod interop;
 mod json;
+mod linger;
 mod log_json;
 mod nanocat;
 mod netns;

@@ -47,8 +47,13 @@ impl Digest {
     }
 }
 
+/// The longest a soak process may run: past it, it is killed and the test fails with
+/// its stderr, instead of holding the whole run until CI's own limit.
+const SOAK_LIMIT: Duration = Duration::from_secs(300);
+
 /// What a measured process left: exit code, digest of stdout, peak RSS, stderr.
 struct Measured {
+    /// None when a signal ended it (SOAK_LIMIT's kill among them).
     code: Option<i32>,
     stdout: Digest,
     peak_kib: usize,
@@ -66,6 +71,20 @@ fn run_measured(mut command: Command, input: Option<&Path>) -> Measured {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("nncat starts");
+    let (finished, watched) = std::sync::mpsc::channel::<()>();
+    let pid = child.id() as libc::pid_t;
+    let watchdog = thread::spawn(move || {
+        let overdue = matches!(
+            watched.recv_timeout(SOAK_LIMIT),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+        );
+        if overdue {
+            // SAFETY: kill takes a pid and a signal number, no memory; the child is not
+            // reaped before `finished` is sent, so the pid is still ours.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        overdue
+    });
     let status_file = format!("/proc/{}/status", child.id());
     let running = Arc::new(AtomicBool::new(true));
     let sampling = Arc::clone(&running);
@@ -104,12 +123,18 @@ fn run_measured(mut command: Command, input: Option<&Path>) -> Measured {
     });
     running.store(false, Ordering::SeqCst);
     let peak_kib = sampler.join().unwrap_or(0);
+    let _ = finished.send(());
+    let overdue = watchdog.join().unwrap_or(false);
     let code = child.wait().expect("nncat is reaped").code();
+    let mut stderr = stderr.join().unwrap_or_default();
+    if overdue {
+        stderr.push_str(&format!("[killed: still running after {SOAK_LIMIT:?}]"));
+    }
     Measured {
         code,
         stdout: digest,
         peak_kib,
-        stderr: stderr.join().unwrap_or_default(),
+        stderr,
     }
 }
 
@@ -178,7 +203,10 @@ fn million_through_push_and_pull(url: &str, scratch: &Scratch) {
         &count.to_string(),
     ]));
     wait_bound(url);
-    let pusher = run_measured(nncat(["push", "--connect", url, "--hex"]), Some(&input));
+    let pusher = run_measured(
+        nncat(["push", "--connect", url, "--hex", "--linger", "30s"]),
+        Some(&input),
+    );
     assert_eq!(pusher.code, Some(0), "{}", pusher.stderr);
     let puller = puller.join().expect("the receiving thread ends");
     assert_eq!(puller.code, Some(0), "{}", puller.stderr);
@@ -264,8 +292,10 @@ fn big_through_push_and_pull(format: &str, size: usize) {
     let format_flag = format!("--{format}");
     let puller = receive_in_background(nncat(["pull", "--bind", &url, &format_flag, "-C", "1"]));
     wait_bound(&url);
+    // A soak is about size: its sender gives a loaded machine's receiver the time it
+    // may need (tests/cli/linger.rs holds the default --linger to its word).
     let pusher = run_measured(
-        nncat(["push", "--connect", &url, &format_flag]),
+        nncat(["push", "--connect", &url, &format_flag, "--linger", "30s"]),
         Some(&input),
     );
     assert_eq!(pusher.code, Some(0), "{}", pusher.stderr);
@@ -317,7 +347,16 @@ fn soak_a_64_mib_message_through_req_and_rep_and_through_pair() {
     let receiver = receive_in_background(nncat(["pair", "--bind", &url, "--raw", "-C", "1"]));
     wait_bound(&url);
     let sender = run_measured(
-        nncat(["pair", "--connect", &url, "--raw", "--recv-timeout", "1s"]),
+        nncat([
+            "pair",
+            "--connect",
+            &url,
+            "--raw",
+            "--recv-timeout",
+            "1s",
+            "--linger",
+            "30s",
+        ]),
         Some(&input),
     );
     assert_eq!(sender.code, Some(0), "{}", sender.stderr);

@@ -1,0 +1,104 @@
+//! Delivery at exit: a sender waits while what it sent still moves, gives up only once a
+//! peer has taken nothing for all of --linger, and then says what did not arrive, with
+//! exit 3, instead of exiting 0 over a cut message.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::Duration;
+
+use crate::harness::*;
+
+/// A message large enough that the kernel's socket buffers cannot hold it: a puller that
+/// stops reading holds the pusher's last write.
+const LARGE: usize = 64 << 20;
+
+/// How long a stopped puller stays stopped: a fault's length (past the default --linger
+/// of 1s), not a wait for a peer.
+const STALL: Duration = Duration::from_millis(2500);
+
+/// A raw puller bound at a fresh ipc path that has a pusher connected (its handshake
+/// done), so that what the pusher sends next starts to flow at once.
+fn puller_with_a_pusher(scratch: &Scratch, pusher_args: &[&str]) -> (Running, Running) {
+    let url = scratch.ipc_url("linger");
+    let mut puller = Running::start_watching(nncat([
+        "pull",
+        "--bind",
+        &url,
+        "--raw",
+        "-C",
+        "1",
+        "-v",
+        "--recv-timeout",
+        "60s",
+    ]));
+    wait_bound(&url);
+    let mut args = vec!["push", "--connect", &url, "--raw"];
+    args.extend_from_slice(pusher_args);
+    let pusher = Running::start(nncat(args));
+    puller.stderr().wait_for_text("1 peer connected");
+    (puller, pusher)
+}
+
+#[test]
+fn a_pusher_whose_puller_stopped_taking_says_the_message_did_not_arrive_and_exits_3() {
+    let scratch = Scratch::new();
+    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &[]);
+    puller.signal(libc::SIGSTOP);
+    pusher.feed_stdin(random_bytes(1, LARGE));
+    let out = pusher.finish_within(Duration::from_secs(30));
+    puller.signal(libc::SIGCONT);
+    let out = out.fails_with(3, "did not reach a peer");
+    assert!(
+        out.stderr
+            .contains("none took anything for --linger 1s before exit (raise --linger"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_pusher_with_a_longer_linger_delivers_a_large_message_to_a_puller_that_stalled() {
+    let scratch = Scratch::new();
+    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &["--linger", "30s"]);
+    puller.signal(libc::SIGSTOP);
+    let message = random_bytes(2, LARGE);
+    pusher.feed_stdin(message.clone());
+    thread::sleep(STALL);
+    puller.signal(libc::SIGCONT);
+    pusher.finish_within(Duration::from_secs(60)).success();
+    let received = puller.finish_within(Duration::from_secs(60)).success();
+    assert!(received.stdout == message, "the message arrives whole");
+}
+
+/// A puller that takes a little every 200 ms: slow, but moving, for longer than the
+/// pusher's --linger of 300 ms in all. The wait is for what moves, not a fixed time.
+#[test]
+fn a_pusher_waits_past_its_linger_for_a_puller_that_is_slow_but_taking() {
+    let scratch = Scratch::new();
+    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &["--linger", "300ms"]);
+    let throttling = Arc::new(AtomicBool::new(true));
+    let throttle = {
+        let (throttling, pid) = (Arc::clone(&throttling), puller.pid() as i32);
+        thread::spawn(move || {
+            while throttling.load(Ordering::SeqCst) {
+                // SAFETY: kill takes two integers and no pointers; the puller is not
+                // reaped while this runs (the test ends this loop first).
+                unsafe { libc::kill(pid, libc::SIGSTOP) };
+                thread::sleep(Duration::from_millis(200));
+                // SAFETY: as above.
+                unsafe { libc::kill(pid, libc::SIGCONT) };
+                thread::sleep(Duration::from_millis(10));
+            }
+        })
+    };
+    let message = random_bytes(3, LARGE);
+    pusher.feed_stdin(message.clone());
+    let sent = pusher.finish_within(Duration::from_secs(120));
+    throttling.store(false, Ordering::SeqCst);
+    throttle.join().expect("the throttle ends");
+    puller.signal(libc::SIGCONT);
+    sent.success();
+    let received = puller.finish_within(Duration::from_secs(60)).success();
+    assert!(received.stdout == message, "the message arrives whole");
+}
