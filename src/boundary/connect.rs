@@ -3,9 +3,11 @@ The connecting side: reaching the server, its handshake, and letting libnanomsg 
 only once the real connection is up; again after each connection ends.
 */
 
+use std::cell::Cell;
 use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc as sync_mpsc;
 use std::time::Duration;
 
@@ -14,6 +16,7 @@ use tokio::net::{TcpSocket, TcpStream, UnixListener, UnixStream};
 use tokio_tungstenite::tungstenite::handshake::client::Request;
 
 use super::address::Remote;
+use super::delivery::Counted;
 use super::link::{self, LinkReader, LinkWriter};
 use super::pump::pump;
 use super::relay::{serve_sp_peer, sp_handshake};
@@ -58,11 +61,23 @@ pub async fn serve_connecting(
 ) {
     let _live = event_loop.live.clone();
     let mut first = Some(first);
+    let pumping = Cell::new(false);
     loop {
+        let attempt = connect_once(&endpoint, &target, secure.as_ref(), &mut first, &pumping);
+        tokio::pin!(attempt);
         let pause = tokio::select! {
-            pause = connect_once(&endpoint, &target, secure.as_ref(), &mut first) => pause,
-            () = event_loop.closed() => return,
+            pause = &mut attempt => pause,
+            () = event_loop.closed() => {
+                // The socket closes: an attempt stops, but a connection that is up passes
+                // on what libnanomsg gave it until libnanomsg closes the link, as a
+                // bound endpoint's peers do (the event loop bounds the wait).
+                if pumping.get() {
+                    attempt.await;
+                }
+                return;
+            }
         };
+        pumping.set(false);
         tokio::select! {
             () = tokio::time::sleep(pause) => {}
             () = event_loop.closed() => return,
@@ -77,6 +92,7 @@ async fn connect_once(
     target: &Target,
     secure: Option<&Secure>,
     first: &mut Option<sync_mpsc::Sender<()>>,
+    pumping: &Cell<bool>,
 ) -> Duration {
     let mut first = Told(first.take());
     let remote = match target {
@@ -85,7 +101,7 @@ async fn connect_once(
                 Ok(stream) => stream,
                 Err(err) => return failed(endpoint, &err),
             };
-            return serve_sp_server(endpoint, stream, "the server", &mut first).await;
+            return serve_sp_server(endpoint, stream, "the server", &mut first, pumping).await;
         }
         Target::Tcp(remote) | Target::Ws(remote, _) => remote,
     };
@@ -99,17 +115,19 @@ async fn connect_once(
         .map_or_else(|_| "the server".to_string(), |at| at.to_string());
     match (target, secure) {
         (Target::Ws(_, request), None) => {
-            serve_ws_server(endpoint, stream, request, &mut first).await
+            serve_ws_server(endpoint, stream, request, &mut first, pumping).await
         }
         (Target::Ws(_, request), Some(secure)) => {
             match secure_handshake(endpoint, secure, stream).await {
-                Some(stream) => serve_ws_server(endpoint, stream, request, &mut first).await,
+                Some(stream) => {
+                    serve_ws_server(endpoint, stream, request, &mut first, pumping).await
+                }
                 None => REFUSED_RETRY,
             }
         }
-        (_, None) => serve_sp_server(endpoint, stream, &server, &mut first).await,
+        (_, None) => serve_sp_server(endpoint, stream, &server, &mut first, pumping).await,
         (_, Some(secure)) => match secure_handshake(endpoint, secure, stream).await {
-            Some(stream) => serve_sp_server(endpoint, stream, &server, &mut first).await,
+            Some(stream) => serve_sp_server(endpoint, stream, &server, &mut first, pumping).await,
             None => REFUSED_RETRY,
         },
     }
@@ -151,8 +169,10 @@ async fn serve_ws_server<S: AsyncRead + AsyncWrite + Unpin>(
     stream: S,
     request: &Request,
     first: &mut Told,
+    pumping: &Cell<bool>,
 ) -> Duration {
     let server = "the server";
+    let stream = Counted::new(stream, Arc::clone(&endpoint.delivery));
     let upgraded = ws::connect(stream, request.clone(), endpoint.settings.recv_max_size).await;
     let (incoming, outgoing) = match upgraded {
         Ok(halves) => halves,
@@ -174,6 +194,7 @@ async fn serve_ws_server<S: AsyncRead + AsyncWrite + Unpin>(
             endpoint.transport.word()
         ),
     );
+    pumping.set(true);
     pump(endpoint, server, incoming, outgoing, link_in, link_out).await;
     RETRY_INTERVAL
 }
@@ -185,6 +206,7 @@ async fn serve_sp_server<S: Readiness + AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,
     server: &str,
     first: &mut Told,
+    pumping: &Cell<bool>,
 ) -> Duration {
     let Some(theirs) = sp_handshake(endpoint, &mut stream, server).await else {
         return REFUSED_RETRY;
@@ -194,6 +216,7 @@ async fn serve_sp_server<S: Readiness + AsyncRead + AsyncWrite + Unpin>(
         return REFUSED_RETRY;
     };
     let (read, write) = tokio::io::split(stream);
+    pumping.set(true);
     serve_sp_peer(endpoint, read, write, server, link).await;
     RETRY_INTERVAL
 }

@@ -80,8 +80,7 @@ pub use transport::{Incoming, Outgoing, Received, Refusal, owns};
 /// while bytes move.
 const DRAIN: Duration = Duration::from_secs(1);
 
-/// A large message passes toward a peer this much at a time, each piece counted as
-/// progress for the drain at close.
+/// A large message passes toward a peer this much at a time.
 const CHUNK: u64 = 1 << 20;
 
 /// Messages from libnanomsg larger than this pass on toward a tcp or ipc peer as their

@@ -62,7 +62,6 @@ async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::
         if passed.is_err() {
             break;
         }
-        endpoint.delivery.moved();
     }
     if taken > 0 && passed.is_ok() {
         passed = outgoing.flush().await;
@@ -74,10 +73,9 @@ async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::
     passed
 }
 
-/// Passes a large message from libnanomsg to the peer a piece at a time, each piece
-/// counted as progress.
+/// Passes a large message from libnanomsg to the peer a piece at a time, never holding
+/// it whole.
 async fn pass_large(
-    endpoint: &Endpoint,
     length: u64,
     link_in: &mut LinkReader,
     outgoing: &mut impl Outgoing,
@@ -87,7 +85,6 @@ async fn pass_large(
     while left > 0 {
         let piece = left.min(CHUNK);
         outgoing.pass_chunk(piece, link_in).await?;
-        endpoint.delivery.moved();
         left -= piece;
     }
     Ok(())
@@ -200,7 +197,7 @@ pub(super) async fn pump(
                     continue;
                 }
                 let sent = if length > STREAM_AT && outgoing.streams() {
-                    pass_large(endpoint, length, &mut link_in, &mut outgoing).await
+                    pass_large(length, &mut link_in, &mut outgoing).await
                 } else {
                     match link_in.read_body(length).await {
                         Ok(message) => outgoing.send(message).await,
@@ -218,7 +215,6 @@ pub(super) async fn pump(
                         break;
                     }
                 }
-                endpoint.delivery.moved();
                 if !link_in.buffered() {
                     if outgoing.flush().await.is_err() {
                         break;

@@ -6,11 +6,13 @@ handshake is done, pump.rs carries its messages.
 
 use std::io;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 
+use super::delivery::Counted;
 use super::link::{self, LinkReader, LinkWriter};
 use super::pump::pump;
 use super::sp::{self, HandshakeError};
@@ -287,7 +289,7 @@ pub(super) async fn serve_sp_peer<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
     let ipc = endpoint.transport == Transport::Ipc;
     let (incoming, outgoing) = sp::halves(
         read,
-        write,
+        Counted::new(write, Arc::clone(&endpoint.delivery)),
         ipc,
         endpoint.settings.recv_max_size,
         endpoint.budget.clone(),
@@ -298,10 +300,11 @@ pub(super) async fn serve_sp_peer<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
 /// A ws client: its upgrade, then its messages.
 async fn serve_ws_peer<S: AsyncRead + AsyncWrite + Unpin>(
     endpoint: &Endpoint,
-    mut stream: S,
+    stream: S,
     peer: &str,
     mut event_loop: Loop,
 ) {
+    let mut stream = Counted::new(stream, Arc::clone(&endpoint.delivery));
     let own = endpoint.settings.own;
     let refused: ws::Refused = {
         let upgraded = async {

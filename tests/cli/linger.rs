@@ -71,34 +71,61 @@ fn a_pusher_with_a_longer_linger_delivers_a_large_message_to_a_puller_that_stall
     assert!(received.stdout == message, "the message arrives whole");
 }
 
-/// A puller that takes a little every 200 ms: slow, but moving, for longer than the
-/// pusher's --linger of 300 ms in all. The wait is for what moves, not a fixed time.
+/// The most memory a process has held so far (VmHWM), in bytes: a puller's grows as a
+/// message's bytes arrive. None once it has exited.
+fn peak_memory(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))?;
+    let kib: u64 = line.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// A puller stopped for half a second at a time, let go each time only until it holds
+/// an eighth of the message more: slow but taking, for longer than the pusher's
+/// default --linger of 1s in all, never still for as long.
 #[test]
 fn a_pusher_waits_past_its_linger_for_a_puller_that_is_slow_but_taking() {
+    const STEP: u64 = LARGE as u64 / 8;
     let scratch = Scratch::new();
-    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &["--linger", "300ms"]);
+    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &[]);
     let throttling = Arc::new(AtomicBool::new(true));
     let throttle = {
-        let (throttling, pid) = (Arc::clone(&throttling), puller.pid() as i32);
+        let (throttling, pid) = (Arc::clone(&throttling), puller.pid());
         thread::spawn(move || {
+            let mut stops = 0;
             while throttling.load(Ordering::SeqCst) {
                 // SAFETY: kill takes two integers and no pointers; the puller is not
                 // reaped while this runs (the test ends this loop first).
-                unsafe { libc::kill(pid, libc::SIGSTOP) };
-                thread::sleep(Duration::from_millis(200));
+                unsafe { libc::kill(pid as i32, libc::SIGSTOP) };
+                thread::sleep(Duration::from_millis(500));
+                let target = peak_memory(pid).map(|before| before + STEP);
                 // SAFETY: as above.
-                unsafe { libc::kill(pid, libc::SIGCONT) };
-                thread::sleep(Duration::from_millis(10));
+                unsafe { libc::kill(pid as i32, libc::SIGCONT) };
+                stops += 1;
+                let deadline = std::time::Instant::now() + LIMIT;
+                while throttling.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+                    match (peak_memory(pid), target) {
+                        (Some(now), Some(target)) if now < target => {
+                            thread::sleep(Duration::from_millis(1));
+                        }
+                        _ => break,
+                    }
+                }
             }
+            stops
         })
     };
     let message = random_bytes(3, LARGE);
     pusher.feed_stdin(message.clone());
     let sent = pusher.finish_within(Duration::from_secs(120));
     throttling.store(false, Ordering::SeqCst);
-    throttle.join().expect("the throttle ends");
+    let stops = throttle.join().expect("the throttle ends");
     puller.signal(libc::SIGCONT);
     sent.success();
     let received = puller.finish_within(Duration::from_secs(60)).success();
     assert!(received.stdout == message, "the message arrives whole");
+    // Otherwise the pusher was never held past its linger, and this proved nothing.
+    assert!(stops >= 3, "the puller was stopped only {stops} times");
 }
