@@ -155,8 +155,14 @@ impl LinkReader {
         message
             .try_reserve_exact(length)
             .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
-        message.resize(length, 0);
-        self.stream.read_exact(&mut message).await?;
+        // Into the reserved capacity as it is: zeroing a large message first cost a
+        // pass over it (memset was 3% of a 1 MiB pusher's boundary).
+        while message.len() < length {
+            let left = (length - message.len()) as u64;
+            if (&mut self.stream).take(left).read_buf(&mut message).await? == 0 {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+        }
         Ok(message)
     }
 
