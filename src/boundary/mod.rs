@@ -123,7 +123,13 @@ pub struct Boundary {
     jobs: Option<mpsc::UnboundedSender<Job>>,
     thread: Option<thread::JoinHandle<()>>,
     endpoints: usize,
+    /// Connections begun ahead, not yet handed to libnanomsg (`begin_connect`).
+    begun: Vec<Begun>,
 }
+
+/// A connection begun ahead: its URL as given, the private address libnanomsg will
+/// connect to, and the news of its first attempt.
+type Begun = (String, String, sync_mpsc::Receiver<()>);
 
 /// One endpoint, as its tasks see it.
 struct Endpoint {
@@ -172,6 +178,7 @@ impl Boundary {
             jobs: None,
             thread: None,
             endpoints: 0,
+            begun: Vec::new(),
         })
     }
 
@@ -217,8 +224,32 @@ impl Boundary {
     }
 
     /// Connects to `url`; returns the private address libnanomsg must connect to, once
-    /// the first attempt has succeeded or failed.
+    /// the first attempt has succeeded or failed (or `FIRST_ATTEMPT_WAIT` has passed).
+    /// A connection begun ahead for the same URL (`begin_connect`) is taken over.
     pub fn connect(&mut self, url: &Url) -> io::Result<String> {
+        let begun = self
+            .begun
+            .iter()
+            .position(|(begun, _, _)| begun == url.as_str());
+        let (_, private, first) = match begun {
+            Some(at) => self.begun.remove(at),
+            None => self.start_connect(url)?,
+        };
+        let _ = first.recv_timeout(FIRST_ATTEMPT_WAIT);
+        Ok(private)
+    }
+
+    /// Starts connecting to `url` without waiting for the first attempt, so that a
+    /// socket with many connect endpoints waits for all their first attempts at once
+    /// (a surveyor connecting to 100 respondents waited for each in turn). An address
+    /// it cannot take is left for `connect` to refuse.
+    pub fn begin_connect(&mut self, url: &Url) {
+        if let Ok(begun) = self.start_connect(url) {
+            self.begun.push(begun);
+        }
+    }
+
+    fn start_connect(&mut self, url: &Url) -> io::Result<Begun> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
         let ipv4_only = self.settings.ipv4_only;
         let target = match transport {
@@ -257,8 +288,7 @@ impl Boundary {
                 event_loop, endpoint, target, secure, first_tx,
             ));
         }))?;
-        let _ = first_rx.recv_timeout(FIRST_ATTEMPT_WAIT);
-        Ok(private)
+        Ok((url.to_string(), private, first_rx))
     }
 
     fn endpoint(&mut self, transport: Transport, url: &Url, side: char) -> Endpoint {

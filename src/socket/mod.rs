@@ -169,6 +169,7 @@ impl Socket {
         for endpoint in &plan.endpoints {
             endpoint::check(endpoint)?;
         }
+        socket.begin_connecting(&plan.endpoints);
         for endpoint in &plan.endpoints {
             socket.add_endpoint(endpoint, plan)?;
         }

@@ -249,6 +249,32 @@ impl Socket {
     /// Binds or connects `endpoint` at the boundary: the private address libnanomsg
     /// must take instead.
     fn through_boundary(&self, endpoint: &Endpoint) -> Result<String, Errno> {
+        self.with_boundary(|boundary| match endpoint.kind {
+            EndpointKind::Bind => boundary.bind(&endpoint.url),
+            EndpointKind::Connect => boundary.connect(&endpoint.url),
+        })?
+        .map_err(errno_of)
+    }
+
+    /// Starts the boundary's connections to every server the plan connects to, before
+    /// any endpoint is attached, so that their first attempts overlap.
+    pub(super) fn begin_connecting(&self, endpoints: &[Endpoint]) {
+        let mut connects = endpoints.iter().filter(|endpoint| {
+            endpoint.kind == EndpointKind::Connect && boundary::owns(&endpoint.url)
+        });
+        // One alone gains nothing: `connect` begins and waits in one go.
+        if connects.clone().nth(1).is_none() {
+            return;
+        }
+        let _ = self.with_boundary(|boundary| {
+            for endpoint in connects.by_ref() {
+                boundary.begin_connect(&endpoint.url);
+            }
+        });
+    }
+
+    /// Runs `job` with the boundary, started on first use.
+    fn with_boundary<T>(&self, job: impl FnOnce(&mut Boundary) -> T) -> Result<T, Errno> {
         let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
         if boundary.is_none() {
             *boundary = Some(
@@ -259,11 +285,7 @@ impl Socket {
         let Some(boundary) = boundary.as_mut() else {
             return Err(Errno(libc::EIO));
         };
-        match endpoint.kind {
-            EndpointKind::Bind => boundary.bind(&endpoint.url),
-            EndpointKind::Connect => boundary.connect(&endpoint.url),
-        }
-        .map_err(errno_of)
+        Ok(job(boundary))
     }
 
     /// Waits until `count` peers are connected. Past `timeout`, a `required` wait is a

@@ -17,12 +17,17 @@ const LARGE: usize = 64 << 20;
 /// of 1s), not a wait for a peer.
 const STALL: Duration = Duration::from_millis(2500);
 
-/// A raw puller bound at a fresh ipc path that has a pusher connected (its handshake
-/// done), so that what the pusher sends next starts to flow at once.
-fn puller_with_a_pusher(scratch: &Scratch, pusher_args: &[&str]) -> (Running, Running) {
+/// A raw receiver of type `receiver` bound at a fresh ipc path, with a raw sender of
+/// type `sender` connected to it (its handshake done), so that what the sender sends
+/// next starts to flow at once.
+fn receiver_with_a_sender(
+    scratch: &Scratch,
+    (receiver, sender): (&str, &str),
+    sender_args: &[&str],
+) -> (Running, Running) {
     let url = scratch.ipc_url("linger");
-    let mut puller = Running::start_watching(nncat([
-        "pull",
+    let mut receiving = Running::start_watching(nncat([
+        receiver,
         "--bind",
         &url,
         "--raw",
@@ -33,28 +38,39 @@ fn puller_with_a_pusher(scratch: &Scratch, pusher_args: &[&str]) -> (Running, Ru
         "60s",
     ]));
     wait_bound(&url);
-    let mut args = vec!["push", "--connect", &url, "--raw"];
-    args.extend_from_slice(pusher_args);
-    let pusher = Running::start(nncat(args));
-    puller.stderr().wait_for_text("1 peer connected");
-    (puller, pusher)
+    let mut args = vec![sender, "--connect", &url, "--raw"];
+    args.extend_from_slice(sender_args);
+    let sending = Running::start(nncat(args));
+    receiving.stderr().wait_for_text("1 peer connected");
+    (receiving, sending)
+}
+
+fn puller_with_a_pusher(scratch: &Scratch, pusher_args: &[&str]) -> (Running, Running) {
+    receiver_with_a_sender(scratch, ("pull", "push"), pusher_args)
 }
 
 #[test]
-fn a_pusher_whose_puller_stopped_taking_says_the_message_did_not_arrive_and_exits_3() {
-    let scratch = Scratch::new();
-    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &[]);
-    puller.signal(libc::SIGSTOP);
-    pusher.feed_stdin(random_bytes(1, LARGE));
-    let out = pusher.finish_within(Duration::from_secs(30));
-    puller.signal(libc::SIGCONT);
-    let out = out.fails_with(3, "did not reach a peer");
-    assert!(
-        out.stderr
-            .contains("none took anything for --linger 1s before exit (raise --linger"),
-        "{}",
-        out.stderr
-    );
+fn a_push_or_pair_whose_peer_stopped_taking_says_the_message_did_not_arrive_and_exits_3() {
+    // A pair sender also receives: --recv-timeout lets it end once its input has.
+    for (pair, sender_args) in [
+        (("pull", "push"), &[][..]),
+        (("pair", "pair"), &["--recv-timeout", "1s"][..]),
+    ] {
+        let scratch = Scratch::new();
+        let (receiver, mut sender) = receiver_with_a_sender(&scratch, pair, sender_args);
+        receiver.signal(libc::SIGSTOP);
+        sender.feed_stdin(random_bytes(1, LARGE));
+        let out = sender.finish_within(Duration::from_secs(30));
+        receiver.signal(libc::SIGCONT);
+        let out = out.fails_with(3, "did not reach a peer");
+        assert!(
+            out.stderr
+                .contains("the message sent did not reach a peer: none took anything for --linger 1s before exit (raise --linger"),
+            "{}: {}",
+            pair.1,
+            out.stderr
+        );
+    }
 }
 
 #[test]
