@@ -29,9 +29,10 @@ sp.rs is the tcp and ipc transport, ws.rs the ws one, both behind `Incoming` and
 TLS streams carry them unchanged for tls+tcp:// and wss://; link.rs is libnanomsg's
 side; relay.rs accepts peers, connect.rs makes connections, pump.rs carries each peer's
 messages, all on the thread of event_loop.rs; address.rs reads addresses as libnanomsg
-does; settings.rs is what the socket and the boundary say to each other, senders.rs a
-tap's record of who sent what, peers.rs the count against the descriptor limit, and
-notes.rs says what happened. This file holds one socket's boundary and its endpoints.
+does; settings.rs is what the socket and the boundary say to each other, delivery.rs
+what became of the messages toward peers, senders.rs a tap's record of who sent what,
+peers.rs the count against the descriptor limit, and notes.rs says what happened.
+This file holds one socket's boundary and its endpoints.
 */
 
 pub mod address;
@@ -174,7 +175,7 @@ impl Boundary {
             delivery: Arc::default(),
             taken: Arc::default(),
             peers: Peers::new(peer_capacity()),
-            folder: private_folder()?,
+            folder: link::private_folder()?,
             jobs: None,
             thread: None,
             endpoints: 0,
@@ -363,49 +364,6 @@ impl Drop for Boundary {
             let _ = thread.join();
         }
     }
-}
-
-/// A new folder only this user can enter, for the private links; short enough that
-/// its sockets' paths fit in `sun_path`.
-fn private_folder() -> io::Result<tempfile::TempDir> {
-    let builder = {
-        use std::os::unix::fs::PermissionsExt;
-        let mut builder = tempfile::Builder::new();
-        // Only this user may reach libnanomsg: tempfile's own default follows the
-        // umask (0755 under the usual 022).
-        builder
-            .prefix("nncat-")
-            .permissions(std::fs::Permissions::from_mode(0o700));
-        builder
-    };
-    let mut last = io::Error::from(io::ErrorKind::NotFound);
-    for base in private_folder_bases() {
-        // An ipc path is at most 107 bytes: the folder's leaves room for the link's name.
-        if base.as_os_str().len() >= 64 {
-            continue;
-        }
-        match builder.tempdir_in(&base) {
-            Ok(folder) => return Ok(folder),
-            Err(err) => last = err,
-        }
-    }
-    Err(last)
-}
-
-/// Where the private folder may go, first choice first: `$TMPDIR` when the user set
-/// one; else a file system in memory (`$XDG_RUNTIME_DIR`, the user's own, then
-/// `/dev/shm`), where making and removing the folder and each link's socket file
-/// writes no journal (measured on an ext4 /tmp: 77 us for a folder, one link and their
-/// removal, against 8 us on tmpfs; a one-shot req used 0.2 ms less CPU); `/tmp` last.
-fn private_folder_bases() -> Vec<PathBuf> {
-    let chosen = ["TMPDIR", "XDG_RUNTIME_DIR"]
-        .into_iter()
-        .filter_map(std::env::var_os)
-        .filter(|base| !base.is_empty())
-        .map(PathBuf::from);
-    chosen
-        .chain(["/dev/shm", "/tmp"].map(PathBuf::from))
-        .collect()
 }
 
 fn invalid() -> io::Error {
