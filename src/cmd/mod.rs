@@ -236,10 +236,12 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
 /// The messages a push or pair sent that its exit cut off: a peer took nothing for
 /// all of --linger, so they never left. (pub and bus drop what a peer does not take
 /// by design, a reply is asked again by its requester, and a surveyor has waited out
-/// its deadline.)
+/// its deadline. `--linger 0` asked not to wait, and so not to know.)
 fn cut_at_exit(plan: &Plan, closed: &Closed) -> Option<anyhow::Error> {
     let cut = closed.cut();
-    if cut == 0 || !matches!(plan.socket.protocol, Protocol::Push | Protocol::Pair) {
+    let told = matches!(plan.socket.protocol, Protocol::Push | Protocol::Pair)
+        && !plan.socket.linger.is_zero();
+    if cut == 0 || !told {
         return None;
     }
     let messages = if closed.sent == 1 {

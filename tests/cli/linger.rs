@@ -145,3 +145,15 @@ fn a_pusher_waits_past_its_linger_for_a_puller_that_is_slow_but_taking() {
     // Otherwise the pusher was never held past its linger, and this proved nothing.
     assert!(stops >= 3, "the puller was stopped only {stops} times");
 }
+
+#[test]
+fn a_pusher_with_linger_0_neither_waits_nor_checks() {
+    let scratch = Scratch::new();
+    let (puller, mut pusher) = puller_with_a_pusher(&scratch, &["--linger", "0"]);
+    puller.signal(libc::SIGSTOP);
+    pusher.feed_stdin(random_bytes(4, LARGE));
+    let out = pusher.finish_within(Duration::from_secs(30));
+    puller.signal(libc::SIGCONT);
+    let out = out.success();
+    assert!(!out.stderr.contains("did not reach"), "{}", out.stderr);
+}
