@@ -81,9 +81,6 @@ pub use transport::{Incoming, Outgoing, Received, Refusal, owns};
 /// while bytes move.
 const DRAIN: Duration = Duration::from_secs(1);
 
-/// A large message passes toward a peer this much at a time.
-const CHUNK: u64 = 1 << 20;
-
 /// Messages from libnanomsg larger than this pass on toward a tcp or ipc peer as their
 /// bytes come instead of being held whole: a 64 MiB message would otherwise cost one
 /// more copy of itself, and the sender's drain would end while the boundary still held

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::link::{LinkReader, LinkWriter};
-use super::{CHUNK, DRAIN, Endpoint, Happening, Incoming, Outgoing, Received, Refusal, STREAM_AT};
+use super::{DRAIN, Endpoint, Happening, Incoming, Outgoing, Received, Refusal, STREAM_AT};
 use crate::kind::SocketType;
 
 /// After a peer that sent to us has gone, how long its link stays open: libnanomsg
@@ -71,23 +71,6 @@ async fn take_orphans(endpoint: &Endpoint, outgoing: &mut impl Outgoing) -> io::
         Err(_) => endpoint.delivery.lost_with_peer(taken),
     }
     passed
-}
-
-/// Passes a large message from libnanomsg to the peer a piece at a time, never holding
-/// it whole.
-async fn pass_large(
-    length: u64,
-    link_in: &mut LinkReader,
-    outgoing: &mut impl Outgoing,
-) -> io::Result<()> {
-    outgoing.start_message(length).await?;
-    let mut left = length;
-    while left > 0 {
-        let piece = left.min(CHUNK);
-        outgoing.pass_chunk(piece, link_in).await?;
-        left -= piece;
-    }
-    Ok(())
 }
 
 /// Carries messages both ways between a peer and its link until one side ends.
@@ -197,7 +180,7 @@ pub(super) async fn pump(
                     continue;
                 }
                 let sent = if length > STREAM_AT && outgoing.streams() {
-                    pass_large(length, &mut link_in, &mut outgoing).await
+                    outgoing.pass_on(length, &mut link_in).await
                 } else {
                     match link_in.read_body(length).await {
                         Ok(message) => outgoing.send(message).await,

@@ -244,14 +244,11 @@ impl<W: AsyncWrite + Unpin> Outgoing for SpOutgoing<W> {
         true
     }
 
-    async fn start_message(&mut self, length: u64) -> io::Result<()> {
+    async fn pass_on(&mut self, length: u64, from: &mut LinkReader) -> io::Result<()> {
         if self.ipc {
             self.stream.write_all(&[IPC_NORMAL]).await?;
         }
-        self.stream.write_all(&length.to_be_bytes()).await
-    }
-
-    async fn pass_chunk(&mut self, length: u64, from: &mut LinkReader) -> io::Result<()> {
+        self.stream.write_all(&length.to_be_bytes()).await?;
         let passed = tokio::io::copy(&mut from.body(length), &mut self.stream).await?;
         if passed < length {
             return Err(io::ErrorKind::UnexpectedEof.into());

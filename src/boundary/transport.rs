@@ -100,13 +100,9 @@ pub trait Outgoing {
     fn streams(&self) -> bool {
         false
     }
-    /// Starts a message of `length` bytes whose bytes follow (`pass_chunk`).
-    async fn start_message(&mut self, length: u64) -> io::Result<()> {
-        let _ = length;
-        Err(io::ErrorKind::Unsupported.into())
-    }
-    /// Passes on the next `length` bytes of the message started.
-    async fn pass_chunk(&mut self, length: u64, _from: &mut link::LinkReader) -> io::Result<()> {
+    /// Passes on a message of `length` bytes as its bytes come from libnanomsg's link,
+    /// never holding it whole (when `streams`).
+    async fn pass_on(&mut self, length: u64, _from: &mut link::LinkReader) -> io::Result<()> {
         let _ = length;
         Err(io::ErrorKind::Unsupported.into())
     }

@@ -261,8 +261,9 @@ impl Socket {
                 if rc > 0 || (rc < 0 && last_error().kind() != NnError::Interrupted) {
                     break;
                 }
-                if moved() != seen {
-                    seen = moved();
+                let now_moved = moved();
+                if now_moved != seen {
+                    seen = now_moved;
                     deadline = Instant::now() + self.linger;
                 } else if left.is_zero() {
                     break;
