@@ -6,7 +6,7 @@ only once the real connection is up; again after each connection ends.
 use std::cell::Cell;
 use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc as sync_mpsc;
 use std::time::Duration;
@@ -57,13 +57,22 @@ pub async fn serve_connecting(
     endpoint: Endpoint,
     target: Target,
     secure: Option<Secure>,
+    gate: Option<Gate>,
     first: sync_mpsc::Sender<()>,
 ) {
     let _live = event_loop.live.clone();
     let mut first = Some(first);
+    let mut gate = gate;
     let pumping = Cell::new(false);
     loop {
-        let attempt = connect_once(&endpoint, &target, secure.as_ref(), &mut first, &pumping);
+        let attempt = connect_once(
+            &endpoint,
+            &target,
+            secure.as_ref(),
+            &mut first,
+            gate.take(),
+            &pumping,
+        );
         tokio::pin!(attempt);
         let pause = tokio::select! {
             pause = &mut attempt => pause,
@@ -86,15 +95,17 @@ pub async fn serve_connecting(
 }
 
 /// One connection to the server, served until it ends; how long to wait before the
-/// next attempt. `first` is told when the first attempt has succeeded or failed.
+/// next attempt. `first` is told when the first attempt has succeeded or failed. The
+/// `gate` opened ahead, if any, is dropped (closed) when the attempt fails.
 async fn connect_once(
     endpoint: &Endpoint,
     target: &Target,
     secure: Option<&Secure>,
     first: &mut Option<sync_mpsc::Sender<()>>,
+    gate: Option<Gate>,
     pumping: &Cell<bool>,
 ) -> Duration {
-    let mut first = Told(first.take());
+    let mut first = Told(first.take(), gate);
     let remote = match target {
         Target::Ipc(path) => {
             let stream = match UnixStream::connect(path).await {
@@ -245,8 +256,9 @@ impl Readiness for SecureStream {
     }
 }
 
-/// Tells the waiting caller, once, that the first attempt is over, whichever way it went.
-struct Told(Option<sync_mpsc::Sender<()>>);
+/// Tells the waiting caller, once, that the first attempt is over, whichever way it went;
+/// holds the gate opened ahead for it.
+struct Told(Option<sync_mpsc::Sender<()>>, Option<Gate>);
 
 impl Told {
     fn tell(&mut self) {
@@ -285,9 +297,34 @@ fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
     RETRY_INTERVAL
 }
 
-/// Opens the private path libnanomsg's connect is retrying, takes its connection and
-/// removes the path again, so that libnanomsg finds it only while a real connection is
-/// up.
+/// The private path libnanomsg's connect reaches, open: it exists only while a real
+/// connection is up or being attempted for the first time, and is removed when closed.
+pub struct Gate {
+    listener: std::os::unix::net::UnixListener,
+    path: PathBuf,
+}
+
+impl Gate {
+    pub fn open(path: &Path) -> io::Result<Gate> {
+        let _ = std::fs::remove_file(path);
+        let listener = std::os::unix::net::UnixListener::bind(path)?;
+        listener.set_nonblocking(true)?;
+        Ok(Gate {
+            listener,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Opens the private path libnanomsg's connect is retrying (unless the first attempt's
+/// gate is open already), takes its connection and closes the path again, so that
+/// libnanomsg finds it only while a real connection is up.
 ///
 /// A server that hangs up before libnanomsg comes is not let in: libnanomsg would
 /// attach a pipe to a peer already gone, and a message routed to it would be lost.
@@ -297,16 +334,19 @@ async fn let_libnanomsg_in(
     first: &mut Told,
     hangup: impl Future<Output = ()>,
 ) -> Option<(LinkReader, LinkWriter)> {
-    let _ = std::fs::remove_file(&endpoint.private);
-    let gate = UnixListener::bind(&endpoint.private);
+    let gate = match first.1.take() {
+        Some(gate) => Ok(gate),
+        None => Gate::open(&endpoint.private),
+    };
     first.tell();
     let gate = gate.ok()?;
+    let listener = UnixListener::from_std(gate.listener.try_clone().ok()?).ok()?;
     let link = tokio::select! {
-        link = link::accept(&gate, peer_protocol) => link,
+        link = link::accept(&listener, peer_protocol) => link,
         () = hangup => Err(io::ErrorKind::ConnectionReset.into()),
     };
+    drop(listener);
     drop(gate);
-    let _ = std::fs::remove_file(&endpoint.private);
     link.ok()
 }
 

@@ -88,9 +88,8 @@ const DRAIN: Duration = Duration::from_secs(1);
 /// as soon as it reads it, so it must see only lengths whose bytes have come.)
 const STREAM_AT: u64 = 1 << 20;
 
-/// How long a connecting endpoint waits for its first attempt before libnanomsg
-/// starts: without it libnanomsg's first connect would be refused and retried 100 ms
-/// later, a delay every one-shot would pay.
+/// How long setting up a connecting endpoint waits for its first attempt, so that what
+/// the attempt found (a refusal, a wrong type) is known to the doctor from the start.
 const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(1);
 
 /// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
@@ -122,12 +121,24 @@ pub struct Boundary {
     thread: Option<thread::JoinHandle<()>>,
     endpoints: usize,
     /// Connections begun ahead, not yet handed to libnanomsg (`begin_connect`).
-    begun: Vec<Begun>,
+    begun: Vec<Connecting>,
 }
 
-/// A connection begun ahead: its URL as given, the private address libnanomsg will
-/// connect to, and the news of its first attempt.
-type Begun = (String, String, sync_mpsc::Receiver<()>);
+/// A connection begun: its URL as given, the private address libnanomsg connects to,
+/// and the news of its first attempt.
+pub struct Connecting {
+    url: String,
+    pub private: String,
+    first: sync_mpsc::Receiver<()>,
+}
+
+impl Connecting {
+    /// Waits until the first attempt has succeeded or failed (or `FIRST_ATTEMPT_WAIT`
+    /// has passed), so that what it found is known when the socket is set up.
+    pub fn wait_for_first_attempt(&self) {
+        let _ = self.first.recv_timeout(FIRST_ATTEMPT_WAIT);
+    }
+}
 
 /// One endpoint, as its tasks see it.
 struct Endpoint {
@@ -221,20 +232,18 @@ impl Boundary {
         Ok(private)
     }
 
-    /// Connects to `url`; returns the private address libnanomsg must connect to, once
-    /// the first attempt has succeeded or failed (or `FIRST_ATTEMPT_WAIT` has passed).
-    /// A connection begun ahead for the same URL (`begin_connect`) is taken over.
-    pub fn connect(&mut self, url: &Url) -> io::Result<String> {
+    /// Connects to `url`; the private address libnanomsg must connect to, open at once,
+    /// and the news of the first attempt. A connection begun ahead for the same URL
+    /// (`begin_connect`) is taken over.
+    pub fn connect(&mut self, url: &Url) -> io::Result<Connecting> {
         let begun = self
             .begun
             .iter()
-            .position(|(begun, _, _)| begun == url.as_str());
-        let (_, private, first) = match begun {
-            Some(at) => self.begun.remove(at),
-            None => self.start_connect(url)?,
-        };
-        let _ = first.recv_timeout(FIRST_ATTEMPT_WAIT);
-        Ok(private)
+            .position(|begun| begun.url == url.as_str());
+        match begun {
+            Some(at) => Ok(self.begun.remove(at)),
+            None => self.start_connect(url),
+        }
     }
 
     /// Starts connecting to `url` without waiting for the first attempt, so that a
@@ -247,7 +256,7 @@ impl Boundary {
         }
     }
 
-    fn start_connect(&mut self, url: &Url) -> io::Result<Begun> {
+    fn start_connect(&mut self, url: &Url) -> io::Result<Connecting> {
         let transport = Transport::of(url).ok_or_else(invalid)?;
         let ipv4_only = self.settings.ipv4_only;
         let target = match transport {
@@ -280,13 +289,20 @@ impl Boundary {
         };
         let endpoint = self.endpoint(transport, url, 'c');
         let private = format!("ipc://{}", endpoint.private.display());
+        // Open before the first attempt, so that libnanomsg's connect to it overlaps
+        // the attempt; it is let in once the attempt is up.
+        let gate = connect::Gate::open(&endpoint.private).ok();
         let (first_tx, first_rx) = sync_mpsc::channel();
         self.run(Box::new(move |event_loop| {
             tokio::task::spawn_local(connect::serve_connecting(
-                event_loop, endpoint, target, secure, first_tx,
+                event_loop, endpoint, target, secure, gate, first_tx,
             ));
         }))?;
-        Ok((url.to_string(), private, first_rx))
+        Ok(Connecting {
+            url: url.to_string(),
+            private,
+            first: first_rx,
+        })
     }
 
     fn endpoint(&mut self, transport: Transport, url: &Url, side: char) -> Endpoint {

@@ -223,8 +223,21 @@ impl Socket {
         })?;
         // libnanomsg aborts on some frames a peer can send: nncat terminates the
         // transport itself, and libnanomsg gets a private endpoint instead.
+        let mut connecting = None;
         let url = if boundary::owns(&endpoint.url) {
-            match self.through_boundary(endpoint) {
+            let private = match endpoint.kind {
+                EndpointKind::Bind => self.with_boundary(|boundary| boundary.bind(&endpoint.url)),
+                EndpointKind::Connect => self
+                    .with_boundary(|boundary| boundary.connect(&endpoint.url))
+                    .map(|begun| {
+                        begun.map(|begun| {
+                            let private = begun.private.clone();
+                            connecting = Some(begun);
+                            private
+                        })
+                    }),
+            };
+            match private.and_then(|private| private.map_err(errno_of)) {
                 Ok(private) => CString::new(private).map_err(|_| {
                     anyhow::anyhow!(
                         "the private address for '{}' contains a NUL byte",
@@ -243,17 +256,12 @@ impl Socket {
             // SAFETY: as for nn_bind just above.
             EndpointKind::Connect => unsafe { sys::nn_connect(self.id, url.as_ptr()) },
         };
+        // libnanomsg connects to the private address while the boundary's first attempt
+        // goes on; setting up ends once that attempt is over.
+        if let Some(connecting) = connecting {
+            connecting.wait_for_first_attempt();
+        }
         Ok(if rc < 0 { Err(last_error()) } else { Ok(()) })
-    }
-
-    /// Binds or connects `endpoint` at the boundary: the private address libnanomsg
-    /// must take instead.
-    fn through_boundary(&self, endpoint: &Endpoint) -> Result<String, Errno> {
-        self.with_boundary(|boundary| match endpoint.kind {
-            EndpointKind::Bind => boundary.bind(&endpoint.url),
-            EndpointKind::Connect => boundary.connect(&endpoint.url),
-        })?
-        .map_err(errno_of)
     }
 
     /// Starts the boundary's connections to every server the plan connects to, before
