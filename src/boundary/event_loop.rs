@@ -6,6 +6,7 @@ it moves, until nothing has for `DRAIN` (or `--linger`, when longer). Apart from
 boundary's endpoints (mod.rs), which only hand it jobs.
 */
 
+use std::path::Path;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, watch};
@@ -37,6 +38,7 @@ pub(super) fn event_loop(
     mut jobs: mpsc::UnboundedReceiver<Job>,
     delivery: &Delivery,
     patience: Duration,
+    own_folder: &Path,
 ) {
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -51,8 +53,18 @@ pub(super) fn event_loop(
         let (closing_tx, closing) = watch::channel(false);
         let (live, mut all_done) = mpsc::channel(1);
         let event_loop = Loop { closing, live };
+        let mut swept = false;
         while let Some(job) = jobs.recv().await {
             job(event_loop.clone());
+            if !swept {
+                swept = true;
+                // After the first endpoint's task has begun (a connect is under way, a
+                // listener listens), so that the sweep takes time from the wait.
+                let own_folder = own_folder.to_path_buf();
+                tokio::task::spawn_local(async move {
+                    super::link::sweep_stale_folders(&own_folder);
+                });
+            }
         }
         let _ = closing_tx.send(true);
         drop(event_loop);

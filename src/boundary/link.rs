@@ -11,9 +11,11 @@ is still never allocated past `MAX_FROM_LIBNANOMSG` at once.
 */
 
 use std::io;
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rustix::fs::{self, FlockOperation, Mode, OFlags};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
@@ -234,16 +236,39 @@ pub fn whole_frame_body(buffer: &[u8], ipc: bool) -> Option<&[u8]> {
     buffer.get(head..head.checked_add(length)?)
 }
 
+/// What a private folder's name begins with. (Folders named `nncat-` were made by
+/// versions that did not claim them: they are never swept, as a live one could not be
+/// told from a dead one.)
+pub const FOLDER_PREFIX: &str = "nncat.";
+
+/// A folder younger than this is never swept: between its making and its claim there
+/// is an instant when a live folder is not yet claimed.
+const SWEEP_AFTER: Duration = Duration::from_secs(60);
+
+/// The private links' folder, claimed (an exclusive `flock` on it) for as long as this
+/// lives: the kernel lets the claim go when the process ends, however it ends, so a
+/// folder nobody claims was left by a process that was killed (`sweep_stale_folders`).
+pub struct PrivateFolder {
+    folder: tempfile::TempDir,
+    _claim: OwnedFd,
+}
+
+impl PrivateFolder {
+    pub fn path(&self) -> &Path {
+        self.folder.path()
+    }
+}
+
 /// A new folder only this user can enter, for the private links; short enough that
 /// its sockets' paths fit in `sun_path`.
-pub fn private_folder() -> io::Result<tempfile::TempDir> {
+pub fn private_folder() -> io::Result<PrivateFolder> {
     let builder = {
         use std::os::unix::fs::PermissionsExt;
         let mut builder = tempfile::Builder::new();
         // Only this user may reach libnanomsg: tempfile's own default follows the
         // umask (0755 under the usual 022).
         builder
-            .prefix("nncat-")
+            .prefix(FOLDER_PREFIX)
             .permissions(std::fs::Permissions::from_mode(0o700));
         builder
     };
@@ -254,11 +279,69 @@ pub fn private_folder() -> io::Result<tempfile::TempDir> {
             continue;
         }
         match builder.tempdir_in(&base) {
-            Ok(folder) => return Ok(folder),
+            Ok(folder) => {
+                let claim = claim(folder.path())?;
+                return Ok(PrivateFolder {
+                    folder,
+                    _claim: claim,
+                });
+            }
             Err(err) => last = err,
         }
     }
     Err(last)
+}
+
+/// Claims the folder at `path`, or says that a live process holds it.
+fn claim(path: &Path) -> io::Result<OwnedFd> {
+    let folder = fs::open(
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    fs::flock(&folder, FlockOperation::NonBlockingLockExclusive)?;
+    Ok(folder)
+}
+
+/// Removes the private folders beside `own` that no live process claims: those of
+/// nncats that were killed (SIGKILL, the OOM killer), each with the socket files of its
+/// links, which would otherwise pile up in memory (`/dev/shm`). Only this user's own
+/// folders, real ones (not links), older than `SWEEP_AFTER`.
+pub fn sweep_stale_folders(own: &Path) {
+    let Some(base) = own.parent() else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    let user = rustix::process::geteuid().as_raw();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(FOLDER_PREFIX)
+            || path == own
+        {
+            continue;
+        }
+        use std::os::unix::fs::MetadataExt;
+        let Ok(about) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let old = about
+            .modified()
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age >= SWEEP_AFTER);
+        if !about.is_dir() || about.uid() != user || !old {
+            continue;
+        }
+        // Held while it is removed, so that no other sweeper takes it for live.
+        if let Ok(_claim) = claim(&path) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
 }
 
 /// Where the private folder may go, first choice first: `$TMPDIR` when the user set

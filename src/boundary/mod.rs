@@ -116,7 +116,7 @@ pub struct Boundary {
     budget: sp::Budget,
     orphans: Orphans,
     peers: Peers,
-    folder: tempfile::TempDir,
+    folder: link::PrivateFolder,
     jobs: Option<mpsc::UnboundedSender<Job>>,
     thread: Option<thread::JoinHandle<()>>,
     endpoints: usize,
@@ -356,9 +356,10 @@ impl Boundary {
             let (jobs, receiver) = mpsc::unbounded_channel();
             let delivery = Arc::clone(&self.delivery);
             let patience = DRAIN.max(self.settings.linger);
+            let own = self.folder.path().to_path_buf();
             let thread = thread::Builder::new()
                 .name("boundary".into())
-                .spawn(move || event_loop(receiver, &delivery, patience))?;
+                .spawn(move || event_loop(receiver, &delivery, patience, &own))?;
             self.jobs = Some(jobs);
             self.thread = Some(thread);
         }

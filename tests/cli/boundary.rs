@@ -427,7 +427,7 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
         let folders: Vec<_> = std::fs::read_dir(scratch.dir())
             .expect("the scratch folder")
             .filter_map(Result::ok)
-            .filter(|entry| entry.file_name().to_string_lossy().starts_with("nncat-"))
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with("nncat."))
             .collect();
         assert_eq!(folders.len(), 1, "one private folder under ${variable}");
         let mode = folders[0]
@@ -444,6 +444,64 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
             "the folder under ${variable} is removed at exit"
         );
     }
+}
+
+/// The private folders in `dir`.
+fn private_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("the scratch folder")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("nncat."))
+        .map(|entry| entry.path())
+        .collect()
+}
+
+/// A killed nncat cannot remove its private folder: the next nncat removes it, once it
+/// is a minute old (a folder's age is set back here), and leaves a live nncat's alone.
+#[test]
+fn a_killed_nncats_private_folder_is_removed_by_the_next_and_a_live_ones_is_kept() {
+    let scratch = Scratch::new();
+    let start = |url: &str| {
+        let mut command = nncat(["pull", "--bind", url]);
+        command.env("TMPDIR", scratch.dir());
+        let pull = Running::start_streaming(command);
+        wait_bound(url);
+        pull
+    };
+    let (live_url, killed_url) = (tcp_url(), tcp_url());
+    let mut live = start(&live_url);
+    let live_folder = private_folders(scratch.dir());
+    assert_eq!(live_folder.len(), 1, "the live pull's folder");
+    let killed = start(&killed_url);
+    killed.signal(libc::SIGKILL);
+    let _ = killed.finish();
+    let folders = private_folders(scratch.dir());
+    assert_eq!(
+        folders.len(),
+        2,
+        "the killed pull's folder is left: {folders:?}"
+    );
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    for folder in &folders {
+        std::fs::File::open(folder)
+            .and_then(|folder| folder.set_modified(two_hours_ago))
+            .expect("a folder's time can be set back");
+    }
+    let _next = start(&tcp_url());
+    let killed_folder: Vec<_> = folders.iter().filter(|f| **f != live_folder[0]).collect();
+    wait_for("the killed pull's folder to be removed", LIMIT, || {
+        !killed_folder[0].exists()
+    });
+    assert!(live_folder[0].exists(), "the live pull's folder is kept");
+    run(nncat([
+        "push",
+        "--connect",
+        &live_url,
+        "--data",
+        "still here",
+    ]))
+    .success();
+    live.stdout().wait_for_text("still here");
 }
 
 /// Messages that come in one burst pass to libnanomsg straight from the read buffer; a
