@@ -370,10 +370,18 @@ impl Boundary {
     }
 }
 
+impl Boundary {
+    /// Tells the event loop that the socket closes: listeners and connect attempts
+    /// stop, and each live connection passes on what libnanomsg gave it until
+    /// libnanomsg closes its link. Closing the job channel is the signal.
+    pub fn begin_closing(&mut self) {
+        self.jobs = None;
+    }
+}
+
 impl Drop for Boundary {
     fn drop(&mut self) {
-        // Closing the job channel is the event loop's signal to close.
-        self.jobs = None;
+        self.begin_closing();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }

@@ -424,11 +424,7 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
         command.env_remove("TMPDIR").env(variable, scratch.dir());
         let pull = Running::start_without_stdin(command);
         wait_bound(&url);
-        let folders: Vec<_> = std::fs::read_dir(scratch.dir())
-            .expect("the scratch folder")
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_name().to_string_lossy().starts_with("nncat."))
-            .collect();
+        let folders = private_folders(scratch.dir());
         assert_eq!(folders.len(), 1, "one private folder under ${variable}");
         let mode = folders[0]
             .metadata()
@@ -440,7 +436,7 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
         let out = pull.finish();
         assert_eq!(out.code(), Some(143), "stderr: {}", out.stderr);
         assert!(
-            !folders[0].path().exists(),
+            !folders[0].exists(),
             "the folder under ${variable} is removed at exit"
         );
     }
