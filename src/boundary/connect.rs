@@ -9,7 +9,7 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc as sync_mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncRead, AsyncWrite, Interest, Ready};
 use tokio::net::{TcpSocket, TcpStream, UnixListener, UnixStream};
@@ -302,7 +302,15 @@ fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
 pub struct Gate {
     listener: std::os::unix::net::UnixListener,
     path: PathBuf,
+    opened: Instant,
 }
+
+/// How long a gate opened ahead stays good. libnanomsg gives up on a link that has not
+/// answered its header within a second, and connects again: a gate open longer holds
+/// connections it gave up on, and taking one dropped the real connection (a ws server
+/// that took 1.5 s to upgrade was never reached). Past this age the gate is opened
+/// again, empty, and libnanomsg's next try comes in.
+const GATE_FRESH: Duration = Duration::from_millis(500);
 
 impl Gate {
     pub fn open(path: &Path) -> io::Result<Gate> {
@@ -312,6 +320,7 @@ impl Gate {
         Ok(Gate {
             listener,
             path: path.to_path_buf(),
+            opened: Instant::now(),
         })
     }
 }
@@ -334,7 +343,12 @@ async fn let_libnanomsg_in(
     first: &mut Told,
     hangup: impl Future<Output = ()>,
 ) -> Option<(LinkReader, LinkWriter)> {
-    let gate = match first.1.take() {
+    // A stale gate is closed (and its path removed) before the new one opens.
+    let fresh = first
+        .1
+        .take()
+        .filter(|gate| gate.opened.elapsed() < GATE_FRESH);
+    let gate = match fresh {
         Some(gate) => Ok(gate),
         None => Gate::open(&endpoint.private),
     };

@@ -354,6 +354,39 @@ fn sub_connecting_over_ws_takes_split_utf8_and_never_prints_a_ping() {
     server.join().expect("the server ends");
 }
 
+/// A server slow to complete its handshake (here a ws upgrade answered after 1.5 s,
+/// longer than libnanomsg waits on its private link) is still reached: the link
+/// libnanomsg connected early and then gave up on is not the one taken.
+#[test]
+fn a_ws_server_that_upgrades_after_a_second_and_a_half_is_still_reached() {
+    use tungstenite::Message;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("ws://{}/", listener.local_addr().expect("its address"));
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("nncat connects");
+        let slow_pub =
+            |_: &tungstenite::handshake::server::Request,
+             mut response: tungstenite::handshake::server::Response| {
+                // The fault under test: a server that takes its time.
+                std::thread::sleep(Duration::from_millis(1500));
+                response.headers_mut().insert(
+                    "Sec-WebSocket-Protocol",
+                    "pub.sp.nanomsg.org".parse().expect("a header value"),
+                );
+                Ok(response)
+            };
+        let mut socket = tungstenite::accept_hdr(stream, slow_pub).expect("the upgrade");
+        socket
+            .send(Message::binary(b"late".to_vec()))
+            .expect("a message");
+        // Until nncat hangs up.
+        while socket.read().is_ok() {}
+    });
+    let out = run(nncat(["sub", "--connect", &url, "--count", "1"])).success();
+    assert_eq!(out.stdout, b"late\n");
+    server.join().expect("the server ends");
+}
+
 /// The doctor explains a silence from what the boundary saw: a req that meets a pull
 /// says so, and opens no probe connection of its own (a probe announces protocol 0).
 #[test]
