@@ -315,6 +315,37 @@ fn at_the_descriptor_limit_new_connections_wait_without_spinning() {
     receiver.finish().success();
 }
 
+/// A ws server that answers the upgrade as a pub after `upgrade_after`, sends
+/// `messages` and reads until nncat hangs up.
+fn pub_ws_server(
+    upgrade_after: Duration,
+    messages: Vec<tungstenite::Message>,
+) -> (String, std::thread::JoinHandle<()>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let url = format!("ws://{}/", listener.local_addr().expect("its address"));
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("nncat connects");
+        let answer_as_pub =
+            |_: &tungstenite::handshake::server::Request,
+             mut response: tungstenite::handshake::server::Response| {
+                // A fault some tests make: a server that takes its time.
+                std::thread::sleep(upgrade_after);
+                response.headers_mut().insert(
+                    "Sec-WebSocket-Protocol",
+                    "pub.sp.nanomsg.org".parse().expect("a header value"),
+                );
+                Ok(response)
+            };
+        let mut socket = tungstenite::accept_hdr(stream, answer_as_pub).expect("the upgrade");
+        for message in messages {
+            socket.send(message).expect("a message");
+        }
+        // Until nncat hangs up: a pong may come back meanwhile.
+        while socket.read().is_ok() {}
+    });
+    (url, server)
+}
+
 /// The connecting side: a ws server that sends a text message with its UTF-8 split
 /// across fragments (libnanomsg aborted a connecting sub on it too), a ping, and a
 /// binary message. The sub prints the two messages and nothing of the ping.
@@ -323,32 +354,13 @@ fn sub_connecting_over_ws_takes_split_utf8_and_never_prints_a_ping() {
     use tungstenite::Message;
     use tungstenite::protocol::frame::Frame;
     use tungstenite::protocol::frame::coding::{Data, OpCode};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let url = format!("ws://{}/", listener.local_addr().expect("its address"));
-    let server = std::thread::spawn(move || {
-        let (stream, _) = listener.accept().expect("nncat connects");
-        let answer_with_pub =
-            |_: &tungstenite::handshake::server::Request,
-             mut response: tungstenite::handshake::server::Response| {
-                response.headers_mut().insert(
-                    "Sec-WebSocket-Protocol",
-                    "pub.sp.nanomsg.org".parse().expect("a header value"),
-                );
-                Ok(response)
-            };
-        let mut socket = tungstenite::accept_hdr(stream, answer_with_pub).expect("the upgrade");
-        let frames = [
-            Frame::message(vec![0xf0, 0x9f, 0x98], OpCode::Data(Data::Text), false),
-            Frame::message(vec![0x80], OpCode::Data(Data::Continue), true),
-            Frame::ping(b"ping!".to_vec()),
-            Frame::message(b"real".to_vec(), OpCode::Data(Data::Binary), true),
-        ];
-        for frame in frames {
-            socket.send(Message::Frame(frame)).expect("a frame");
-        }
-        // Until nncat hangs up: the pong comes back meanwhile.
-        while socket.read().is_ok() {}
-    });
+    let frames = [
+        Frame::message(vec![0xf0, 0x9f, 0x98], OpCode::Data(Data::Text), false),
+        Frame::message(vec![0x80], OpCode::Data(Data::Continue), true),
+        Frame::ping(b"ping!".to_vec()),
+        Frame::message(b"real".to_vec(), OpCode::Data(Data::Binary), true),
+    ];
+    let (url, server) = pub_ws_server(Duration::ZERO, frames.map(Message::Frame).to_vec());
     let out = run(nncat(["sub", "--connect", &url, "--count", "2"])).success();
     assert_eq!(out.stdout, "\u{1f600}\nreal\n".as_bytes());
     server.join().expect("the server ends");
@@ -359,29 +371,8 @@ fn sub_connecting_over_ws_takes_split_utf8_and_never_prints_a_ping() {
 /// libnanomsg connected early and then gave up on is not the one taken.
 #[test]
 fn a_ws_server_that_upgrades_after_a_second_and_a_half_is_still_reached() {
-    use tungstenite::Message;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let url = format!("ws://{}/", listener.local_addr().expect("its address"));
-    let server = std::thread::spawn(move || {
-        let (stream, _) = listener.accept().expect("nncat connects");
-        let slow_pub =
-            |_: &tungstenite::handshake::server::Request,
-             mut response: tungstenite::handshake::server::Response| {
-                // The fault under test: a server that takes its time.
-                std::thread::sleep(Duration::from_millis(1500));
-                response.headers_mut().insert(
-                    "Sec-WebSocket-Protocol",
-                    "pub.sp.nanomsg.org".parse().expect("a header value"),
-                );
-                Ok(response)
-            };
-        let mut socket = tungstenite::accept_hdr(stream, slow_pub).expect("the upgrade");
-        socket
-            .send(Message::binary(b"late".to_vec()))
-            .expect("a message");
-        // Until nncat hangs up.
-        while socket.read().is_ok() {}
-    });
+    let late = tungstenite::Message::binary(b"late".to_vec());
+    let (url, server) = pub_ws_server(Duration::from_millis(1500), vec![late]);
     let out = run(nncat(["sub", "--connect", &url, "--count", "1"])).success();
     assert_eq!(out.stdout, b"late\n");
     server.join().expect("the server ends");
