@@ -250,7 +250,9 @@ const SWEEP_AFTER: Duration = Duration::from_secs(60);
 /// folder nobody claims was left by a process that was killed (`sweep_stale_folders`).
 pub struct PrivateFolder {
     folder: tempfile::TempDir,
-    _claim: OwnedFd,
+    /// None where the file system takes no `flock`: the folder then cannot be swept,
+    /// since no sweeper can claim it either.
+    _claim: Option<OwnedFd>,
 }
 
 impl PrivateFolder {
@@ -280,10 +282,9 @@ pub fn private_folder() -> io::Result<PrivateFolder> {
         }
         match builder.tempdir_in(&base) {
             Ok(folder) => {
-                let claim = claim(folder.path())?;
                 return Ok(PrivateFolder {
+                    _claim: claim(folder.path()).ok(),
                     folder,
-                    _claim: claim,
                 });
             }
             Err(err) => last = err,
