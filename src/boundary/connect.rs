@@ -105,7 +105,10 @@ async fn connect_once(
     gate: Option<Gate>,
     pumping: &Cell<bool>,
 ) -> Duration {
-    let mut first = Told(first.take(), gate);
+    let mut first = Told {
+        waiting: first.take(),
+        gate,
+    };
     let remote = match target {
         Target::Ipc(path) => {
             let stream = match UnixStream::connect(path).await {
@@ -258,11 +261,14 @@ impl Readiness for SecureStream {
 
 /// Tells the waiting caller, once, that the first attempt is over, whichever way it went;
 /// holds the gate opened ahead for it.
-struct Told(Option<sync_mpsc::Sender<()>>, Option<Gate>);
+struct Told {
+    waiting: Option<sync_mpsc::Sender<()>>,
+    gate: Option<Gate>,
+}
 
 impl Told {
     fn tell(&mut self) {
-        if let Some(first) = self.0.take() {
+        if let Some(first) = self.waiting.take() {
             let _ = first.send(());
         }
     }
@@ -345,7 +351,7 @@ async fn let_libnanomsg_in(
 ) -> Option<(LinkReader, LinkWriter)> {
     // A stale gate is closed (and its path removed) before the new one opens.
     let fresh = first
-        .1
+        .gate
         .take()
         .filter(|gate| gate.opened.elapsed() < GATE_FRESH);
     let gate = match fresh {

@@ -12,6 +12,7 @@ is still never allocated past `MAX_FROM_LIBNANOMSG` at once.
 
 use std::io;
 use std::os::fd::OwnedFd;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -326,7 +327,6 @@ pub fn sweep_stale_folders(own: &Path) {
         {
             continue;
         }
-        use std::os::unix::fs::MetadataExt;
         let Ok(about) = std::fs::symlink_metadata(&path) else {
             continue;
         };
