@@ -101,7 +101,7 @@ pub struct Socket {
     monitor_stop: Arc<AtomicBool>,
     findings: Arc<doctor::Findings>,
     /// Wakes the watchers' thread: the boundary's happenings, and closing.
-    wake: mpsc::Sender<()>,
+    wake: mpsc::Sender<stats::Wake>,
     /// The transports nncat terminates for this socket (boundary/), started with the
     /// first endpoint that needs it; dropped after `nn_close`.
     boundary: Mutex<Option<Boundary>>,
@@ -131,7 +131,10 @@ impl Socket {
                 if happening == boundary::Happening::PeerArrived {
                     findings.saw_peers(1);
                 }
-                let _ = wake.send(());
+                let _ = wake.send(match happening {
+                    boundary::Happening::Attempted => stats::Wake::Look,
+                    _ => stats::Wake::Settle,
+                });
             }))
         };
         let mut socket = Socket {
@@ -284,7 +287,7 @@ impl Socket {
         // Read before nn_close, after which the statistics are gone.
         let sent = self.counts().sent;
         self.monitor_stop.store(true, Ordering::Relaxed);
-        let _ = self.wake.send(());
+        let _ = self.wake.send(stats::Wake::Look);
         let mut boundary = self
             .boundary
             .lock()

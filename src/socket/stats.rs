@@ -86,6 +86,17 @@ const SETTLING: [Duration; 4] = [
     Duration::from_millis(400),
 ];
 
+/// Why the statistics thread is woken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Wake {
+    /// A peer came or left: read now and again while libnanomsg settles (`SETTLING`).
+    Settle,
+    /// Read once now: a connect attempt failed, or the socket closes. A server that is
+    /// down is tried ten times a second, and settling after each attempt woke the
+    /// thread 50 times a second while nothing changed.
+    Look,
+}
+
 /// How long a run lasts before its statistics thread starts, when no watcher needs a
 /// reading sooner: a one-shot request is answered in about 3 ms, and the doctor's
 /// first word comes at 1 s.
@@ -188,7 +199,7 @@ impl Socket {
     pub(super) fn start_watching(
         &self,
         watchers: Vec<Box<dyn Watcher>>,
-        happenings: Option<mpsc::Receiver<()>>,
+        happenings: Option<mpsc::Receiver<Wake>>,
         lazily: bool,
     ) {
         if watchers.is_empty() {
@@ -218,7 +229,7 @@ fn watch(
     id: c_int,
     stop: &AtomicBool,
     mut watchers: Vec<Box<dyn Watcher>>,
-    happenings: Option<&mpsc::Receiver<()>>,
+    happenings: Option<&mpsc::Receiver<Wake>>,
 ) {
     let mut settling: Vec<Instant> = Vec::new();
     while !stop.load(Ordering::Relaxed) {
@@ -239,10 +250,14 @@ fn watch(
                         .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
                 };
                 match told {
-                    Ok(()) => {
-                        while happenings.try_recv().is_ok() {}
-                        let now = Instant::now();
-                        settling = SETTLING.iter().map(|after| now + *after).collect();
+                    Ok(wake) => {
+                        let settle = std::iter::once(wake)
+                            .chain(happenings.try_iter())
+                            .any(|wake| wake == Wake::Settle);
+                        if settle {
+                            let now = Instant::now();
+                            settling = SETTLING.iter().map(|after| now + *after).collect();
+                        }
                     }
                     Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => break,

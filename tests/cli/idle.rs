@@ -56,3 +56,37 @@ fn a_sub_connected_to_a_silent_publisher_sleeps() {
         );
     }
 }
+
+/// Context switches so far of the thread of `pid` named `name`, if it runs.
+fn thread_switches(pid: u32, name: &str) -> Option<u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let task = tasks.flatten().find(|task| {
+        std::fs::read_to_string(task.path().join("comm")).is_ok_and(|comm| comm.trim() == name)
+    })?;
+    let status = std::fs::read_to_string(task.path().join("status")).ok()?;
+    Some(
+        status
+            .lines()
+            .filter(|line| line.contains("ctxt_switches:"))
+            .filter_map(|line| line.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum(),
+    )
+}
+
+/// A socket whose server is down tries it ten times a second, as libnanomsg does. Its
+/// statistics are read once per failed attempt: reading them again while libnanomsg
+/// settled, as after a peer comes, woke the statistics thread 40 times a second
+/// (120 times in 3 s) with nothing changing.
+#[test]
+fn a_sub_whose_server_is_down_reads_its_statistics_once_per_attempt() {
+    let url = tcp_url();
+    let sub = Running::start_without_stdin(nncat(["sub", "--connect", &url]));
+    wait_for("the statistics thread", LIMIT, || {
+        thread_switches(sub.pid(), "stats").is_some()
+    });
+    let before = thread_switches(sub.pid(), "stats").unwrap_or(0);
+    thread::sleep(WATCHED);
+    let woken = thread_switches(sub.pid(), "stats").unwrap_or(0) - before;
+    // 30 attempts, the doctor's look at one second, and room.
+    assert!(woken <= 80, "the statistics thread woke {woken} times");
+}
