@@ -6,17 +6,18 @@ only once the real connection is up; again after each connection ends.
 use std::cell::Cell;
 use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc as sync_mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, Interest, Ready};
-use tokio::net::{TcpSocket, TcpStream, UnixListener, UnixStream};
+use tokio::net::{TcpSocket, TcpStream, UnixStream};
 use tokio_tungstenite::tungstenite::handshake::client::Request;
 
 use super::address::Remote;
 use super::delivery::Counted;
+use super::gate::Gate;
 use super::link::{self, LinkReader, LinkWriter};
 use super::pump::pump;
 use super::relay::{serve_sp_peer, sp_handshake};
@@ -303,40 +304,6 @@ fn failed(endpoint: &Endpoint, err: &io::Error) -> Duration {
     RETRY_INTERVAL
 }
 
-/// The private path libnanomsg's connect reaches, open: it exists only while a real
-/// connection is up or being attempted for the first time, and is removed when closed.
-pub struct Gate {
-    listener: std::os::unix::net::UnixListener,
-    path: PathBuf,
-    opened: Instant,
-}
-
-/// How long a gate opened ahead stays good. libnanomsg gives up on a link that has not
-/// answered its header within a second, and connects again: a gate open longer holds
-/// connections it gave up on, and taking one dropped the real connection (a ws server
-/// that took 1.5 s to upgrade was never reached). Past this age the gate is opened
-/// again, empty, and libnanomsg's next try comes in.
-const GATE_FRESH: Duration = Duration::from_millis(500);
-
-impl Gate {
-    pub fn open(path: &Path) -> io::Result<Gate> {
-        let _ = std::fs::remove_file(path);
-        let listener = std::os::unix::net::UnixListener::bind(path)?;
-        listener.set_nonblocking(true)?;
-        Ok(Gate {
-            listener,
-            path: path.to_path_buf(),
-            opened: Instant::now(),
-        })
-    }
-}
-
-impl Drop for Gate {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 /// Opens the private path libnanomsg's connect is retrying (unless the first attempt's
 /// gate is open already), takes its connection and closes the path again, so that
 /// libnanomsg finds it only while a real connection is up.
@@ -350,17 +317,14 @@ async fn let_libnanomsg_in(
     hangup: impl Future<Output = ()>,
 ) -> Option<(LinkReader, LinkWriter)> {
     // A stale gate is closed (and its path removed) before the new one opens.
-    let fresh = first
-        .gate
-        .take()
-        .filter(|gate| gate.opened.elapsed() < GATE_FRESH);
+    let fresh = first.gate.take().filter(Gate::is_fresh);
     let gate = match fresh {
         Some(gate) => Ok(gate),
         None => Gate::open(&endpoint.private),
     };
     first.tell();
     let gate = gate.ok()?;
-    let listener = UnixListener::from_std(gate.listener.try_clone().ok()?).ok()?;
+    let listener = gate.listener().ok()?;
     let link = tokio::select! {
         link = link::accept(&listener, peer_protocol) => link,
         () = hangup => Err(io::ErrorKind::ConnectionReset.into()),

@@ -39,6 +39,7 @@ pub mod address;
 mod connect;
 mod delivery;
 mod event_loop;
+mod gate;
 mod link;
 mod notes;
 mod peers;
@@ -291,7 +292,7 @@ impl Boundary {
         let private = format!("ipc://{}", endpoint.private.display());
         // Open before the first attempt, so that libnanomsg's connect to it overlaps
         // the attempt; it is let in once the attempt is up.
-        let gate = connect::Gate::open(&endpoint.private).ok();
+        let gate = gate::Gate::open(&endpoint.private).ok();
         let (first_tx, first_rx) = sync_mpsc::channel();
         self.run(Box::new(move |event_loop| {
             tokio::task::spawn_local(connect::serve_connecting(
