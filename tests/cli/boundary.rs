@@ -477,7 +477,8 @@ fn private_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 /// A killed nncat cannot remove its private folder: the next nncat removes it, once it
-/// is a minute old (a folder's age is set back here), and leaves a live nncat's alone.
+/// is a minute old (a folder's age is set back here), and leaves alone a live nncat's,
+/// a killed one's that is younger, and a symbolic link that looks like one.
 #[test]
 fn a_killed_nncats_private_folder_is_removed_by_the_next_and_a_live_ones_is_kept() {
     let scratch = Scratch::new();
@@ -502,19 +503,39 @@ fn a_killed_nncats_private_folder_is_removed_by_the_next_and_a_live_ones_is_kept
     let (killed, killed_folder) = start(&killed_url, std::slice::from_ref(&live_folder));
     killed.signal(libc::SIGKILL);
     let _ = killed.finish();
+    let (young, young_folder) = start(&tcp_url(), &[live_folder.clone(), killed_folder.clone()]);
+    young.signal(libc::SIGKILL);
+    let _ = young.finish();
     let folders = [live_folder.clone(), killed_folder.clone()];
     assert!(killed_folder.exists(), "the killed pull's folder is left");
+    let victim = scratch.path("victim");
+    std::fs::create_dir(&victim).expect("a folder of the user's");
+    std::fs::write(victim.join("kept"), b"data").expect("a file in it");
+    std::os::unix::fs::symlink(&victim, scratch.dir().join("nncat.link")).expect("a link");
     let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
     for folder in &folders {
         std::fs::File::open(folder)
             .and_then(|folder| folder.set_modified(two_hours_ago))
             .expect("a folder's time can be set back");
     }
-    let _next = start(&tcp_url(), &folders);
+    let link = scratch.dir().join("nncat.link");
+    let known = [
+        live_folder.clone(),
+        killed_folder.clone(),
+        young_folder.clone(),
+        link,
+    ];
+    let (next, _) = start(&tcp_url(), &known);
     wait_for("the killed pull's folder to be removed", LIMIT, || {
         !killed_folder.exists()
     });
+    // Its sweep has begun, and it ends within the run: once the run is over, whatever
+    // it would remove is gone.
+    next.signal(libc::SIGTERM);
+    let _ = next.finish();
     assert!(live_folder.exists(), "the live pull's folder is kept");
+    assert!(young_folder.exists(), "a folder under a minute old is kept");
+    assert!(victim.join("kept").exists(), "a link's target is kept");
     run(nncat([
         "push",
         "--connect",
