@@ -251,9 +251,12 @@ fn watch(
                 };
                 match told {
                     Ok(wake) => {
-                        let settle = std::iter::once(wake)
-                            .chain(happenings.try_iter())
-                            .any(|wake| wake == Wake::Settle);
+                        // Every wake queued is taken, not only up to the first Settle:
+                        // the rest would each wake the thread again.
+                        let mut settle = wake == Wake::Settle;
+                        for queued in happenings.try_iter() {
+                            settle |= queued == Wake::Settle;
+                        }
                         if settle {
                             let now = Instant::now();
                             settling = SETTLING.iter().map(|after| now + *after).collect();
