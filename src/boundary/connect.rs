@@ -58,12 +58,11 @@ pub async fn serve_connecting(
     endpoint: Endpoint,
     target: Target,
     secure: Option<Secure>,
-    gate: Option<Gate>,
+    mut gate: Option<Gate>,
     first: sync_mpsc::Sender<()>,
 ) {
     let _live = event_loop.live.clone();
     let mut first = Some(first);
-    let mut gate = gate;
     let pumping = Cell::new(false);
     loop {
         let attempt = connect_once(

@@ -369,9 +369,7 @@ impl Boundary {
             .and_then(|jobs| jobs.send(job).ok())
             .ok_or_else(|| io::Error::other("the boundary's event loop has stopped"))
     }
-}
 
-impl Boundary {
     /// Tells the event loop that the socket closes: listeners and connect attempts
     /// stop, and each live connection passes on what libnanomsg gave it until
     /// libnanomsg closes its link. Closing the job channel is the signal.

@@ -229,13 +229,7 @@ impl Socket {
                 EndpointKind::Bind => self.with_boundary(|boundary| boundary.bind(&endpoint.url)),
                 EndpointKind::Connect => self
                     .with_boundary(|boundary| boundary.connect(&endpoint.url))
-                    .map(|begun| {
-                        begun.map(|begun| {
-                            let private = begun.private.clone();
-                            connecting = Some(begun);
-                            private
-                        })
-                    }),
+                    .map(|begun| begun.map(|begun| connecting.insert(begun).private.clone())),
             };
             match private.and_then(|private| private.map_err(errno_of)) {
                 Ok(private) => CString::new(private).map_err(|_| {
@@ -270,7 +264,7 @@ impl Socket {
         let mut connects = endpoints.iter().filter(|endpoint| {
             endpoint.kind == EndpointKind::Connect && boundary::owns(&endpoint.url)
         });
-        // One alone gains nothing: `connect` begins and waits in one go.
+        // One alone gains nothing: attaching it begins it and waits for it in one go.
         if connects.clone().nth(1).is_none() {
             return;
         }
