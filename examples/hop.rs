@@ -1,0 +1,290 @@
+/*!
+What the boundary's hop costs a sender, and what another kind of hop would: a
+measurement for the design of the link (docs/performance.md, "The hop, measured alone").
+
+```text
+hop ipc    PORT N SIZE [PAUSE_US]
+hop inproc PORT N SIZE [PAUSE_US]
+```
+
+It sends N messages of SIZE bytes from a push socket, as nncat's main thread does, and a
+relay thread carries them to a puller already bound at `tcp://127.0.0.1:PORT` (run
+`baseline pull --bind tcp://127.0.0.1:PORT N` first), speaking SP's tcp framing itself, as
+the boundary does:
+
+- `ipc`: the push socket binds an ipc address in a temporary folder, and the relay reads
+  libnanomsg's ipc frames from a Unix socket: nncat's link today (boundary/link.rs);
+- `inproc`: the push socket binds an inproc address, and the relay receives from a raw
+  pull socket connected to it (`AF_SP_RAW`, `NN_MSG`, no copy), polling its `NN_RCVFD`:
+  one nanomsg socket per peer instead of one Unix connection.
+
+After a wake-up that found two messages or more, the relay sleeps PAUSE_US microseconds
+(default 0) before it looks again, so that a stream is taken in batches while a lone
+message is not held. The relay is one plain thread, not the boundary's event loop:
+this measures the hop, not nncat.
+
+Time it from outside (`/usr/bin/time`), beside `baseline push --connect` to the same
+kind of puller; bench/hop.sh does, in interleaved rounds. Only 127.0.0.1 is used.
+*/
+
+use std::ffi::CString;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::os::unix::net::UnixStream;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use libc::{c_int, c_void};
+use nanomsg_sys as sys;
+
+const USAGE: &str = "usage: hop ipc|inproc PORT N SIZE [PAUSE_US]";
+
+/// SP's protocol numbers of push and pull.
+const PUSH: u8 = 0x50;
+const PULL: u8 = 0x51;
+
+/// libnanomsg's ipc frame: a type byte, then the length.
+const IPC_HEAD: usize = 9;
+
+/// Relay writes are gathered up to about this much.
+const WRITE_AT: usize = 64 * 1024;
+
+struct Args {
+    inproc: bool,
+    port: u16,
+    count: u64,
+    size: usize,
+    pause: Duration,
+}
+
+fn parse() -> Option<Args> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let inproc = match args.first()?.as_str() {
+        "ipc" => false,
+        "inproc" => true,
+        _ => return None,
+    };
+    Some(Args {
+        inproc,
+        port: args.get(1)?.parse().ok()?,
+        count: args.get(2)?.parse().ok()?,
+        size: args.get(3)?.parse().ok()?,
+        pause: Duration::from_micros(match args.get(4) {
+            Some(pause) => pause.parse().ok()?,
+            None => 0,
+        }),
+    })
+}
+
+fn main() -> ExitCode {
+    let Some(args) = parse() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("hop: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn error(what: &str) -> String {
+    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string that
+    // stays valid until this thread's next strerror call; it is copied before that.
+    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
+    format!("{what}: {}", text.to_string_lossy())
+}
+
+fn socket(domain: c_int, protocol: c_int) -> Result<c_int, String> {
+    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
+    let socket = unsafe { sys::nn_socket(domain, protocol) };
+    if socket < 0 {
+        return Err(error("nn_socket"));
+    }
+    Ok(socket)
+}
+
+fn endpoint(socket: c_int, url: &str, bind: bool) -> Result<(), String> {
+    let url = CString::new(url).map_err(|_| "a NUL byte in a URL")?;
+    // SAFETY: `url` is a NUL-terminated string that outlives the call; nanomsg copies it.
+    let rc = unsafe {
+        if bind {
+            sys::nn_bind(socket, url.as_ptr())
+        } else {
+            sys::nn_connect(socket, url.as_ptr())
+        }
+    };
+    if rc < 0 {
+        return Err(error("an endpoint"));
+    }
+    Ok(())
+}
+
+/// The tcp connection to the puller, after SP's handshake as a push.
+fn peer(port: u16) -> Result<TcpStream, String> {
+    let mut tcp = TcpStream::connect(("127.0.0.1", port)).map_err(|err| err.to_string())?;
+    tcp.set_nodelay(true).map_err(|err| err.to_string())?;
+    handshake(&mut tcp, PUSH)?;
+    Ok(tcp)
+}
+
+fn handshake(stream: &mut (impl Read + Write), protocol: u8) -> Result<(), String> {
+    stream
+        .write_all(&[0, b'S', b'P', 0, 0, protocol, 0, 0])
+        .map_err(|err| err.to_string())?;
+    let mut header = [0u8; 8];
+    stream
+        .read_exact(&mut header)
+        .map_err(|err| err.to_string())
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let user = socket(sys::AF_SP, sys::NN_PUSH)?;
+    let mut tcp = peer(args.port)?;
+    let (count, pause) = (args.count, args.pause);
+    let relay = if args.inproc {
+        endpoint(user, "inproc://hop", true)?;
+        let raw = socket(sys::AF_SP_RAW, sys::NN_PULL)?;
+        endpoint(raw, "inproc://hop", false)?;
+        std::thread::spawn(move || relay_inproc(raw, &mut tcp, count, pause))
+    } else {
+        let folder = std::env::temp_dir().join(format!("hop.{}", std::process::id()));
+        std::fs::create_dir(&folder).map_err(|err| err.to_string())?;
+        let path = folder.join("link");
+        endpoint(user, &format!("ipc://{}", path.display()), true)?;
+        let link = UnixStream::connect(&path);
+        let _ = std::fs::remove_dir_all(&folder);
+        let mut link = link.map_err(|err| err.to_string())?;
+        handshake(&mut link, PULL)?;
+        std::thread::spawn(move || relay_ipc(&mut link, &mut tcp, count, pause))
+    };
+    let message = vec![b'x'; args.size];
+    for _ in 0..args.count {
+        // SAFETY: the pointer and length are those of `message`, borrowed for the call;
+        // nanomsg copies the bytes.
+        let rc = unsafe { sys::nn_send(user, message.as_ptr().cast::<c_void>(), args.size, 0) };
+        if rc < 0 {
+            return Err(error("nn_send"));
+        }
+    }
+    relay.join().map_err(|_| "the relay panicked")?
+}
+
+/// Appends one message in SP's tcp framing.
+fn frame(out: &mut Vec<u8>, message: &[u8]) {
+    out.extend_from_slice(&(message.len() as u64).to_be_bytes());
+    out.extend_from_slice(message);
+}
+
+fn relay_inproc(
+    raw: c_int,
+    tcp: &mut TcpStream,
+    count: u64,
+    pause: Duration,
+) -> Result<(), String> {
+    let mut readable: c_int = 0;
+    let mut size = std::mem::size_of::<c_int>();
+    // SAFETY: the pointer and length describe `readable` and `size`, locals that outlive
+    // the call; nanomsg writes the descriptor's number into them.
+    let rc = unsafe {
+        sys::nn_getsockopt(
+            raw,
+            sys::NN_SOL_SOCKET,
+            sys::NN_RCVFD,
+            (&raw mut readable).cast::<c_void>(),
+            &raw mut size,
+        )
+    };
+    if rc < 0 {
+        return Err(error("NN_RCVFD"));
+    }
+    let mut out = Vec::with_capacity(WRITE_AT * 2);
+    let (mut taken, mut batch) = (0, 0);
+    while taken < count {
+        if batch > 1 {
+            std::thread::sleep(pause);
+        }
+        let mut wait = libc::pollfd {
+            fd: readable,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one pollfd, a local that outlives the call.
+        unsafe { libc::poll(&raw mut wait, 1, -1) };
+        batch = 0;
+        loop {
+            let mut data: *mut c_void = std::ptr::null_mut();
+            // SAFETY: with NN_MSG, nn_recv stores at `data`, a local that outlives the
+            // call, a chunk of `rc` bytes the caller frees with nn_freemsg.
+            let rc = unsafe {
+                sys::nn_recv(
+                    raw,
+                    (&raw mut data).cast::<c_void>(),
+                    sys::NN_MSG,
+                    sys::NN_DONTWAIT,
+                )
+            };
+            let Ok(length) = usize::try_from(rc) else {
+                break;
+            };
+            // SAFETY: nanomsg's chunk holds `length` bytes until nn_freemsg below.
+            frame(&mut out, unsafe {
+                std::slice::from_raw_parts(data.cast::<u8>(), length)
+            });
+            // SAFETY: `data` is the chunk nn_recv gave, freed once.
+            unsafe { sys::nn_freemsg(data) };
+            (taken, batch) = (taken + 1, batch + 1);
+            if out.len() >= WRITE_AT {
+                tcp.write_all(&out).map_err(|err| err.to_string())?;
+                out.clear();
+            }
+        }
+        tcp.write_all(&out).map_err(|err| err.to_string())?;
+        out.clear();
+    }
+    Ok(())
+}
+
+fn relay_ipc(
+    link: &mut UnixStream,
+    tcp: &mut TcpStream,
+    count: u64,
+    pause: Duration,
+) -> Result<(), String> {
+    let mut read = vec![0u8; WRITE_AT];
+    let mut out = Vec::with_capacity(WRITE_AT * 2);
+    let (mut have, mut taken, mut batch) = (0, 0, 0);
+    while taken < count {
+        if batch > 1 {
+            std::thread::sleep(pause);
+        }
+        if have == read.len() {
+            read.resize(read.len() * 2, 0);
+        }
+        match link.read(&mut read[have..]) {
+            Ok(0) => return Err("libnanomsg closed the link".into()),
+            Ok(got) => have += got,
+            Err(err) => return Err(err.to_string()),
+        }
+        let (mut at, mut whole) = (0, 0);
+        while have - at >= IPC_HEAD {
+            let mut length = [0u8; 8];
+            length.copy_from_slice(&read[at + 1..at + IPC_HEAD]);
+            let length = u64::from_be_bytes(length) as usize;
+            if have - at < IPC_HEAD + length {
+                break;
+            }
+            frame(&mut out, &read[at + IPC_HEAD..at + IPC_HEAD + length]);
+            at += IPC_HEAD + length;
+            whole += 1;
+        }
+        read.copy_within(at..have, 0);
+        have -= at;
+        (taken, batch) = (taken + whole, whole);
+        tcp.write_all(&out).map_err(|err| err.to_string())?;
+        out.clear();
+    }
+    Ok(())
+}
