@@ -74,6 +74,52 @@ fn a_push_or_pair_whose_peer_stopped_taking_says_the_message_did_not_arrive_and_
 }
 
 #[test]
+fn a_pusher_whose_puller_stopped_says_how_many_of_its_messages_did_not_arrive() {
+    // Each message must be larger than the buffer of the connection between the two
+    // boundaries (a Unix socket's default send buffer), so that none is written whole
+    // into it; and smaller than the size the boundary streams at (1 MiB), so that the
+    // boundary takes the first off libnanomsg's link whole and libnanomsg's send of the
+    // second returns: two messages count as sent, and neither reached the puller.
+    const MESSAGE: usize = 900 << 10;
+    let socket_buffer: usize = std::fs::read_to_string("/proc/sys/net/core/wmem_default")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(212_992);
+    assert!(
+        socket_buffer < MESSAGE / 2,
+        "net.core.wmem_default is {socket_buffer}: this test needs it under {} bytes",
+        MESSAGE / 2
+    );
+    let scratch = Scratch::new();
+    let url = scratch.ipc_url("linger");
+    let mut puller = Running::start_watching(nncat([
+        "pull",
+        "--bind",
+        &url,
+        "--raw",
+        "-v",
+        "--recv-timeout",
+        "60s",
+    ]));
+    wait_bound(&url);
+    let mut pusher = Running::start(nncat(["push", "--connect", &url]));
+    puller.stderr().wait_for_text("1 peer connected");
+    puller.signal(libc::SIGSTOP);
+    let line = [vec![b'x'; MESSAGE - 1], b"\n".to_vec()].concat();
+    pusher.feed_stdin(line.repeat(2));
+    let out = pusher.finish_within(Duration::from_secs(30));
+    puller.signal(libc::SIGCONT);
+    let out = out.fails_with(3, "did not reach a peer");
+    assert!(
+        out.stderr.contains(
+            "2 of the 2 messages sent did not reach a peer: none took anything for --linger 1s before exit (raise --linger"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_pusher_with_a_longer_linger_delivers_a_large_message_to_a_puller_that_stalled() {
     let scratch = Scratch::new();
     let (puller, mut pusher) = puller_with_a_pusher(&scratch, &["--linger", "30s"]);
