@@ -15,7 +15,7 @@ the boundary does:
 - `ipc`: the push socket binds an ipc address in a temporary folder, and the relay reads
   libnanomsg's ipc frames from a Unix socket: nncat's link today (boundary/link.rs);
 - `inproc`: the push socket binds an inproc address, and the relay receives from a raw
-  pull socket connected to it (`AF_SP_RAW`, `NN_MSG`, no copy), polling its `NN_RCVFD`:
+  pull socket connected to it (`AF_SP_RAW`, `NN_MSG`, no copy), waiting in `nn_poll`:
   one nanomsg socket per peer instead of one Unix connection.
 
 After a wake-up that found two messages or more, the relay sleeps PAUSE_US microseconds
@@ -184,35 +184,18 @@ fn relay_inproc(
     count: u64,
     pause: Duration,
 ) -> Result<(), String> {
-    let mut readable: c_int = 0;
-    let mut size = std::mem::size_of::<c_int>();
-    // SAFETY: the pointer and length describe `readable` and `size`, locals that outlive
-    // the call; nanomsg writes the descriptor's number into them.
-    let rc = unsafe {
-        sys::nn_getsockopt(
-            raw,
-            sys::NN_SOL_SOCKET,
-            sys::NN_RCVFD,
-            (&raw mut readable).cast::<c_void>(),
-            &raw mut size,
-        )
-    };
-    if rc < 0 {
-        return Err(error("NN_RCVFD"));
-    }
     let mut out = Vec::with_capacity(WRITE_AT * 2);
     let (mut taken, mut batch) = (0, 0);
     while taken < count {
         if batch > 1 {
             std::thread::sleep(pause);
         }
-        let mut wait = libc::pollfd {
-            fd: readable,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one pollfd, a local that outlives the call.
-        unsafe { libc::poll(&raw mut wait, 1, -1) };
+        let mut readable = sys::nn_pollfd::new(raw, true, false);
+        // SAFETY: nn_poll reads and writes one nn_pollfd at the pointer: `readable`, a
+        // local that outlives the call.
+        if unsafe { sys::nn_poll(&raw mut readable, 1, -1) } < 0 {
+            return Err(error("nn_poll"));
+        }
         batch = 0;
         loop {
             let mut data: *mut c_void = std::ptr::null_mut();
