@@ -71,6 +71,11 @@ pub use message::{Message, RawMessage};
 use stats::{ConnectionEvents, Progress, Watcher, stat};
 pub use wait::{Wake, millis};
 
+/// After a failed connect attempt has woken the statistics thread, how long the next
+/// ones do not: a server that is down is tried ten times a second, `-v` says the
+/// failures at most once a second (`stats::EVENT_REPEAT`), and libnanomsg's count of
+/// them is read whole at the next reading. A peer's arrival or departure always wakes it.
+const ATTEMPT_LOOKS_APART: Duration = stats::EVENT_REPEAT;
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
 
@@ -122,12 +127,20 @@ impl Socket {
         let (wake, woken) = mpsc::channel();
         let told = {
             let (findings, wake) = (Arc::clone(&findings), wake.clone());
+            let last_look = Mutex::new(None::<Instant>);
             boundary::Told(Arc::new(move |happening| {
                 if happening == boundary::Happening::PeerArrived {
                     findings.saw_peers(1);
                 }
                 let _ = wake.send(match happening {
-                    boundary::Happening::Attempted => stats::Wake::Look,
+                    boundary::Happening::Attempted => {
+                        let mut last = last_look.lock().unwrap_or_else(|e| e.into_inner());
+                        if last.is_some_and(|at| at.elapsed() < ATTEMPT_LOOKS_APART) {
+                            return;
+                        }
+                        *last = Some(Instant::now());
+                        stats::Wake::Look
+                    }
                     _ => stats::Wake::Settle,
                 });
             }))
