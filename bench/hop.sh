@@ -2,8 +2,9 @@
 # The boundary's hop measured alone (examples/hop.rs): a push socket whose messages a
 # relay thread carries to a `baseline pull` over 127.0.0.1 tcp, through libnanomsg's ipc
 # framing on a Unix socket (nncat's link today) or through a raw nanomsg socket on
-# inproc, each with and without a pause that lets a stream gather, beside
-# `baseline push` straight to the same puller. The senders take turns in each of RUNS
+# inproc, each with and without a pause that lets a stream gather, or through
+# libnanomsg's tcp transport on 127.0.0.1 (Nagle's algorithm on, off, or on with the
+# relay acknowledging at once), beside `baseline push` straight to the same puller. The senders take turns in each of RUNS
 # rounds; it prints each one's median rate (from the puller's own count) and the median
 # user + system CPU of the sending process (GNU time), and the ratio of each to
 # `baseline push` taken round by round.
@@ -58,12 +59,16 @@ measure() {
     one "ipc+pause" "$count" "$size" "$HOP" ipc PORT "$count" "$size" "$PAUSE"
     one "inproc" "$count" "$size" "$HOP" inproc PORT "$count" "$size"
     one "inproc+pause" "$count" "$size" "$HOP" inproc PORT "$count" "$size" "$PAUSE"
+    one "tcp" "$count" "$size" "$HOP" tcp PORT "$count" "$size"
+    one "tcp+quickack" "$count" "$size" "$HOP" tcp PORT "$count" "$size" --quickack
+    one "tcp+nodelay" "$count" "$size" "$HOP" tcp PORT "$count" "$size" --nodelay
   done
   python3 - "$WORK/results" "$what" "$RUNS" "$PAUSE" <<'EOF'
 import statistics, sys
 path, what, runs, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 rows = [line.split() for line in open(path)]
-labels = ["baseline", "ipc", "ipc+pause", "inproc", "inproc+pause"]
+labels = ["baseline", "ipc", "ipc+pause", "inproc", "inproc+pause", "tcp", "tcp+quickack",
+          "tcp+nodelay"]
 got = {label: [(float(r), float(c)) for l, r, c in rows if l == label] for label in labels}
 print(f"\n{what}: medians of {runs} rounds (pause {pause} us)\n")
 print("| sender | messages/s | x baseline | sender CPU (s) | x baseline |")

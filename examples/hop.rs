@@ -5,6 +5,7 @@ measurement for the design of the link (docs/performance.md, "The hop, measured 
 ```text
 hop ipc    PORT N SIZE [PAUSE_US]
 hop inproc PORT N SIZE [PAUSE_US]
+hop tcp    PORT N SIZE [PAUSE_US] [--quickack] [--nodelay]
 ```
 
 It sends N messages of SIZE bytes from a push socket, as nncat's main thread does, and a
@@ -16,7 +17,13 @@ the boundary does:
   libnanomsg's ipc frames from a Unix socket: nncat's link today (boundary/link.rs);
 - `inproc`: the push socket binds an inproc address, and the relay receives from a raw
   pull socket connected to it (`AF_SP_RAW`, `NN_MSG`, no copy), waiting in `nn_poll`:
-  one nanomsg socket per peer instead of one Unix connection.
+  one nanomsg socket per peer instead of one Unix connection;
+- `tcp`: the push socket binds a free port on 127.0.0.1, and the relay reads SP's tcp
+  frames from it: libnanomsg's tcp transport as a link, with its default of Nagle's
+  algorithm on (`--nodelay` turns it off, `NN_TCP_NODELAY`), and the relay's
+  acknowledgements delayed as the kernel likes (`--quickack` asks for them at once after
+  each read, `TCP_QUICKACK`, so that a small message held by Nagle's algorithm waits
+  for no delayed acknowledgement).
 
 After a wake-up that found two messages or more, the relay sleeps PAUSE_US microseconds
 (default 0) before it looks again, so that a stream is taken in batches while a lone
@@ -37,35 +44,55 @@ use std::time::Duration;
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
 
-const USAGE: &str = "usage: hop ipc|inproc PORT N SIZE [PAUSE_US]";
+const USAGE: &str = "usage: hop ipc|inproc|tcp PORT N SIZE [PAUSE_US] [--quickack] [--nodelay]";
 
 /// SP's protocol numbers of push and pull.
 const PUSH: u8 = 0x50;
 const PULL: u8 = 0x51;
 
-/// libnanomsg's ipc frame: a type byte, then the length.
+/// What precedes a message's bytes: in libnanomsg's ipc frame a type byte, then the
+/// length; in a tcp frame the length alone.
 const IPC_HEAD: usize = 9;
+const TCP_HEAD: usize = 8;
 
 /// Relay writes are gathered up to about this much.
 const WRITE_AT: usize = 64 * 1024;
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    Ipc,
+    Inproc,
+    Tcp,
+}
+
 struct Args {
-    inproc: bool,
+    link: Link,
     port: u16,
     count: u64,
     size: usize,
     pause: Duration,
+    quickack: bool,
+    nodelay: bool,
 }
 
 fn parse() -> Option<Args> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let inproc = match args.first()?.as_str() {
-        "ipc" => false,
-        "inproc" => true,
+    let (flags, args): (Vec<String>, Vec<String>) = std::env::args()
+        .skip(1)
+        .partition(|arg| arg.starts_with("--"));
+    if flags
+        .iter()
+        .any(|flag| flag != "--quickack" && flag != "--nodelay")
+    {
+        return None;
+    }
+    let link = match args.first()?.as_str() {
+        "ipc" => Link::Ipc,
+        "inproc" => Link::Inproc,
+        "tcp" => Link::Tcp,
         _ => return None,
     };
     Some(Args {
-        inproc,
+        link,
         port: args.get(1)?.parse().ok()?,
         count: args.get(2)?.parse().ok()?,
         size: args.get(3)?.parse().ok()?,
@@ -73,6 +100,8 @@ fn parse() -> Option<Args> {
             Some(pause) => pause.parse().ok()?,
             None => 0,
         }),
+        quickack: flags.iter().any(|flag| flag == "--quickack"),
+        nodelay: flags.iter().any(|flag| flag == "--nodelay"),
     })
 }
 
@@ -104,6 +133,51 @@ fn socket(domain: c_int, protocol: c_int) -> Result<c_int, String> {
         return Err(error("nn_socket"));
     }
     Ok(socket)
+}
+
+fn set_int(socket: c_int, level: c_int, option: c_int, value: c_int) -> Result<(), String> {
+    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
+    // nanomsg reads it and keeps no pointer.
+    let rc = unsafe {
+        sys::nn_setsockopt(
+            socket,
+            level,
+            option,
+            (&raw const value).cast::<c_void>(),
+            std::mem::size_of::<c_int>(),
+        )
+    };
+    if rc < 0 {
+        return Err(error("nn_setsockopt"));
+    }
+    Ok(())
+}
+
+/// The relay's end of a tcp link, asking for the acknowledgement at once after each
+/// read when `quickack` (Linux falls back to delaying it on its own).
+struct Acknowledging {
+    link: TcpStream,
+    quickack: bool,
+}
+
+impl Read for Acknowledging {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.link.read(buf);
+        if self.quickack {
+            rustix::net::sockopt::set_tcp_quickack(&self.link, true)?;
+        }
+        read
+    }
+}
+
+impl Write for Acknowledging {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.link.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.link.flush()
+    }
 }
 
 fn endpoint(socket: c_int, url: &str, bind: bool) -> Result<(), String> {
@@ -144,21 +218,42 @@ fn run(args: &Args) -> Result<(), String> {
     let user = socket(sys::AF_SP, sys::NN_PUSH)?;
     let mut tcp = peer(args.port)?;
     let (count, pause) = (args.count, args.pause);
-    let relay = if args.inproc {
-        endpoint(user, "inproc://hop", true)?;
-        let raw = socket(sys::AF_SP_RAW, sys::NN_PULL)?;
-        endpoint(raw, "inproc://hop", false)?;
-        std::thread::spawn(move || relay_inproc(raw, &mut tcp, count, pause))
-    } else {
-        let folder = std::env::temp_dir().join(format!("hop.{}", std::process::id()));
-        std::fs::create_dir(&folder).map_err(|err| err.to_string())?;
-        let path = folder.join("link");
-        endpoint(user, &format!("ipc://{}", path.display()), true)?;
-        let link = UnixStream::connect(&path);
-        let _ = std::fs::remove_dir_all(&folder);
-        let mut link = link.map_err(|err| err.to_string())?;
-        handshake(&mut link, PULL)?;
-        std::thread::spawn(move || relay_ipc(&mut link, &mut tcp, count, pause))
+    let relay = match args.link {
+        Link::Inproc => {
+            endpoint(user, "inproc://hop", true)?;
+            let raw = socket(sys::AF_SP_RAW, sys::NN_PULL)?;
+            endpoint(raw, "inproc://hop", false)?;
+            std::thread::spawn(move || relay_inproc(raw, &mut tcp, count, pause))
+        }
+        Link::Ipc => {
+            let folder = std::env::temp_dir().join(format!("hop.{}", std::process::id()));
+            std::fs::create_dir(&folder).map_err(|err| err.to_string())?;
+            let path = folder.join("link");
+            endpoint(user, &format!("ipc://{}", path.display()), true)?;
+            let link = UnixStream::connect(&path);
+            let _ = std::fs::remove_dir_all(&folder);
+            let mut link = link.map_err(|err| err.to_string())?;
+            handshake(&mut link, PULL)?;
+            std::thread::spawn(move || relay_stream(&mut link, IPC_HEAD, &mut tcp, count, pause))
+        }
+        Link::Tcp => {
+            // A port free a moment ago: good enough for a measurement on 127.0.0.1.
+            let port = std::net::TcpListener::bind(("127.0.0.1", 0))
+                .and_then(|listener| listener.local_addr())
+                .map_err(|err| err.to_string())?
+                .port();
+            if args.nodelay {
+                set_int(user, sys::NN_TCP, sys::NN_TCP_NODELAY, 1)?;
+            }
+            endpoint(user, &format!("tcp://127.0.0.1:{port}"), true)?;
+            let link = TcpStream::connect(("127.0.0.1", port)).map_err(|err| err.to_string())?;
+            let mut link = Acknowledging {
+                link,
+                quickack: args.quickack,
+            };
+            handshake(&mut link, PULL)?;
+            std::thread::spawn(move || relay_stream(&mut link, TCP_HEAD, &mut tcp, count, pause))
+        }
     };
     let message = vec![b'x'; args.size];
     for _ in 0..args.count {
@@ -230,8 +325,11 @@ fn relay_inproc(
     Ok(())
 }
 
-fn relay_ipc(
-    link: &mut UnixStream,
+/// Relays from a stream link whose frames carry `head` bytes before each message, the
+/// length in the last 8 of them.
+fn relay_stream(
+    link: &mut impl Read,
+    head: usize,
     tcp: &mut TcpStream,
     count: u64,
     pause: Duration,
@@ -252,15 +350,15 @@ fn relay_ipc(
             Err(err) => return Err(err.to_string()),
         }
         let (mut at, mut whole) = (0, 0);
-        while have - at >= IPC_HEAD {
+        while have - at >= head {
             let mut length = [0u8; 8];
-            length.copy_from_slice(&read[at + 1..at + IPC_HEAD]);
+            length.copy_from_slice(&read[at + head - 8..at + head]);
             let length = u64::from_be_bytes(length) as usize;
-            if have - at < IPC_HEAD + length {
+            if have - at < head + length {
                 break;
             }
-            frame(&mut out, &read[at + IPC_HEAD..at + IPC_HEAD + length]);
-            at += IPC_HEAD + length;
+            frame(&mut out, &read[at + head..at + head + length]);
+            at += head + length;
             whole += 1;
         }
         read.copy_within(at..have, 0);
