@@ -76,6 +76,7 @@ pub use wait::{Wake, millis};
 /// failures at most once a second (`stats::EVENT_REPEAT`), and libnanomsg's count of
 /// them is read whole at the next reading. A peer's arrival or departure always wakes it.
 const ATTEMPT_LOOKS_APART: Duration = stats::EVENT_REPEAT;
+
 /// How often conditions on statistics are checked; nanomsg has no event to wait on.
 const POLL_STEP: Duration = Duration::from_millis(5);
 
