@@ -25,13 +25,15 @@ and a short grace before closing, because libnanomsg 1.x drops what is still in 
 at `nn_close` (docs/performance.md, shared nanomsg facts).
 */
 
-use std::ffi::CString;
 use std::process::ExitCode;
 use std::ptr;
 use std::time::{Duration, Instant};
 
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
+use nn::{endpoint, error, set_int, socket};
+
+mod nn;
 
 /// What the command line asked for.
 struct Args {
@@ -107,32 +109,6 @@ fn parse() -> Result<Args, String> {
     })
 }
 
-fn error(what: &str) -> String {
-    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
-    // libnanomsg's literals or the C library's strerror text, which stays valid at least
-    // until this thread's next strerror call; it is copied into the String before that.
-    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
-    format!("{what}: {}", text.to_string_lossy())
-}
-
-fn set_int(socket: c_int, option: c_int, value: c_int) -> Result<(), String> {
-    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
-    // nanomsg reads it and keeps no pointer.
-    let rc = unsafe {
-        sys::nn_setsockopt(
-            socket,
-            sys::NN_SOL_SOCKET,
-            option,
-            (&raw const value).cast::<c_void>(),
-            std::mem::size_of::<c_int>(),
-        )
-    };
-    if rc < 0 {
-        return Err(error("nn_setsockopt"));
-    }
-    Ok(())
-}
-
 fn open(args: &Args) -> Result<c_int, String> {
     let protocol = match args.role {
         Role::Push => sys::NN_PUSH,
@@ -140,29 +116,13 @@ fn open(args: &Args) -> Result<c_int, String> {
         Role::Req => sys::NN_REQ,
         Role::Rep => sys::NN_REP,
     };
-    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
-    let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
-    if socket < 0 {
-        return Err(error("nn_socket"));
-    }
+    let socket = socket(sys::AF_SP, protocol)?;
     let millis = args.timeout.as_millis().min(c_int::MAX as u128) as c_int;
-    set_int(socket, sys::NN_RCVTIMEO, millis)?;
-    set_int(socket, sys::NN_SNDTIMEO, millis)?;
+    set_int(socket, sys::NN_SOL_SOCKET, sys::NN_RCVTIMEO, millis)?;
+    set_int(socket, sys::NN_SOL_SOCKET, sys::NN_SNDTIMEO, millis)?;
     // Messages of 1 MiB and more must arrive, as they do for nncat.
-    set_int(socket, sys::NN_RCVMAXSIZE, -1)?;
-    let url = CString::new(args.url.as_str()).map_err(|_| "URL contains a NUL byte")?;
-    // SAFETY: `url` is a NUL-terminated CString that outlives the call; nanomsg copies
-    // the address.
-    let rc = unsafe {
-        if args.bind {
-            sys::nn_bind(socket, url.as_ptr())
-        } else {
-            sys::nn_connect(socket, url.as_ptr())
-        }
-    };
-    if rc < 0 {
-        return Err(error(&format!("cannot use {}", args.url)));
-    }
+    set_int(socket, sys::NN_SOL_SOCKET, sys::NN_RCVMAXSIZE, -1)?;
+    endpoint(socket, &args.url, args.bind)?;
     Ok(socket)
 }
 

@@ -15,44 +15,22 @@ closing, as examples/baseline.rs does, because libnanomsg 1.x drops what is stil
 flight at `nn_close`.
 */
 
-use std::ffi::CString;
 use std::process::ExitCode;
 use std::ptr;
 use std::time::Duration;
 
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
+use nn::{endpoint, error, socket};
+
+mod nn;
 
 const USAGE: &str = "usage: floor push|pull (--bind URL | --connect URL)";
 
-fn error(what: &str) -> String {
-    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
-    // libnanomsg's literals or the C library's strerror text, which stays valid at least
-    // until this thread's next strerror call; it is copied into the String before that.
-    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
-    format!("{what}: {}", text.to_string_lossy())
-}
-
 fn open(push: bool, bind: bool, url: &str) -> Result<c_int, String> {
     let protocol = if push { sys::NN_PUSH } else { sys::NN_PULL };
-    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
-    let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
-    if socket < 0 {
-        return Err(error("nn_socket"));
-    }
-    let url = CString::new(url).map_err(|_| "URL contains a NUL byte")?;
-    // SAFETY: `url` is a NUL-terminated CString that outlives the call; nanomsg copies
-    // the address.
-    let rc = unsafe {
-        if bind {
-            sys::nn_bind(socket, url.as_ptr())
-        } else {
-            sys::nn_connect(socket, url.as_ptr())
-        }
-    };
-    if rc < 0 {
-        return Err(error("cannot use the URL"));
-    }
+    let socket = socket(sys::AF_SP, protocol)?;
+    endpoint(socket, url, bind)?;
     Ok(socket)
 }
 

@@ -34,7 +34,6 @@ Time it from outside (`/usr/bin/time`), beside `baseline push --connect` to the 
 kind of puller; bench/hop.sh does, in interleaved rounds. Only 127.0.0.1 is used.
 */
 
-use std::ffi::CString;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::os::unix::net::UnixStream;
@@ -43,6 +42,9 @@ use std::time::Duration;
 
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
+use nn::{endpoint, error, set_int, socket};
+
+mod nn;
 
 const USAGE: &str = "usage: hop ipc|inproc|tcp PORT N SIZE [PAUSE_US] [--quickack] [--nodelay]";
 
@@ -119,40 +121,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn error(what: &str) -> String {
-    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string that
-    // stays valid until this thread's next strerror call; it is copied before that.
-    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
-    format!("{what}: {}", text.to_string_lossy())
-}
-
-fn socket(domain: c_int, protocol: c_int) -> Result<c_int, String> {
-    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
-    let socket = unsafe { sys::nn_socket(domain, protocol) };
-    if socket < 0 {
-        return Err(error("nn_socket"));
-    }
-    Ok(socket)
-}
-
-fn set_int(socket: c_int, level: c_int, option: c_int, value: c_int) -> Result<(), String> {
-    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
-    // nanomsg reads it and keeps no pointer.
-    let rc = unsafe {
-        sys::nn_setsockopt(
-            socket,
-            level,
-            option,
-            (&raw const value).cast::<c_void>(),
-            std::mem::size_of::<c_int>(),
-        )
-    };
-    if rc < 0 {
-        return Err(error("nn_setsockopt"));
-    }
-    Ok(())
-}
-
 /// The relay's end of a tcp link, asking for the acknowledgement at once after each
 /// read when `quickack` (Linux falls back to delaying it on its own).
 struct Acknowledging {
@@ -178,22 +146,6 @@ impl Write for Acknowledging {
     fn flush(&mut self) -> std::io::Result<()> {
         self.link.flush()
     }
-}
-
-fn endpoint(socket: c_int, url: &str, bind: bool) -> Result<(), String> {
-    let url = CString::new(url).map_err(|_| "a NUL byte in a URL")?;
-    // SAFETY: `url` is a NUL-terminated string that outlives the call; nanomsg copies it.
-    let rc = unsafe {
-        if bind {
-            sys::nn_bind(socket, url.as_ptr())
-        } else {
-            sys::nn_connect(socket, url.as_ptr())
-        }
-    };
-    if rc < 0 {
-        return Err(error("an endpoint"));
-    }
-    Ok(())
 }
 
 /// The tcp connection to the puller, after SP's handshake as a push.

@@ -34,13 +34,15 @@ bounds every wait, so a lost peer ends the run with exit code 1 instead of hangi
 Each role prints one line on stderr when done: the role, messages and bytes.
 */
 
-use std::ffi::CString;
 use std::process::ExitCode;
 use std::ptr;
 use std::time::{Duration, Instant};
 
 use libc::{c_int, c_void};
 use nanomsg_sys as sys;
+use nn::{endpoint, error, set_int, socket};
+
+mod nn;
 
 // SAFETY: nn.h's `uint64_t nn_get_statistic (int s, int stat)`, declared safe: it takes two
 // integers and answers -1 for a socket or statistic libnanomsg does not know.
@@ -159,32 +161,6 @@ fn parse() -> Result<Args, String> {
     })
 }
 
-fn error(what: &str) -> String {
-    // SAFETY: nn_errno takes nothing. nn_strerror returns a NUL-terminated string, one of
-    // libnanomsg's literals or the C library's strerror text, which stays valid at least
-    // until this thread's next strerror call; it is copied into the String before that.
-    let text = unsafe { std::ffi::CStr::from_ptr(sys::nn_strerror(sys::nn_errno())) };
-    format!("{what}: {}", text.to_string_lossy())
-}
-
-fn set_int(socket: c_int, level: c_int, option: c_int, value: c_int) -> Result<(), String> {
-    // SAFETY: the pointer and length describe `value`, a c_int that outlives the call;
-    // nanomsg reads it and keeps no pointer.
-    let rc = unsafe {
-        sys::nn_setsockopt(
-            socket,
-            level,
-            option,
-            (&raw const value).cast::<c_void>(),
-            std::mem::size_of::<c_int>(),
-        )
-    };
-    if rc < 0 {
-        return Err(error("nn_setsockopt"));
-    }
-    Ok(())
-}
-
 fn millis(duration: Duration) -> c_int {
     duration.as_millis().min(c_int::MAX as u128) as c_int
 }
@@ -198,11 +174,7 @@ fn open(args: &Args) -> Result<c_int, String> {
         Role::Surveyor => sys::NN_SURVEYOR,
         Role::Respondent => sys::NN_RESPONDENT,
     };
-    // SAFETY: nn_socket takes two integers; a failure is the -1 checked below.
-    let socket = unsafe { sys::nn_socket(sys::AF_SP, protocol) };
-    if socket < 0 {
-        return Err(error("nn_socket"));
-    }
+    let socket = socket(sys::AF_SP, protocol)?;
     let receive_wait = args.idle.unwrap_or(args.timeout);
     set_int(
         socket,
@@ -238,19 +210,7 @@ fn open(args: &Args) -> Result<c_int, String> {
         )?;
     }
     for (url, bind) in &args.endpoints {
-        let c_url = CString::new(url.as_str()).map_err(|_| "URL contains a NUL byte")?;
-        // SAFETY: `c_url` is a NUL-terminated CString that outlives the call; nanomsg
-        // copies the address.
-        let rc = unsafe {
-            if *bind {
-                sys::nn_bind(socket, c_url.as_ptr())
-            } else {
-                sys::nn_connect(socket, c_url.as_ptr())
-            }
-        };
-        if rc < 0 {
-            return Err(error(&format!("cannot use {url}")));
-        }
+        endpoint(socket, url, *bind)?;
     }
     Ok(socket)
 }
