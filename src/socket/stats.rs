@@ -4,7 +4,8 @@ and the summary of `--stats`.
 
 nanomsg has no event for a connection made, broken or dropped. The boundary does: it
 tells the socket of each peer and each connect attempt, and the statistics are read
-then (and a few times more while libnanomsg catches up), or when a watcher's own
+then (a failed attempt at most once a second; a peer a few times more while
+libnanomsg catches up), or when a watcher's own
 deadline comes (the doctor's first second, `--progress`'s next line). An idle socket
 reads nothing. Only an endpoint the boundary does not see (inproc) makes them read
 every 20 ms. One thread per socket reads them and hands each reading to the watchers
@@ -91,9 +92,10 @@ const SETTLING: [Duration; 4] = [
 pub(super) enum Wake {
     /// A peer came or left: read now and again while libnanomsg settles (`SETTLING`).
     Settle,
-    /// Read once now: a connect attempt failed, or the socket closes. A server that is
-    /// down is tried ten times a second, and settling after each attempt woke the
-    /// thread 50 times a second while nothing changed.
+    /// Read once now: a connect attempt failed (at most once a second, `socket/mod.rs`'s
+    /// `ATTEMPT_LOOKS_APART`), or the socket closes. A server that is down is tried ten
+    /// times a second, and settling after each attempt woke the thread 50 times a second
+    /// while nothing changed.
     Look,
 }
 
