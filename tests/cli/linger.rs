@@ -17,9 +17,9 @@ const LARGE: usize = 64 << 20;
 /// of 1s), not a wait for a peer.
 const STALL: Duration = Duration::from_millis(2500);
 
-/// A raw receiver of type `receiver` bound at a fresh ipc path, with a raw sender of
-/// type `sender` connected to it (its handshake done), so that what the sender sends
-/// next starts to flow at once.
+/// A raw receiver of type `receiver` bound at a fresh ipc path, with a sender of type
+/// `sender` and `sender_args` connected to it (its handshake done), so that what the
+/// sender sends next starts to flow at once.
 fn receiver_with_a_sender(
     scratch: &Scratch,
     (receiver, sender): (&str, &str),
@@ -38,23 +38,25 @@ fn receiver_with_a_sender(
         "60s",
     ]));
     wait_bound(&url);
-    let mut args = vec![sender, "--connect", &url, "--raw"];
+    let mut args = vec![sender, "--connect", &url];
     args.extend_from_slice(sender_args);
     let sending = Running::start(nncat(args));
     receiving.stderr().wait_for_text("1 peer connected");
     (receiving, sending)
 }
 
+/// The pusher sends all its stdin as one message (`--raw`).
 fn puller_with_a_pusher(scratch: &Scratch, pusher_args: &[&str]) -> (Running, Running) {
-    receiver_with_a_sender(scratch, ("pull", "push"), pusher_args)
+    let args = [&["--raw"], pusher_args].concat();
+    receiver_with_a_sender(scratch, ("pull", "push"), &args)
 }
 
 #[test]
 fn a_push_or_pair_whose_peer_stopped_taking_says_the_message_did_not_arrive_and_exits_3() {
     // A pair sender also receives: --recv-timeout lets it end once its input has.
     for (pair, sender_args) in [
-        (("pull", "push"), &[][..]),
-        (("pair", "pair"), &["--recv-timeout", "1s"][..]),
+        (("pull", "push"), &["--raw"][..]),
+        (("pair", "pair"), &["--raw", "--recv-timeout", "1s"][..]),
     ] {
         let scratch = Scratch::new();
         let (receiver, mut sender) = receiver_with_a_sender(&scratch, pair, sender_args);
@@ -91,19 +93,8 @@ fn a_pusher_whose_puller_stopped_says_how_many_of_its_messages_did_not_arrive() 
         MESSAGE / 2
     );
     let scratch = Scratch::new();
-    let url = scratch.ipc_url("linger");
-    let mut puller = Running::start_watching(nncat([
-        "pull",
-        "--bind",
-        &url,
-        "--raw",
-        "-v",
-        "--recv-timeout",
-        "60s",
-    ]));
-    wait_bound(&url);
-    let mut pusher = Running::start(nncat(["push", "--connect", &url]));
-    puller.stderr().wait_for_text("1 peer connected");
+    // A text pusher: a message per line.
+    let (puller, mut pusher) = receiver_with_a_sender(&scratch, ("pull", "push"), &[]);
     puller.signal(libc::SIGSTOP);
     let line = [vec![b'x'; MESSAGE - 1], b"\n".to_vec()].concat();
     pusher.feed_stdin(line.repeat(2));
