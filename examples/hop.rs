@@ -138,16 +138,6 @@ impl Read for Acknowledging {
     }
 }
 
-impl Write for Acknowledging {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.link.write(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.link.flush()
-    }
-}
-
 /// The tcp connection to the puller, after SP's handshake as a push.
 fn peer(port: u16) -> Result<TcpStream, String> {
     let mut tcp = TcpStream::connect(("127.0.0.1", port)).map_err(|err| err.to_string())?;
@@ -198,12 +188,13 @@ fn run(args: &Args) -> Result<(), String> {
                 set_int(user, sys::NN_TCP, sys::NN_TCP_NODELAY, 1)?;
             }
             endpoint(user, &format!("tcp://127.0.0.1:{port}"), true)?;
-            let link = TcpStream::connect(("127.0.0.1", port)).map_err(|err| err.to_string())?;
+            let mut link =
+                TcpStream::connect(("127.0.0.1", port)).map_err(|err| err.to_string())?;
+            handshake(&mut link, PULL)?;
             let mut link = Acknowledging {
                 link,
                 quickack: args.quickack,
             };
-            handshake(&mut link, PULL)?;
             std::thread::spawn(move || relay_stream(&mut link, TCP_HEAD, &mut tcp, count, pause))
         }
     };
