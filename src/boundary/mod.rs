@@ -370,6 +370,13 @@ impl Boundary {
             .ok_or_else(|| io::Error::other("the boundary's event loop has stopped"))
     }
 
+    /// Removes the private folder and lets the event loop's thread run on unjoined, for
+    /// a process that exits next and ends the thread with it (`Socket::leave`).
+    pub fn leave(mut self) {
+        // A dropped handle detaches its thread: drop finds none to join.
+        self.thread = None;
+    }
+
     /// Tells the event loop that the socket closes: listeners and connect attempts
     /// stop, and each live connection passes on what libnanomsg gave it until
     /// libnanomsg closes its link. Closing the job channel is the signal.

@@ -226,6 +226,19 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     } else if plan.socket.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
+    // A requester holds its answers and a receiver sent nothing: no message of theirs
+    // can still be on its way, so unless someone watches the teardown, the exit that
+    // follows ends the socket.
+    let unwatched = !plan.socket.verbose && !report::json();
+    if unwatched
+        && !drained
+        && !interrupted
+        && result.is_ok()
+        && matches!(plan.role, Role::Request | Role::Receive)
+    {
+        socket.leave();
+        return result;
+    }
     let closed = socket.close();
     match closed {
         Some(closed) if drained && result.is_ok() => cut_at_exit(plan, &closed).map_or(Ok(()), Err),

@@ -466,6 +466,41 @@ fn the_private_links_live_in_a_folder_only_the_user_may_enter_removed_at_exit() 
     }
 }
 
+/// A requester holding its answer and a puller that has its count end without closing
+/// their sockets (nothing of theirs can still be on its way): their private folders
+/// are removed all the same, and a pusher still sending does not hold the puller up.
+#[test]
+fn runs_that_end_without_closing_their_socket_still_remove_their_private_folder() {
+    let scratch = Scratch::new();
+    let url = tcp_url();
+    let replier = Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo"]));
+    wait_bound(&url);
+    let mut requester = nncat(["req", "--connect", &url, "--data", "ping"]);
+    requester.env("TMPDIR", scratch.dir());
+    let out = run(requester).success();
+    assert_eq!(out.stdout_text(), "ping\n");
+    assert_eq!(
+        private_folders(scratch.dir()),
+        Vec::<std::path::PathBuf>::new()
+    );
+    drop(replier);
+
+    let url = tcp_url();
+    let mut puller = nncat(["pull", "--bind", &url, "--count", "1"]);
+    puller.env("TMPDIR", scratch.dir());
+    let puller = Running::start_streaming(puller);
+    wait_bound(&url);
+    let mut pusher = Running::start(nncat(["push", "--connect", &url]));
+    pusher.feed_stdin(numbered_lines(200_000));
+    let out = puller.finish_within(Duration::from_secs(10)).success();
+    assert_eq!(out.stdout_text(), "0\n");
+    assert_eq!(
+        private_folders(scratch.dir()),
+        Vec::<std::path::PathBuf>::new()
+    );
+    drop(pusher);
+}
+
 /// The private folders in `dir`.
 fn private_folders(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir)
