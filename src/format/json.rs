@@ -8,12 +8,11 @@ before the first SEP; "data" is then the rest). Input takes the same objects.
 use std::fmt;
 use std::time::SystemTime;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
+use super::base64;
 use super::escape::{needs_escape_on_terminal, pair_value, push_escaped_u};
 use super::{Field, Invalid};
 
@@ -95,7 +94,7 @@ fn encode_fields(message: &[u8], options: &JsonOptions, out: &mut Vec<u8>) {
         }
         Err(_) => {
             out.extend_from_slice(b"\"base64\":\"");
-            out.extend_from_slice(BASE64.encode(body).as_bytes());
+            base64::encode(body, out);
             out.push(b'"');
         }
     }
@@ -293,15 +292,7 @@ fn push_base64_value(value: &RawValue, out: &mut Vec<u8>) -> Result<(), Invalid>
     } else {
         body.as_bytes()
     };
-    let start = out.len();
-    out.resize(start + base64::decoded_len_estimate(encoded.len()), 0);
-    match BASE64.decode_slice(encoded, &mut out[start..]) {
-        Ok(len) => {
-            out.truncate(start + len);
-            Ok(())
-        }
-        Err(err) => Err(Invalid::whole(format!("invalid base64: {err}"))),
-    }
+    base64::decode(encoded, out).map_err(|err| Invalid::whole(format!("invalid base64: {err}")))
 }
 
 /// Between the quotes of a string value, still escaped; serde_json has checked its

@@ -16,6 +16,7 @@ can get is an error naming the record (`DecodeError::TooLarge`), not an abort.
 */
 
 mod ascii;
+mod base64;
 mod decoder;
 mod encoder;
 mod errors;
