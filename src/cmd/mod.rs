@@ -226,16 +226,11 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     } else if plan.socket.verbose && !interrupted {
         report::event(socket.started(), &socket.summary());
     }
-    // A requester holds its answers and a receiver sent nothing: no message of theirs
-    // can still be on its way, so unless someone watches the teardown, the exit that
+    // Undrained, nothing sent can still be on its way (a requester holds its answers,
+    // or nothing was sent): unless someone watches the peers leave, the exit that
     // follows ends the socket.
-    let unwatched = !plan.socket.verbose && !report::json();
-    if unwatched
-        && !drained
-        && !interrupted
-        && result.is_ok()
-        && matches!(plan.role, Role::Request | Role::Receive)
-    {
+    let watched = plan.socket.verbose || report::json();
+    if !drained && !interrupted && !watched && result.is_ok() {
         socket.leave();
         return result;
     }
