@@ -36,6 +36,12 @@ const READ_BUFFER: usize = 16 * 1024;
 /// buffer holds, so that everything one read from the peer brought goes in one write.
 const WRITE_BUFFER: usize = 16 * 1024 + 1024;
 
+/// What a message of `length` bytes costs a link's buffer: the kernel charges each
+/// write to a Unix socket a buffer of its own, about a kilobyte beyond the bytes.
+pub fn link_cost(length: u64) -> u64 {
+    length + 1024
+}
+
 /// The 8 bytes each side of an SP connection sends first: `\0SP\0`, the protocol
 /// number, two zero bytes.
 pub fn sp_header(protocol: u16) -> [u8; 8] {

@@ -69,6 +69,7 @@ use tokio::sync::mpsc;
 use crate::url::Url;
 pub use delivery::Delivery;
 use event_loop::{Job, Loop, event_loop};
+pub use link::link_cost;
 use notes::Notes;
 use peers::{Peers, peer_capacity};
 use pump::Orphans;
@@ -95,12 +96,6 @@ const FIRST_ATTEMPT_WAIT: Duration = Duration::from_secs(1);
 
 /// Links opened at once per endpoint: under libnanomsg's ipc backlog of 10.
 const LINKS_OPENING: usize = 4;
-
-/// What a message of `length` bytes costs a link's buffer: the kernel charges each
-/// write to a Unix socket a buffer of its own, about a kilobyte beyond the bytes.
-pub fn link_cost(length: u64) -> u64 {
-    length + 1024
-}
 
 /// One socket's boundary: the event loop's thread and the private folder. Dropped
 /// after libnanomsg's socket closes: listeners stop, and what is in flight toward
@@ -370,10 +365,9 @@ impl Boundary {
             .ok_or_else(|| io::Error::other("the boundary's event loop has stopped"))
     }
 
-    /// Removes the private folder and lets the event loop's thread run on unjoined, for
-    /// a process that exits next and ends the thread with it (`Socket::leave`).
+    /// Removes the private folder and lets the event loop's thread run on unjoined (a
+    /// dropped handle detaches it), for a process that exits next (`Socket::leave`).
     pub fn leave(mut self) {
-        // A dropped handle detaches its thread: drop finds none to join.
         self.thread = None;
     }
 

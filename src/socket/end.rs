@@ -76,7 +76,7 @@ impl Socket {
     /// `cmd::finish` calls it only when nothing the socket sent can still be on its way
     /// and nobody watches the teardown (`-v`, JSON events). The close would spend its
     /// time (libnanomsg stopping its worker thread, the boundary's thread winding down:
-    /// 0.1 ms of a one-shot's 2.7) on what the exit does anyway; the private folder,
+    /// 0.17 ms of a one-shot's 2.7) on what the exit does anyway; the private folder,
     /// which the exit would leave behind, is removed now.
     pub fn leave(&self) {
         if self.closed.swap(true, Ordering::SeqCst) {
