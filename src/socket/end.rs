@@ -82,6 +82,8 @@ impl Socket {
         if self.closed.swap(true, Ordering::SeqCst) {
             return;
         }
+        // As at a close: what the watchers would still find is about a run that is over.
+        self.monitor_stop.store(true, Ordering::Relaxed);
         let boundary = self
             .boundary
             .lock()
