@@ -109,6 +109,26 @@ fn every_type_writes_only_json_on_stderr_and_tells_binds_and_peers() {
     }
 }
 
+/// A one-shot requester under `--log-format json` (and no `-v`) tells of its own
+/// connection ending: its socket is closed before the exit, not left to it.
+#[test]
+fn a_one_shot_tells_of_its_own_disconnection_at_exit() {
+    let url = tcp_url();
+    let server = Running::start_without_stdin(nncat(["rep", "--bind", &url, "--echo"]));
+    wait_bound(&url);
+    let client = run(nncat_json(&["req", "--connect", &url, "-D", "question"])).success();
+    assert_eq!(client.stdout_text(), "question\n");
+    let lines = stderr_objects(&client);
+    let told = |name: &str| {
+        lines
+            .iter()
+            .any(|line| line["event"] == name && line["url"] == url.as_str())
+    };
+    assert!(told("connected"), "{}", client.stderr);
+    assert!(told("disconnected"), "{}", client.stderr);
+    drop(server);
+}
+
 #[test]
 fn a_bind_on_a_fixed_port_or_on_ipc_is_announced() {
     let scratch = Scratch::new();
