@@ -79,19 +79,25 @@ impl Socket {
     /// 0.17 ms of a one-shot's 2.7) on what the exit does anyway; the private folder,
     /// which the exit would leave behind, is removed now.
     pub fn leave(&self) {
-        if self.closed.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        // As at a close: what the watchers would still find is about a run that is over.
-        self.monitor_stop.store(true, Ordering::Relaxed);
-        let boundary = self
-            .boundary
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(boundary) = boundary {
+        if let Some(Some(boundary)) = self.end_once() {
             boundary.leave();
         }
+    }
+
+    /// What `close` and `leave` both do first, once: mark the socket ended, stop the
+    /// watchers (what they would still find is about a run that is over) and take the
+    /// boundary. `None` when the socket had already ended.
+    fn end_once(&self) -> Option<Option<Boundary>> {
+        if self.closed.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        self.monitor_stop.store(true, Ordering::Relaxed);
+        Some(
+            self.boundary
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take(),
+        )
     }
 
     /// Closes the socket now, and lets the boundary pass on what libnanomsg gave it
@@ -99,18 +105,10 @@ impl Socket {
     /// messages sent, when every endpoint goes through the boundary and this is the
     /// first close.
     pub fn close(&self) -> Option<Closed> {
-        if self.closed.swap(true, Ordering::SeqCst) {
-            return None;
-        }
+        let mut boundary = self.end_once()?;
         // Read before nn_close, after which the statistics are gone.
         let sent = self.counts().sent;
-        self.monitor_stop.store(true, Ordering::Relaxed);
         let _ = self.wake.send(stats::Wake::Look);
-        let mut boundary = self
-            .boundary
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
         // Its thread wakes while libnanomsg closes (a one-shot's exit was 0.1 ms
         // shorter): what it then waits for is libnanomsg closing the links.
         if let Some(boundary) = boundary.as_mut() {
