@@ -58,6 +58,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             // The probe blocks in std's sockets, with short timeouts: it looks at the
             // signal between them, so there is nothing to wake.
             signals::install(|| {})?;
+            signals::start_handling();
             return cmd::probe::run(&plan);
         }
         cli::Command::Completions { shell } => {
@@ -75,7 +76,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     plan.nngcat_quoted = cli.nngcat;
     report::set_quiet(plan.quiet);
     // A signal must wake whatever the main thread waits on: a nanomsg call, or an
-    // --exec command.
+    // --exec command. Its thread starts with the socket (`signals::start_handling`).
     signals::install(|| {
         cmd::kill_running();
         socket::terminate_all();

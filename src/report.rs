@@ -109,7 +109,14 @@ fn line(level: Level, text: &str, reason: Option<Reason>, fields: &[(&str, Value
         }
     };
     // One write per line, so lines from two threads never interleave.
-    let _ = std::io::stderr().write_all(line.as_bytes());
+    write_stderr(line.as_bytes());
+}
+
+/// A write to stderr can block (a pipe its reader does not read): a signal must be able
+/// to end the wait, so the thread that acts on signals is running before it.
+fn write_stderr(bytes: &[u8]) {
+    crate::signals::start_handling();
+    let _ = std::io::stderr().write_all(bytes);
 }
 
 /// One line on stderr, whatever --quiet says: what the user asked for (--stats, a
@@ -134,7 +141,7 @@ pub fn happened(event: &str, fields: &[(&str, Value)]) {
 /// `{"event": EVENT, ...fields}` on a line of its own, whatever the log format.
 pub fn announce(event: &str, fields: &[(&str, Value)]) {
     let line = object_line([("event", json!(event))], fields);
-    let _ = std::io::stderr().write_all(line.as_bytes());
+    write_stderr(line.as_bytes());
 }
 
 /// One JSON object and its newline: `head`'s fields, then `fields`.
@@ -193,13 +200,13 @@ pub fn progress(text: &str) {
     } else {
         format!("nncat: {text}\n")
     };
-    let _ = std::io::stderr().write_all(line.as_bytes());
+    write_stderr(line.as_bytes());
 }
 
 /// Ends a `--progress` line drawn in place, so what follows starts on a line of its own.
 pub fn end_progress() {
     if !json() && std::io::stderr().is_terminal() {
-        let _ = std::io::stderr().write_all(b"\r\x1b[K");
+        write_stderr(b"\r\x1b[K");
     }
 }
 

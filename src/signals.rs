@@ -7,8 +7,15 @@ every blocking nanomsg call returns, and kills the running --exec command. The m
 loop then flushes and returns. A read of stdin cannot be ended that way; while the main
 thread waits on stdin it has nothing unflushed (it flushes before every wait), so there
 the handler exits the process itself.
+
+The handlers are set at once, so no signal meets the default action; the thread that
+acts on them starts later (`start_handling`): a one-shot is over before it would be
+needed, and a thread's start and exit were 3-4% of one (a one-shot `req --data`, 200
+rounds against the build that started it at once). Until then a signal waits in
+signal-hook's pipe.
 */
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
 use std::time::Duration;
@@ -18,31 +25,75 @@ use signal_hook::iterator::Signals;
 
 static RECEIVED: AtomicI32 = AtomicI32::new(0);
 static IDLE: AtomicBool = AtomicBool::new(false);
+/// The handlers set by `install`, until their thread starts.
+static WAITING: Mutex<Option<Waiting>> = Mutex::new(None);
 
 /// How long the main loop gets to notice the signal and flush before we exit anyway,
 /// in case it is stuck writing to a stdout nobody reads.
 const FLUSH_WAIT: Duration = Duration::from_secs(2);
 
-/// `wake`: ends whatever the main thread may be blocked on. It runs on the handler
-/// thread, after the signal is recorded, so the main thread sees it once woken.
+/// How long a run with a boundary goes before the thread starts (the boundary's timer
+/// starts it): the same 20 ms after which the statistics start to be read.
+pub const START_AFTER: Duration = Duration::from_millis(20);
+
+type Wake = Box<dyn Fn() + Send>;
+
+struct Waiting {
+    signals: Signals,
+    wake: Wake,
+}
+
+/// Sets the handlers. `wake`: ends whatever the main thread may be blocked on. It runs
+/// on the handler thread, after the signal is recorded, so the main thread sees it once
+/// woken. The thread itself starts with `start_handling`.
 pub fn install(wake: impl Fn() + Send + 'static) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
-    thread::Builder::new()
+    let signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    *lock_waiting() = Some(Waiting {
+        signals,
+        wake: Box::new(wake),
+    });
+    Ok(())
+}
+
+/// Starts the thread that acts on signals, if `install` set handlers and it has not
+/// started yet. Called wherever a wait that only the thread can end may follow: the
+/// boundary's timer at `START_AFTER`, a socket without a boundary, a close, a write to
+/// stderr.
+pub fn start_handling() {
+    let Some(Waiting { mut signals, wake }) = lock_waiting().take() else {
+        return;
+    };
+    let started = thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 RECEIVED.store(signal, Ordering::SeqCst);
-                wake();
-                let step = Duration::from_millis(5);
-                let mut waited = Duration::ZERO;
-                while waited < FLUSH_WAIT && !IDLE.load(Ordering::SeqCst) {
-                    thread::sleep(step);
-                    waited += step;
-                }
-                std::process::exit(exit_code().into());
+                end_run(&wake);
             }
-        })?;
-    Ok(())
+        });
+    if let Err(err) = started {
+        crate::report::warn(&format!(
+            "cannot start the thread that handles signals: {err}: \
+             SIGINT and SIGTERM will not stop this run"
+        ));
+    }
+}
+
+/// What the handler thread does with a signal it recorded: wake the main thread, give
+/// it `FLUSH_WAIT` to flush and return, then exit with the signal's code.
+fn end_run(wake: &Wake) -> ! {
+    wake();
+    let step = Duration::from_millis(5);
+    let mut waited = Duration::ZERO;
+    while waited < FLUSH_WAIT && !IDLE.load(Ordering::SeqCst) {
+        thread::sleep(step);
+        waited += step;
+    }
+    std::process::exit(exit_code().into());
+}
+
+fn lock_waiting() -> std::sync::MutexGuard<'static, Option<Waiting>> {
+    WAITING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 pub fn received() -> Option<i32> {

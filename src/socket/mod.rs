@@ -36,6 +36,7 @@ use nanomsg_sys as sys;
 
 use crate::boundary::{self, Boundary};
 use crate::report::{self, Reason};
+use crate::signals;
 
 mod any_port;
 mod diagnosis;
@@ -184,6 +185,14 @@ impl Socket {
         socket.begin_connecting(&plan.endpoints);
         for endpoint in &plan.endpoints {
             socket.add_endpoint(endpoint, plan)?;
+        }
+        // Without a boundary nothing would start the signal thread later.
+        if socket
+            .boundary
+            .get_mut()
+            .map_or(true, |boundary| boundary.is_none())
+        {
+            signals::start_handling();
         }
         let boundary_only = plan.all_through_boundary();
         let connects = plan

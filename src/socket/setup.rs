@@ -16,6 +16,7 @@ use super::{Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_e
 use crate::boundary::{self, Boundary};
 use crate::error::Failure;
 use crate::report;
+use crate::signals;
 use crate::url::{Scheme, Url};
 
 /// The buffers asked for libnanomsg's sockets (see `configure`).
@@ -279,10 +280,18 @@ impl Socket {
     fn with_boundary<T>(&self, job: impl FnOnce(&mut Boundary) -> T) -> Result<T, Errno> {
         let mut boundary = self.boundary.lock().unwrap_or_else(|e| e.into_inner());
         if boundary.is_none() {
-            *boundary = Some(
+            let mut started =
                 Boundary::new(self.boundary_settings.clone(), self.findings.outcomes())
-                    .map_err(errno_of)?,
-            );
+                    .map_err(errno_of)?;
+            // The boundary's loop keeps time whatever the main thread waits on: a run
+            // still going after `START_AFTER` gets its signal thread from there.
+            if started
+                .after(signals::START_AFTER, Box::new(signals::start_handling))
+                .is_err()
+            {
+                signals::start_handling();
+            }
+            *boundary = Some(started);
         }
         let Some(boundary) = boundary.as_mut() else {
             return Err(Errno(libc::EIO));

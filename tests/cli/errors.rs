@@ -338,6 +338,88 @@ fn sigterm_stops_an_idle_receiver_quietly() {
     assert_eq!(out.stderr, "");
 }
 
+/// The thread that acts on signals starts 20 ms into a run that has a boundary: a
+/// signal before then waits for it, and still ends the run with its own code. Each
+/// signal here comes a few ms after the start (once the endpoint is bound, once the
+/// request is in).
+#[test]
+fn a_signal_in_the_first_moments_of_a_run_still_ends_it_with_its_code() {
+    for round in 0..5 {
+        let url = tcp_url();
+        let receiver = start_receiver(nncat(["pull", "--bind", &url]), &url);
+        receiver.signal(libc::SIGTERM);
+        let out = receiver.finish();
+        assert_eq!(out.code(), Some(143), "round {round}: {}", out.stderr);
+        assert_eq!(out.stderr, "");
+
+        let url = tcp_url();
+        let mut replier = Running::start_streaming(nncat(["rep", "--bind", &url]));
+        wait_bound(&url);
+        let requester = Running::start_without_stdin(nncat(["req", "--connect", &url, "-D", "q"]));
+        // The replier waits on its stdin for an answer that never comes.
+        replier.stdout().wait_for_exactly(b"q\n");
+        requester.signal(libc::SIGINT);
+        let out = requester.finish();
+        assert_eq!(out.code(), Some(130), "round {round}: {}", out.stderr);
+        assert_eq!(out.stderr, "");
+        drop(replier);
+    }
+}
+
+/// The same for a sender blocked reading stdin, which only the signal thread can end:
+/// its server tells the test when the pusher's handshake is done.
+#[test]
+fn a_signal_in_the_first_moments_of_a_run_ends_a_sender_waiting_on_stdin() {
+    let (connected, handshake_done) = std::sync::mpsc::channel();
+    let url = raw_server(move |mut stream| {
+        use std::io::{Read, Write};
+        let mut header = [0u8; 8];
+        let _ = stream.read_exact(&mut header);
+        // A pull socket's SP header (protocol 81).
+        let _ = stream.write_all(&[0, b'S', b'P', 0, 0, 81, 0, 0]);
+        let _ = connected.send(());
+        let _ = stream.read(&mut header);
+    });
+    let pusher = Running::start(nncat(["push", "--connect", &url]));
+    handshake_done
+        .recv_timeout(LIMIT)
+        .expect("the pusher connects");
+    pusher.signal(libc::SIGINT);
+    let out = pusher.finish_with_stdin_open();
+    assert_eq!(out.code(), Some(130), "stderr: {}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+/// A receiver blocked writing to a stdout nobody reads cannot see a signal itself: the
+/// signal thread, started by the boundary's timer, ends it after its wait for a flush.
+#[test]
+fn a_signal_ends_a_receiver_stuck_writing_to_a_stdout_nobody_reads() {
+    use std::process::Stdio;
+    use wait_timeout::ChildExt;
+    let url = tcp_url();
+    let mut puller = nncat(["pull", "--bind", &url])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nncat starts");
+    let unread = puller.stdout.take().expect("a pipe");
+    let capacity = rustix::pipe::fcntl_getpipe_size(&unread).expect("the pipe's size");
+    wait_bound(&url);
+    let mut pusher = Running::start(nncat(["push", "--connect", &url]));
+    pusher.feed_stdin(numbered_lines(100_000));
+    wait_for("the puller's stdout to fill", LIMIT, || {
+        rustix::io::ioctl_fionread(&unread).is_ok_and(|queued| queued as usize >= capacity)
+    });
+    let pid = rustix::process::Pid::from_raw(puller.id() as i32).expect("a pid");
+    rustix::process::kill_process(pid, rustix::process::Signal::TERM).expect("signalled");
+    let status = puller.wait_timeout(LIMIT).expect("waiting works");
+    let _ = puller.kill();
+    drop(unread);
+    assert_eq!(status.and_then(|status| status.code()), Some(143));
+    drop(pusher);
+}
+
 #[test]
 fn sigint_stops_push_waiting_on_its_stdin() {
     let url = tcp_url();
