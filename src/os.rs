@@ -107,6 +107,12 @@ pub fn address_space_limit() -> Option<usize> {
     soft_limit(Resource::As)
 }
 
+/// The soft limit on the stack (`ulimit -s`), if any: glibc's default stack size for a
+/// thread started without one of its own (libnanomsg's).
+pub fn stack_limit() -> Option<usize> {
+    soft_limit(Resource::Stack)
+}
+
 /// The soft limit on this process's data segment (`ulimit -d`), if any.
 pub fn data_limit() -> Option<usize> {
     soft_limit(Resource::Data)

@@ -108,8 +108,13 @@ fn line(level: Level, text: &str, reason: Option<Reason>, fields: &[(&str, Value
             Level::Error | Level::Info => format!("nncat: {clean}\n"),
         }
     };
+    // The error is the run's last line, and the process exits after it whatever a
+    // signal would do: no thread needs to start for it.
+    if !matches!(level, Level::Error) {
+        crate::signals::start_handling();
+    }
     // One write per line, so lines from two threads never interleave.
-    write_stderr(line.as_bytes());
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
 /// A write to stderr can block (a pipe its reader does not read): a signal must be able

@@ -15,8 +15,8 @@ rounds against the build that started it at once). Until then a signal waits in
 signal-hook's pipe.
 */
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -57,15 +57,19 @@ pub fn install(wake: impl Fn() + Send + 'static) -> std::io::Result<()> {
 
 /// Starts the thread that acts on signals, if `install` set handlers and it has not
 /// started yet. Called wherever a wait that only the thread can end may follow: the
-/// boundary's timer at `START_AFTER`, a socket without a boundary, a close, a write to
-/// stderr.
+/// boundary's timer at `START_AFTER`, a socket without a boundary, the close at a run's
+/// end, a line on stderr other than the last error.
 pub fn start_handling() {
-    let Some(Waiting { mut signals, wake }) = lock_waiting().take() else {
+    let Some(Waiting { signals, wake }) = lock_waiting().take() else {
         return;
     };
+    // Shared, so that the handlers are still there to hand over if the thread fails.
+    let signals = Arc::new(Mutex::new(signals));
+    let for_thread = Arc::clone(&signals);
     let started = thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
+            let mut signals = for_thread.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(signal) = signals.forever().next() {
                 RECEIVED.store(signal, Ordering::SeqCst);
                 end_run(&wake);
@@ -74,8 +78,22 @@ pub fn start_handling() {
     if let Err(err) = started {
         crate::report::warn(&format!(
             "cannot start the thread that handles signals: {err}: \
-             SIGINT and SIGTERM will not stop this run"
+             a signal will end this run without flushing stdout"
         ));
+        let mut signals = signals.lock().unwrap_or_else(|e| e.into_inner());
+        default_actions(&mut signals);
+    }
+}
+
+/// Without the thread, a signal does what it does to any program: ends it. One that
+/// came before is acted on now.
+fn default_actions(signals: &mut Signals) {
+    let always = Arc::new(AtomicBool::new(true));
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        let _ = signal_hook::flag::register_conditional_default(signal, Arc::clone(&always));
+    }
+    for signal in signals.pending() {
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
     }
 }
 

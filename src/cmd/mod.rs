@@ -234,6 +234,8 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
         socket.leave();
         return result;
     }
+    // The close waits on peers (the boundary's drain): a signal must end that wait.
+    crate::signals::start_handling();
     let closed = socket.close();
     match closed {
         Some(closed) if drained && result.is_ok() => cut_at_exit(plan, &closed).map_or(Ok(()), Err),

@@ -106,8 +106,6 @@ impl Socket {
     /// first close.
     pub fn close(&self) -> Option<Closed> {
         let mut boundary = self.end_once()?;
-        // The close waits on peers (the boundary's drain): a signal must end that wait.
-        crate::signals::start_handling();
         // Read before nn_close, after which the statistics are gone.
         let sent = self.counts().sent;
         let _ = self.wake.send(stats::Wake::Look);

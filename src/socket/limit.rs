@@ -48,6 +48,35 @@ pub fn recv_max_size_cap() -> usize {
     cap.max(4096)
 }
 
+/// Under `ulimit -v`, that a thread the size of libnanomsg's can start: libnanomsg
+/// starts its worker in the first `nn_socket` and aborts the process when it cannot.
+/// The thread tried ends at once, and glibc keeps its stack for the next thread of
+/// that size.
+pub fn room_for_libnanomsg_thread() -> anyhow::Result<()> {
+    if os::address_space_limit().is_none() {
+        return Ok(());
+    }
+    // glibc's default without a stack limit.
+    let size = os::stack_limit().unwrap_or(GLIBC_DEFAULT_STACK);
+    std::thread::Builder::new()
+        .stack_size(size)
+        .spawn(|| {})
+        .and_then(|thread| {
+            thread
+                .join()
+                .map_err(|_| std::io::Error::other("the thread failed"))
+        })
+        .map_err(|err| {
+            anyhow::anyhow!(
+                "no room for libnanomsg's thread ({} of stack, ulimit -s) under ulimit -v: {err}",
+                human_size(size)
+            )
+        })
+}
+
+/// glibc's stack for a new thread when `ulimit -s` is unlimited (x86-64).
+const GLIBC_DEFAULT_STACK: usize = 2 << 20;
+
 /// A `Name:   1234 kB` line's number.
 fn field_kib(text: &str, field: &str) -> Option<usize> {
     let line = text.lines().find(|line| line.starts_with(field))?;

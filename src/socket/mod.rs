@@ -115,6 +115,7 @@ impl Socket {
     /// Opens the socket, sets its options and endpoints, starts `-v` reporting, and
     /// waits for peers where the plan says so.
     pub fn open(plan: &SocketPlan) -> Result<Socket> {
+        limit::room_for_libnanomsg_thread()?;
         let domain = if plan.raw { sys::AF_SP_RAW } else { sys::AF_SP };
         // SAFETY: nn_socket takes two integers and no pointers; a failure is the -1
         // checked below.

@@ -284,13 +284,11 @@ impl Socket {
                 Boundary::new(self.boundary_settings.clone(), self.findings.outcomes())
                     .map_err(errno_of)?;
             // The boundary's loop keeps time whatever the main thread waits on: a run
-            // still going after `START_AFTER` gets its signal thread from there.
-            if started
+            // still going after `START_AFTER` gets its signal thread from there. A
+            // loop that cannot start fails the endpoint, as its first job would.
+            started
                 .after(signals::START_AFTER, Box::new(signals::start_handling))
-                .is_err()
-            {
-                signals::start_handling();
-            }
+                .map_err(errno_of)?;
             *boundary = Some(started);
         }
         let Some(boundary) = boundary.as_mut() else {

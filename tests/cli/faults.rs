@@ -261,6 +261,65 @@ fn an_input_record_too_large_for_memory_is_one_clear_error_naming_the_record() {
     }
 }
 
+/// From an address-space limit too small for libnanomsg's thread to one where nncat
+/// runs: a receiver either says in one line why it cannot run (exit 1) or runs and ends
+/// at SIGTERM. libnanomsg aborts the process when it cannot start its thread; nncat
+/// looks first.
+#[test]
+fn under_tight_address_space_limits_a_receiver_runs_or_says_why_and_never_aborts() {
+    use std::os::unix::process::ExitStatusExt;
+    let (mut ran, mut refused) = (0, 0);
+    for kib in (8_000..=30_000).step_by(2_000) {
+        let url = tcp_url();
+        let mut child = Command::new("sh")
+            .args([
+                "-c",
+                "ulimit -v \"$1\" && exec \"$0\" pull --bind \"$2\"",
+                nncat_path(),
+                &kib.to_string(),
+                &url,
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sh starts");
+        let address = url.trim_start_matches("tcp://").to_string();
+        let mut exited = None;
+        wait_for("nncat to exit or to accept", LIMIT, || {
+            exited = child.try_wait().expect("waiting works");
+            exited.is_some() || std::net::TcpStream::connect(&address).is_ok()
+        });
+        if exited.is_none() {
+            ran += 1;
+            let pid = i32::try_from(child.id()).expect("a pid");
+            rustix::process::kill_process(
+                rustix::process::Pid::from_raw(pid).expect("a pid"),
+                rustix::process::Signal::TERM,
+            )
+            .expect("signalled");
+        } else {
+            refused += 1;
+        }
+        let out = child.wait_with_output().expect("nncat exits");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let ended = (out.status.code(), out.status.signal());
+        if exited.is_some() {
+            assert_eq!(ended, (Some(1), None), "{kib} KiB: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{kib} KiB: {stderr}");
+            assert!(stderr.starts_with("nncat: "), "{kib} KiB: {stderr}");
+        } else {
+            // Without room for the signal thread, SIGTERM does what it does to any
+            // program (and nncat warned that it would).
+            assert!(
+                ended == (Some(143), None) || ended == (None, Some(libc::SIGTERM)),
+                "{kib} KiB: {ended:?} {stderr}"
+            );
+        }
+    }
+    assert!(ran > 0 && refused > 0, "ran {ran}, refused {refused}");
+}
+
 #[test]
 fn stdin_closed_at_once_ends_a_pusher_at_once_with_nothing_sent() {
     let url = tcp_url();
