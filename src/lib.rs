@@ -58,7 +58,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
             // The probe blocks in std's sockets, with short timeouts: it looks at the
             // signal between them, so there is nothing to wake.
             signals::install(|| {})?;
-            signals::start_handling();
+            socket::handle_signals();
             return cmd::probe::run(&plan);
         }
         cli::Command::Completions { shell } => {
@@ -76,10 +76,12 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     plan.nngcat_quoted = cli.nngcat;
     report::set_quiet(plan.quiet);
     // A signal must wake whatever the main thread waits on: a nanomsg call, or an
-    // --exec command. Its thread starts with the socket (`signals::start_handling`).
+    // --exec command. Its thread starts with the socket (`socket::handle_signals`), or
+    // before a line on stderr, which may block.
     signals::install(|| {
         cmd::kill_running();
         socket::terminate_all();
     })?;
+    report::before_each_line(socket::handle_signals);
     cmd::run(&plan)
 }

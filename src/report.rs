@@ -4,6 +4,7 @@ that starts with `nncat:`, with control characters a peer could have sent replac
 */
 
 use std::io::{IsTerminal, Write};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -109,18 +110,28 @@ fn line(level: Level, text: &str, reason: Option<Reason>, fields: &[(&str, Value
         }
     };
     // The error is the run's last line, and the process exits after it whatever a
-    // signal would do: no thread needs to start for it.
-    if !matches!(level, Level::Error) {
-        crate::signals::start_handling();
+    // signal would do.
+    if matches!(level, Level::Error) {
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    } else {
+        write_stderr(line.as_bytes());
     }
-    // One write per line, so lines from two threads never interleave.
-    let _ = std::io::stderr().write_all(line.as_bytes());
 }
 
-/// A write to stderr can block (a pipe its reader does not read): a signal must be able
-/// to end the wait, so the thread that acts on signals is running before it.
+/// What runs before each line but the last error (`before_each_line`).
+static BEFORE_LINE: OnceLock<fn()> = OnceLock::new();
+
+/// A write to stderr can block (a pipe its reader does not read): lib.rs has the
+/// thread that acts on signals started before one, so that a signal can end the wait.
+pub fn before_each_line(prepare: fn()) {
+    let _ = BEFORE_LINE.set(prepare);
+}
+
+/// One write per line, so lines from two threads never interleave.
 fn write_stderr(bytes: &[u8]) {
-    crate::signals::start_handling();
+    if let Some(prepare) = BEFORE_LINE.get() {
+        prepare();
+    }
     let _ = std::io::stderr().write_all(bytes);
 }
 

@@ -59,7 +59,10 @@ pub fn install(wake: impl Fn() + Send + 'static) -> std::io::Result<()> {
 /// started yet. Called wherever a wait that only the thread can end may follow: the
 /// boundary's timer at `START_AFTER`, a socket without a boundary, the close at a run's
 /// end, a line on stderr other than the last error.
-pub fn start_handling() {
+///
+/// A thread that cannot start leaves the signals to their default action, once
+/// `cannot` has said why.
+pub fn start_handling(cannot: impl FnOnce(&std::io::Error)) {
     let Some(Waiting { signals, wake }) = lock_waiting().take() else {
         return;
     };
@@ -76,10 +79,7 @@ pub fn start_handling() {
             }
         });
     if let Err(err) = started {
-        crate::report::warn(&format!(
-            "cannot start the thread that handles signals: {err}: \
-             a signal will end this run without flushing stdout"
-        ));
+        cannot(&err);
         let mut signals = signals.lock().unwrap_or_else(|e| e.into_inner());
         default_actions(&mut signals);
     }

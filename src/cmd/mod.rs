@@ -235,7 +235,7 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
         return result;
     }
     // The close waits on peers (the boundary's drain): a signal must end that wait.
-    crate::signals::start_handling();
+    crate::socket::handle_signals();
     let closed = socket.close();
     match closed {
         Some(closed) if drained && result.is_ok() => cut_at_exit(plan, &closed).map_or(Ok(()), Err),

@@ -110,6 +110,17 @@ pub struct Socket {
     boundary_settings: boundary::Settings,
 }
 
+/// Starts the thread that acts on signals (`signals::start_handling`), and says so when
+/// it cannot: a signal then ends the run as it ends any program.
+pub fn handle_signals() {
+    signals::start_handling(|err| {
+        report::warn(&report::without_os_error_numbers(&format!(
+            "cannot start the thread that handles signals: {err}: \
+             a signal will end this run without flushing stdout"
+        )));
+    });
+}
+
 #[allow(unsafe_code)]
 impl Socket {
     /// Opens the socket, sets its options and endpoints, starts `-v` reporting, and
@@ -193,7 +204,7 @@ impl Socket {
             .get_mut()
             .map_or(true, |boundary| boundary.is_none())
         {
-            signals::start_handling();
+            handle_signals();
         }
         let boundary_only = plan.all_through_boundary();
         let connects = plan

@@ -287,7 +287,7 @@ impl Socket {
             // still going after `START_AFTER` gets its signal thread from there. A
             // loop that cannot start fails the endpoint, as its first job would.
             started
-                .after(signals::START_AFTER, Box::new(signals::start_handling))
+                .after(signals::START_AFTER, Box::new(super::handle_signals))
                 .map_err(errno_of)?;
             *boundary = Some(started);
         }
