@@ -411,8 +411,7 @@ fn a_signal_ends_a_receiver_stuck_writing_to_a_stdout_nobody_reads() {
     wait_for("the puller's stdout to fill", LIMIT, || {
         rustix::io::ioctl_fionread(&unread).is_ok_and(|queued| queued as usize >= capacity)
     });
-    let pid = rustix::process::Pid::from_raw(puller.id() as i32).expect("a pid");
-    rustix::process::kill_process(pid, rustix::process::Signal::TERM).expect("signalled");
+    signal_process(puller.id(), libc::SIGTERM);
     let status = puller.wait_timeout(LIMIT).expect("waiting works");
     let _ = puller.kill();
     drop(unread);

@@ -292,12 +292,7 @@ fn under_tight_address_space_limits_a_receiver_runs_or_says_why_and_never_aborts
         });
         if exited.is_none() {
             ran += 1;
-            let pid = i32::try_from(child.id()).expect("a pid");
-            rustix::process::kill_process(
-                rustix::process::Pid::from_raw(pid).expect("a pid"),
-                rustix::process::Signal::TERM,
-            )
-            .expect("signalled");
+            signal_process(child.id(), libc::SIGTERM);
         } else {
             refused += 1;
         }

@@ -344,11 +344,17 @@ impl Running {
 
     /// Sends a signal (SIGINT, SIGTERM...) to the process.
     pub fn signal(&self, signal: i32) {
-        // SAFETY: kill takes two integers and no pointers. (Were the child reaped, the
-        // number might name another process: a wrong kill, not a memory error.)
-        let rc = unsafe { libc::kill(self.pid() as i32, signal) };
-        assert_eq!(rc, 0, "the signal is delivered");
+        signal_process(self.pid(), signal);
     }
+}
+
+/// Sends a signal (SIGINT, SIGTERM...) to a process the test started and has not
+/// reaped yet.
+pub fn signal_process(pid: u32, signal: i32) {
+    // SAFETY: kill takes two integers and no pointers. (Were the child reaped, the
+    // number might name another process: a wrong kill, not a memory error.)
+    let rc = unsafe { libc::kill(pid as i32, signal) };
+    assert_eq!(rc, 0, "the signal is delivered");
 }
 
 impl Drop for Running {
