@@ -89,7 +89,7 @@ pub fn receive(socket: &Socket, output: &mut Output) -> Result<Message, Received
         }
     }
     output.flush().map_err(Received::Failed)?;
-    // --recv-timeout counts from here, as NN_RCVTIMEO counts from the call to nn_recv.
+    // --recv-timeout counts from here, where NN_RCVTIMEO would count from: the receive.
     let deadline = socket.recv_timeout().map(|limit| Instant::now() + limit);
     loop {
         let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));

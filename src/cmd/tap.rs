@@ -28,7 +28,7 @@ use crate::kind::split_backtrace;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::PeerWait;
-use crate::socket::{self, Meaning, RawMessage, Socket};
+use crate::socket::{self, Meaning, RawMessage, Socket, Wake};
 
 pub fn run(plan: &Plan) -> Result<()> {
     let mut back_plan = plan
@@ -88,7 +88,7 @@ pub fn run(plan: &Plan) -> Result<()> {
             None => Ok(()),
         }
     };
-    // Either direction ending ends the tap; the other is blocked in nanomsg.
+    // Either direction ending ends the tap; nn_term wakes the other from its wait.
     socket::terminate_all();
     let upstream = upstream.map_or(Ok(()), |u| u.join().unwrap_or(Ok(())));
     match (result, upstream) {
@@ -153,8 +153,13 @@ impl Asked {
 
 fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> Result<()> {
     loop {
+        // --recv-timeout ends a tap that heard nothing for that long, either way.
+        if from.wait_readable(from.recv_timeout(), None) == Wake::TimedOut {
+            return Ok(());
+        }
         let message = match from.recv_raw() {
             Ok(message) => message,
+            Err(err) if err.meaning() == Meaning::NotReady => continue,
             Err(err) => {
                 return match Received::from(err) {
                     Received::TimedOut => Ok(()),

@@ -178,7 +178,8 @@ impl Socket {
         }
     }
 
-    /// Receives a message and its control data from a raw socket.
+    /// Takes a message and its control data that have arrived on a raw socket, without
+    /// waiting (`Meaning::NotReady` when none has), as `try_recv` does.
     pub fn recv_raw(&self) -> Result<RawMessage, Errno> {
         loop {
             let mut body: *mut c_void = ptr::null_mut();
@@ -196,7 +197,13 @@ impl Socket {
             // SAFETY: `header` matches nn.h's nn_msghdr and points at `iov`, `body` and
             // `control`, which outlive the call; with NN_MSG nanomsg stores its own
             // chunks' addresses there.
-            let rc = unsafe { sys::nn_recvmsg(self.id, (&raw mut header).cast::<c_void>(), 0) };
+            let rc = unsafe {
+                sys::nn_recvmsg(
+                    self.id,
+                    (&raw mut header).cast::<c_void>(),
+                    sys::NN_DONTWAIT,
+                )
+            };
             if rc >= 0 {
                 return Ok(RawMessage {
                     body,
