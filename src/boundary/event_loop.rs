@@ -43,6 +43,7 @@ pub(super) fn event_loop(
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
+        .on_thread_park(super::batching::before_waiting)
         .build()
     else {
         crate::report::warn("cannot start the boundary's event loop: no peer will be served");

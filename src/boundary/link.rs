@@ -153,6 +153,7 @@ impl LinkReader {
         }
         let mut length = [0u8; 8];
         length.copy_from_slice(&head[1..]);
+        super::batching::moved();
         Ok(Some(u64::from_be_bytes(length)))
     }
 
@@ -193,6 +194,7 @@ impl LinkWriter {
         self.queued
             .extend_from_slice(&(message.len() as u64).to_be_bytes());
         self.queued.extend_from_slice(message);
+        super::batching::moved();
         true
     }
 
@@ -208,6 +210,7 @@ impl LinkWriter {
         }
         let mut head = [NORMAL; 9];
         head[1..].copy_from_slice(&(message.len() as u64).to_be_bytes());
+        super::batching::moved();
         self.stream.write_all(&head).await?;
         self.stream.write_all(message).await
     }

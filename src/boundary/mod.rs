@@ -36,6 +36,7 @@ This file holds one socket's boundary and its endpoints.
 */
 
 pub mod address;
+mod batching;
 mod connect;
 mod delivery;
 mod event_loop;
