@@ -67,6 +67,8 @@ pub struct LinkReader {
 pub struct LinkWriter {
     stream: OwnedWriteHalf,
     queued: Vec<u8>,
+    /// Messages handed over since the last flush: one peer's batch (batching.rs).
+    batch: u32,
 }
 
 /// Reaches libnanomsg's private bound endpoint at `path` for a peer that announced
@@ -120,6 +122,7 @@ async fn greet(mut stream: UnixStream, protocol: u16) -> io::Result<(LinkReader,
         LinkWriter {
             stream: write,
             queued: Vec::with_capacity(WRITE_BUFFER),
+            batch: 0,
         },
     ))
 }
@@ -153,7 +156,6 @@ impl LinkReader {
         }
         let mut length = [0u8; 8];
         length.copy_from_slice(&head[1..]);
-        super::batching::moved();
         Ok(Some(u64::from_be_bytes(length)))
     }
 
@@ -194,7 +196,7 @@ impl LinkWriter {
         self.queued
             .extend_from_slice(&(message.len() as u64).to_be_bytes());
         self.queued.extend_from_slice(message);
-        super::batching::moved();
+        self.batch += 1;
         true
     }
 
@@ -210,12 +212,13 @@ impl LinkWriter {
         }
         let mut head = [NORMAL; 9];
         head[1..].copy_from_slice(&(message.len() as u64).to_be_bytes());
-        super::batching::moved();
+        self.batch += 1;
         self.stream.write_all(&head).await?;
         self.stream.write_all(message).await
     }
 
     pub async fn flush(&mut self) -> io::Result<()> {
+        super::batching::batch(std::mem::take(&mut self.batch));
         if !self.queued.is_empty() {
             let written = self.stream.write_all(&self.queued).await;
             self.queued.clear();

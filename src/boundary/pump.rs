@@ -199,6 +199,7 @@ pub(super) async fn pump(
                     }
                 }
                 if !link_in.buffered() {
+                    super::batching::batch(unflushed.get());
                     if outgoing.flush().await.is_err() {
                         break;
                     }
