@@ -2,21 +2,26 @@
 Batching a stream's wake-ups. A peer that streams small messages wakes the event loop
 for every few segments the kernel receives, and each wake-up is a read from the peer
 and a write into the link that libnanomsg then reads: when the loop keeps up with the
-stream, it pays those for a few messages at a time. So when a turn of the loop passed
-on a batch of many messages from one side of one peer, the loop sleeps a moment
-before it waits again, and the next turn finds a larger batch (the receiver's flush
-policy, cmd/pacing.rs, does the same for stdout). Batches of a few messages never
-hold the loop: a request, a reply, a line typed, nor many peers' requests at once,
-where a sleep would delay every one of them.
+stream, it pays those for a few messages at a time (for 1,000,000 messages of 64 B,
+191 ms of the thread's CPU and 13,560 wake-ups, against 25 ms and 3,600 when it fell
+behind and read 16 KiB each time). So when a turn of the loop passed on a batch of
+many messages from one side of one peer, the loop sleeps a moment before it waits
+again, and the next turn finds a larger batch (the receiver's flush policy,
+cmd/pacing.rs, does the same for stdout). Batches of a few messages never hold the
+loop: a request, a reply, a line typed, nor many peers' requests at once, where a
+sleep would delay every one of them.
 */
 
 use std::cell::Cell;
 use std::time::Duration;
 
-/// The batch, in messages, from which one peer's side counts as a stream.
+/// The batch, in messages, from which one peer's side counts as a stream. Per peer,
+/// not per turn: 50 requesters at once gather many messages in a turn, and holding
+/// those turns made their round trips 7-15% slower.
 const STREAM: u64 = 16;
 
-/// How long the loop sleeps after a stream's turn.
+/// How long the loop sleeps after a stream's turn. 500 µs saved another 5% of a
+/// stream's CPU, for 2.5 times the wait of a message that comes right after it.
 const HOLD: Duration = Duration::from_micros(200);
 
 thread_local! {
