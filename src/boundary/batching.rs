@@ -31,8 +31,7 @@ thread_local! {
 
 /// One side of one peer passed on `messages` in one batch (read together, written
 /// with one flush).
-pub(super) fn batch(messages: impl Into<u64>) {
-    let messages = messages.into();
+pub(super) fn batch(messages: u64) {
     LARGEST.with(|largest| largest.set(largest.get().max(messages)));
 }
 
@@ -69,7 +68,7 @@ mod tests {
     #[test]
     fn many_peers_with_a_message_each_are_not_a_stream() {
         for _ in 0..STREAM * 10 {
-            batch(1u32);
+            batch(1);
         }
         assert_eq!(LARGEST.with(Cell::get), 1);
     }
@@ -78,7 +77,7 @@ mod tests {
     fn each_turn_is_counted_afresh() {
         batch(STREAM);
         before_waiting();
-        batch(2u32);
+        batch(2);
         assert_eq!(LARGEST.with(Cell::get), 2);
     }
 }

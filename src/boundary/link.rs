@@ -68,7 +68,7 @@ pub struct LinkWriter {
     stream: OwnedWriteHalf,
     queued: Vec<u8>,
     /// Messages handed over since the last flush: one peer's batch (batching.rs).
-    batch: u32,
+    batch: u64,
 }
 
 /// Reaches libnanomsg's private bound endpoint at `path` for a peer that announced
