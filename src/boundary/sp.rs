@@ -199,7 +199,7 @@ impl<R: AsyncRead + Unpin> Incoming for SpIncoming<R> {
         }
     }
 
-    fn buffered(&self) -> bool {
+    fn buffered(&mut self) -> bool {
         whole_frame(self.stream.buffer(), self.ipc)
     }
 

@@ -77,9 +77,10 @@ pub enum Refusal {
 /// The half of a peer that messages come from.
 pub trait Incoming {
     async fn next(&mut self) -> Received;
-    /// Whether more of the peer's bytes are already read: what was passed on is
-    /// flushed only when not, so a burst of small messages costs few writes.
-    fn buffered(&self) -> bool {
+    /// Whether the peer's next message is already here, so that `next` will not wait:
+    /// what was passed on is flushed only when not, so a burst of small messages costs
+    /// few writes.
+    fn buffered(&mut self) -> bool {
         false
     }
     /// Passes the messages already read whole straight into `link`'s queue while they

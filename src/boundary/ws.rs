@@ -16,7 +16,7 @@ use std::io;
 use std::time::Duration;
 
 use futures_util::stream::{SplitSink, SplitStream};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::{FutureExt, SinkExt, StreamExt};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -40,7 +40,21 @@ const READ_BUFFER: usize = 16 * 1024;
 const PROTOCOL_HEADER: &str = "Sec-WebSocket-Protocol";
 
 /// Messages from a ws peer over stream `S` (a TCP connection, or TLS over one).
-pub struct WsIncoming<S>(SplitStream<WebSocketStream<S>>);
+pub struct WsIncoming<S> {
+    stream: SplitStream<WebSocketStream<S>>,
+    /// What `buffered` found already here, for the next `next`: tungstenite keeps its
+    /// read buffer to itself, so the only way to know is to take the message.
+    ready: Option<Received>,
+}
+
+impl<S> WsIncoming<S> {
+    fn new(stream: SplitStream<WebSocketStream<S>>) -> WsIncoming<S> {
+        WsIncoming {
+            stream,
+            ready: None,
+        }
+    }
+}
 /// Messages to a ws peer over stream `S`.
 pub struct WsOutgoing<S>(SplitSink<WebSocketStream<S>, Message>);
 
@@ -105,7 +119,7 @@ pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
     match tokio::time::timeout(HANDSHAKE_TIMEOUT, upgrade).await {
         Ok(Ok(socket)) => {
             let (sink, stream) = socket.split();
-            Ok((WsIncoming(stream), WsOutgoing(sink)))
+            Ok((WsIncoming::new(stream), WsOutgoing(sink)))
         }
         Ok(Err(err)) => Err(match refused {
             Some(why) => Refused {
@@ -162,7 +176,7 @@ pub async fn connect<S: AsyncRead + AsyncWrite + Unpin>(
     match tokio::time::timeout(HANDSHAKE_TIMEOUT, upgrade).await {
         Ok(Ok((socket, _))) => {
             let (sink, stream) = socket.split();
-            Ok((WsIncoming(stream), WsOutgoing(sink)))
+            Ok((WsIncoming::new(stream), WsOutgoing(sink)))
         }
         Ok(Err(WsError::Http(response))) => {
             let status = response.status();
@@ -221,10 +235,10 @@ fn describe(err: &WsError) -> String {
     }
 }
 
-impl<S: AsyncRead + AsyncWrite + Unpin> Incoming for WsIncoming<S> {
-    async fn next(&mut self) -> Received {
+impl<S: AsyncRead + AsyncWrite + Unpin> WsIncoming<S> {
+    async fn receive(&mut self) -> Received {
         loop {
-            return match self.0.next().await {
+            return match self.stream.next().await {
                 Some(Ok(Message::Binary(bytes))) => Received::Message(bytes),
                 Some(Ok(Message::Text(text))) => Received::Message(text.into()),
                 // Answered by tungstenite; never a message.
@@ -247,6 +261,25 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Incoming for WsIncoming<S> {
                 Some(Err(_)) => Received::Ended,
             };
         }
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Incoming for WsIncoming<S> {
+    async fn next(&mut self) -> Received {
+        match self.ready.take() {
+            Some(ready) => ready,
+            None => self.receive().await,
+        }
+    }
+
+    /// Takes the next message if it is here without waiting: one write into the link
+    /// for a burst, as for tcp and ipc, where each message cost a write of its own
+    /// (and the kernel a buffer of its own for each).
+    fn buffered(&mut self) -> bool {
+        if self.ready.is_none() {
+            self.ready = self.receive().now_or_never();
+        }
+        self.ready.is_some()
     }
 }
 

@@ -625,3 +625,43 @@ fn a_burst_of_small_frames_with_an_oversize_one_among_them_arrives_whole_and_in_
         );
     }
 }
+
+/// A ws burst is taken a message at a time from tungstenite, but passed to libnanomsg
+/// in as few writes as tcp's: every message of it arrives, in order, with pings and
+/// fragmented messages among them, and the messages before a frame that breaks the
+/// rules arrive before that peer is closed.
+#[test]
+fn a_ws_burst_with_pings_fragments_and_a_bad_frame_at_its_end_arrives_whole_and_in_order() {
+    let (url, address) = ws_place();
+    let receiver = Running::start_streaming(nncat(["pull", "--bind", &url, "--count", "4001"]));
+    wait_bound(&url);
+    let mut peer = WsPeer::connect(&address, "pull").expect("the upgrade");
+    let mut burst = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..4000 {
+        let message = format!("w{i:04}");
+        if i % 500 == 0 {
+            burst.extend(frame_bytes(true, PING, b"p"));
+        }
+        if i % 700 == 0 {
+            let (head, tail) = message.as_bytes().split_at(2);
+            burst.extend(frame_bytes(false, BINARY, head));
+            burst.extend(frame_bytes(true, CONTINUATION, tail));
+        } else {
+            burst.extend(frame_bytes(true, BINARY, message.as_bytes()));
+        }
+        expected.extend_from_slice(format!("{message}\n").as_bytes());
+    }
+    burst.extend(frame_bytes(true, TEXT, &[0xff]));
+    std::io::Write::write_all(&mut peer.stream, &burst).expect("the burst");
+    assert!(peer.closed_by_peer(), "the bad frame closes the peer");
+    run(nncat(["push", "--connect", &url, "--data", "last"])).success();
+    expected.extend_from_slice(b"last\n");
+    let out = receiver.finish().success();
+    assert!(out.stdout == expected, "every message, in order");
+    assert!(
+        out.stderr.contains("closed the connection of 127.0.0.1:"),
+        "{}",
+        out.stderr
+    );
+}
