@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and on ipc
-# sockets in a temporary folder, each figure beside a reference measured in the same
+# nncat's end-to-end benchmarks (issue 4): real processes on 127.0.0.1 tcp and ws and
+# on ipc sockets in a temporary folder, each figure beside a reference measured in the same
 # run (examples/baseline.rs, libnanomsg with no stdio and no formatting, or nanocat and
 # nngcat), printed as the markdown tables of docs/performance.md (bench/report.py):
 #   - throughput, round trips, latency and memory: the median of RUNS repetitions, and
@@ -21,7 +21,8 @@
 #   ONESHOTS=100 bench/run.sh  more rounds of one-shots (default 40)
 #   KEEP=1 bench/run.sh        keep the temporary folder (raw results, logs)
 #   PARTS="lines cpu latency" RUNS=3 bench/run.sh
-#                              only some parts: lines (figure 1), big (2), cpu (3),
+#                              only some parts: lines (figure 1, over tcp, ipc and
+#                              ws), big (2), cpu (3),
 #                              reqrep (4), oneshot (5), latency (6), memory (7),
 #                              tls (8: push -> pull over tls+tcp against plain tcp and
 #                              against nngcat over tls+tcp; not in the default PARTS:
@@ -134,6 +135,7 @@ new_url() {
     # nng's mbedtls checks DNS names only: the certificate and the URL name localhost.
     tls) echo "tls+tcp://localhost:$(free_port)" ;;
     ipc) echo "ipc://$WORK/s${EPOCHREALTIME/./}-$RANDOM.ipc" ;;
+    ws) echo "ws://127.0.0.1:$(free_port)" ;;
   esac
 }
 
@@ -143,7 +145,7 @@ wait_bound() {
   local url=$1 i
   for i in $(seq 500); do
     case $url in
-      tcp://* | tls+tcp://*) [ -n "$(ss -Hltn "sport = :${url##*:}")" ] && return 0 ;;
+      tcp://* | tls+tcp://* | ws://*) [ -n "$(ss -Hltn "sport = :${url##*:}")" ] && return 0 ;;
       ipc://*) [ -S "${url#ipc://}" ] && return 0 ;;
     esac
     sleep 0.01
@@ -224,7 +226,7 @@ MIB=$((1 << 20))
 # --- 1, 2, 3 and 6, in the same repetitions ------------------------------------------
 lines() {
   local run=$1 transport
-  for transport in tcp ipc; do
+  for transport in tcp ipc ws; do
     if pair "$(new_url $transport)" "$WORK/empty" /dev/null recv -- \
       "$BASE" pull --bind @URL@ "$LINES" -- \
       "$BASE" push --connect @URL@ "$LINES" 64; then
