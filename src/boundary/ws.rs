@@ -55,6 +55,7 @@ impl<S> WsIncoming<S> {
         }
     }
 }
+
 /// Messages to a ws peer over stream `S`.
 pub struct WsOutgoing<S>(SplitSink<WebSocketStream<S>, Message>);
 
@@ -274,7 +275,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Incoming for WsIncoming<S> {
 
     /// Takes the next message if it is here without waiting: one write into the link
     /// for a burst, as for tcp and ipc, where each message cost a write of its own
-    /// (and the kernel a buffer of its own for each).
+    /// (and the kernel a buffer of its own for each). A receive that is not ready is
+    /// dropped at no loss: tungstenite keeps a partial frame in its own buffer, and
+    /// the next poll (`next`, with the task's waker) goes on from there.
     fn buffered(&mut self) -> bool {
         if self.ready.is_none() {
             self.ready = self.receive().now_or_never();
