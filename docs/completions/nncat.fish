@@ -82,7 +82,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand push" -s d -l delay -d 'Wait
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand push" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand push" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -136,8 +136,8 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pull" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pull" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -197,7 +197,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand pub" -s d -l delay -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -252,8 +252,8 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand sub" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand sub" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -315,8 +315,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -l wait-peers -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand req" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand req" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -379,8 +379,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand rep" -l topic-split -d 'In j
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -442,8 +442,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand pair" -l wait-peers -d 'Wait
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand pair" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand pair" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -505,8 +505,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand bus" -l wait-peers -d 'Wait 
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand bus" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand bus" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -569,8 +569,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l wait-peers -d '
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -633,8 +633,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l topic-split -
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -691,8 +691,8 @@ complete -c nncat -n "__fish_nncat_using_subcommand tap" -l topic-split -d 'In j
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand tap" -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nncat -n "__fish_nncat_using_subcommand tap" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -785,7 +785,7 @@ complete -c nn_push -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_push -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_push -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_push -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
-complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_push -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_push -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_push -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -839,8 +839,8 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nn_pull -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nn_pull -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_pull -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_pull -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pull -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_pull -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_pull -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pull -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -900,7 +900,7 @@ complete -c nn_pub -s d -l delay -d 'Wait T before the first send' -r
 complete -c nn_pub -l wait-peers -d 'Wait for N connected peers before the first send' -r
 complete -c nn_pub -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_pub -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
-complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pub -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_pub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -955,8 +955,8 @@ json\t'One JSON object per line: {"data": "text"} or {"base64": "..."}; input th
 no\t'Print nothing (nanocat\'s and nngcat\'s --format no); input as text'"
 complete -c nn_sub -l topic-split -d 'In json, split each message at the first SEP into "topic" and "data"; on input, join a record\'s "topic" and "data" with SEP' -r
 complete -c nn_sub -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_sub -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_sub -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_sub -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_sub -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_sub -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_sub -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1018,8 +1018,8 @@ complete -c nn_req -l wait-peers -d 'Wait for N connected peers before the first
 complete -c nn_req -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_req -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_req -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_req -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_req -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_req -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_req -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_req -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1082,8 +1082,8 @@ complete -c nn_rep -l topic-split -d 'In json, split each message at the first S
 complete -c nn_rep -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_rep -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_rep -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_rep -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_rep -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_rep -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_rep -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_rep -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_rep -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1145,8 +1145,8 @@ complete -c nn_pair -l wait-peers -d 'Wait for N connected peers before the firs
 complete -c nn_pair -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_pair -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_pair -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_pair -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_pair -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_pair -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_pair -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_pair -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1208,8 +1208,8 @@ complete -c nn_bus -l wait-peers -d 'Wait for N connected peers before the first
 complete -c nn_bus -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_bus -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_bus -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_bus -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_bus -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_bus -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_bus -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_bus -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1272,8 +1272,8 @@ complete -c nn_surveyor -l wait-peers -d 'Wait for N connected peers before the 
 complete -c nn_surveyor -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_surveyor -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_surveyor -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_surveyor -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_surveyor -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_surveyor -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_surveyor -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_surveyor -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1336,8 +1336,8 @@ complete -c nn_respondent -l topic-split -d 'In json, split each message at the 
 complete -c nn_respondent -l send-timeout -d 'Give up sending after T with no peer to take the message' -r
 complete -c nn_respondent -l linger -d 'At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)' -r
 complete -c nn_respondent -l recv-timeout -d 'Give up receiving after T with nothing received' -r
-complete -c nn_respondent -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
-complete -c nn_respondent -s C -l count -d 'Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0: no limit' -r
+complete -c nn_respondent -s Z -l recv-maxsz -d 'Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold: never unlimited (see docs/security.md)' -r
+complete -c nn_respondent -s C -l count -d 'Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0: no limit' -r
 complete -c nn_respondent -l socket-name -d 'Name of the socket (NN_SOCKET_NAME), shown in nanomsg\'s own statistics' -r
 complete -c nn_respondent -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for: bound, connected, disconnected (docs/harness.md)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"

@@ -87,8 +87,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -161,10 +161,10 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -247,8 +247,8 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--wait-peers=[Wait for N connected peers before the first send]:N:_default' \
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -322,10 +322,10 @@ json\:"One JSON object per line\: {"data"\: "text"} or {"base64"\: "..."}; input
 no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))' \
 '--topic-split=[In json, split each message at the first SEP into "topic" and "data"; on input, join a record'\''s "topic" and "data" with SEP]:SEP:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -410,10 +410,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -497,10 +497,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -585,10 +585,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -673,10 +673,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -762,10 +762,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -849,10 +849,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \
@@ -928,10 +928,10 @@ no\:"Print nothing (nanocat'\''s and nngcat'\''s --format no); input as text"))'
 '--send-timeout=[Give up sending after T with no peer to take the message]:T:_default' \
 '--linger=[At exit, wait for sent messages to leave while they move, giving up after T with none taken (0 to skip)]:T:_default' \
 '--recv-timeout=[Give up receiving after T with nothing received]:T:_default' \
-'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg drops a peer that sends more. 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
-'-C+[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
-'--count=[Stop after N messages sent (senders), received (receivers) or exchanged (req, rep); 0\: no limit]:N:_default' \
+'-Z+[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'--recv-maxsz=[Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger one is skipped with a warning naming its sender (over ws, its connection is closed). 0, or more than this machine can hold, means as much as it can hold\: never unlimited (see docs/security.md)]:SIZE:_default' \
+'-C+[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
+'--count=[Stop after N messages sent (senders), received (receivers), exchanged (req, rep) or forwarded either way (tap); 0\: no limit]:N:_default' \
 '--socket-name=[Name of the socket (NN_SOCKET_NAME), shown in nanomsg'\''s own statistics]:NAME:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason) with events a harness waits for\: bound, connected, disconnected (docs/harness.md)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \

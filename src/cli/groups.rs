@@ -131,8 +131,8 @@ pub enum LogFormat {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Socket")]
 pub struct CommonArgs {
-    /// Stop after N messages sent (senders), received (receivers) or exchanged (req, rep);
-    /// 0: no limit
+    /// Stop after N messages sent (senders), received (receivers), exchanged (req, rep)
+    /// or forwarded either way (tap); 0: no limit
     #[arg(short = 'C', long, value_name = "N")]
     pub count: Option<u64>,
     /// Name of the socket (NN_SOCKET_NAME), shown in nanomsg's own statistics
@@ -186,9 +186,10 @@ pub struct ReceivingArgs {
     /// Give up receiving after T with nothing received
     #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub recv_timeout: Option<Duration>,
-    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). nanomsg
-    /// drops a peer that sends more. 0, or more than this machine can hold, means as
-    /// much as it can hold: never unlimited (see docs/security.md)
+    /// Largest message to accept, in bytes (K, M, G suffixes; default 512M). A larger
+    /// one is skipped with a warning naming its sender (over ws, its connection is
+    /// closed). 0, or more than this machine can hold, means as much as it can hold:
+    /// never unlimited (see docs/security.md)
     #[arg(short = 'Z', long, value_name = "SIZE", value_parser = parse_size)]
     pub recv_maxsz: Option<usize>,
 }

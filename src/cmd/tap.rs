@@ -56,6 +56,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     let server = server_address(&back_plan.endpoints);
     let tapped = Arc::new(Mutex::new(Tapped {
         output: Output::new(plan)?,
+        left: plan.count,
         seq: 0,
         asked: Asked::default(),
         clients: HashMap::new(),
@@ -123,6 +124,8 @@ fn answers(protocol: Protocol) -> bool {
 /// word), which names them when a request alone could not.
 struct Tapped {
     output: Output,
+    /// The messages still to forward under --count, both ways together.
+    left: Option<u64>,
     seq: u64,
     asked: Asked,
     clients: HashMap<u32, String>,
@@ -157,22 +160,32 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
         if from.wait_readable(from.recv_timeout(), None) == Wake::TimedOut {
             return Ok(());
         }
-        let message = match from.recv_raw() {
-            Ok(message) => message,
-            Err(err) if err.meaning() == Meaning::NotReady => continue,
-            Err(err) => {
-                return match Received::from(err) {
-                    Received::TimedOut => Ok(()),
-                    Received::Failed(err) => Err(err),
-                };
-            }
-        };
-        {
+        let (message, last) = {
             let mut tapped = tapped
                 .lock()
                 .map_err(|_| anyhow::anyhow!("the other direction failed while printing"))?;
+            // The other direction forwarded the last message --count allows: what is
+            // waiting here stays untaken, as a receiver leaves what comes after its count.
+            if tapped.left == Some(0) {
+                return Ok(());
+            }
+            let message = match from.recv_raw() {
+                Ok(message) => message,
+                Err(err) if err.meaning() == Meaning::NotReady => continue,
+                Err(err) => {
+                    return match Received::from(err) {
+                        Received::TimedOut => Ok(()),
+                        Received::Failed(err) => Err(err),
+                    };
+                }
+            };
             record(&mut tapped, from, &message, side)?;
-        }
+            let left = tapped.left.as_mut().map(|left| {
+                *left -= 1;
+                *left
+            });
+            (message, left == Some(0))
+        };
         match to.send_raw(message) {
             Ok(()) => {}
             Err(err) => match err.meaning() {
@@ -182,6 +195,17 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 }
                 _ => return Err(anyhow::anyhow!("cannot forward: {err}")),
             },
+        }
+        if last {
+            // Both ways' last messages reach their peers before nn_term, which ends the
+            // other direction's wait, would drop them.
+            for socket in [to, from] {
+                if socket.sent_any() {
+                    socket.drain();
+                }
+            }
+            socket::terminate_all();
+            return Ok(());
         }
     }
 }

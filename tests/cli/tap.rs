@@ -1,6 +1,7 @@
 //! `tap` between real clients and servers of every type: what it forwards each way
 //! and prints, and how it ends: by --recv-timeout after forwarding, with no server
-//! behind it, by a signal while it waits for one or holds a message it cannot forward.
+//! behind it, by --count once it forwarded that many, by a signal while it waits for
+//! one or holds a message it cannot forward.
 
 use std::time::Duration;
 
@@ -71,22 +72,26 @@ fn tap_rep_over_ipc_gives_each_of_two_concurrent_clients_its_own_replies() {
     tap_rep_serves_two_clients(&scratch.ipc_url("front"), &scratch.ipc_url("back"));
 }
 
+/// A `rep --echo` server over tcp and a tap in front of it for clients over ipc, with
+/// `options`: the clients' url, the server and the tap.
+fn tap_in_front_of_an_echo_server(
+    scratch: &Scratch,
+    options: &[&str],
+) -> (String, Running, Running) {
+    let (front, back) = (scratch.ipc_url("front"), tcp_url());
+    let server = Running::start_without_stdin(nncat(["rep", "--bind", &back, "--echo"]));
+    wait_bound(&back);
+    let mut args = vec!["tap", "rep", "--bind", &front, "--connect", &back];
+    args.extend_from_slice(options);
+    let tap = Running::start_watching(nncat(args));
+    wait_bound(&front);
+    (front, server, tap)
+}
+
 #[test]
 fn tap_timestamp_prefixes_each_line_with_an_rfc3339_time() {
     let scratch = Scratch::new();
-    let (front, back) = (scratch.ipc_url("front"), tcp_url());
-    let _server = Running::start_without_stdin(nncat(["rep", "--bind", &back, "--echo"]));
-    wait_bound(&back);
-    let mut tap = Running::start_watching(nncat([
-        "tap",
-        "rep",
-        "--bind",
-        &front,
-        "--connect",
-        &back,
-        "--timestamp",
-    ]));
-    wait_bound(&front);
+    let (front, _server, mut tap) = tap_in_front_of_an_echo_server(&scratch, &["--timestamp"]);
     let before = std::time::SystemTime::now();
     let out = run_with_input(nncat(["req", "--connect", &front]), b"ping\n").success();
     assert_eq!(out.stdout, b"ping\n");
@@ -441,4 +446,51 @@ fn tap_waiting_for_its_server_ends_at_sigterm() {
     let _first_attempt = listener.accept().expect("the tap tries to connect");
     tap.signal(libc::SIGTERM);
     assert_eq!(tap.finish_with_stdin_open().code(), Some(143));
+}
+
+/// --count ends a tap after that many messages forwarded, both ways together, and each
+/// of them reaches its peer first: a rep's two requests and their two replies.
+#[test]
+fn tap_count_ends_the_tap_after_that_many_messages_each_delivered() {
+    let scratch = Scratch::new();
+    let (front, _server, tap) = tap_in_front_of_an_echo_server(&scratch, &["--count", "4"]);
+    let client = run_with_input(
+        nncat(["req", "--connect", &front, "--recv-timeout", "10s"]),
+        b"one\ntwo\n",
+    )
+    .success();
+    assert_eq!(
+        client.stdout, b"one\ntwo\n",
+        "both replies reach the client"
+    );
+    let out = tap.finish_within(WAIT).success();
+    assert_eq!(out.stdout, b"> one\n< one\n> two\n< two\n");
+}
+
+/// One way, the count's last message reaches the server before the tap exits, and
+/// nothing after it is taken: the server gets exactly the first three of five.
+#[test]
+fn tap_count_one_way_forwards_exactly_that_many_and_delivers_the_last() {
+    let scratch = Scratch::new();
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    let server = Running::start_watching(nncat(["pull", "--bind", &back]));
+    wait_bound(&back);
+    let tap = Running::start_watching(nncat([
+        "tap",
+        "pull",
+        "--bind",
+        &front,
+        "--connect",
+        &back,
+        "--count",
+        "3",
+    ]));
+    wait_bound(&front);
+    let mut pusher = Running::start(nncat(["push", "--connect", &front, "--linger", "0"]));
+    pusher.feed_stdin(b"m1\nm2\nm3\nm4\nm5\n".to_vec());
+    let out = tap.finish_within(WAIT).success();
+    assert_eq!(out.stdout, b"> m1\n> m2\n> m3\n");
+    let mut server = server;
+    server.stdout().wait_for_exactly(b"m1\nm2\nm3\n");
+    drop(pusher);
 }
