@@ -57,6 +57,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     let tapped = Arc::new(Mutex::new(Tapped {
         output: Output::new(plan)?,
         left: plan.count,
+        stats: plan.stats,
         seq: 0,
         asked: Asked::default(),
         clients: HashMap::new(),
@@ -76,26 +77,46 @@ pub fn run(plan: &Plan) -> Result<()> {
             .spawn(move || forward(&from, &to, &tapped, &toward_server))
     });
     let upstream = upstream.transpose()?;
-    let result = if can_receive(back_plan.protocol) {
+    let (result, upstream) = if can_receive(back_plan.protocol) {
         let back_from = Side {
             mark: "<",
             answers: answers(back_plan.protocol),
             server: Some(server),
         };
-        forward(&back, &front, &tapped, &back_from)
+        (forward(&back, &front, &tapped, &back_from), upstream)
     } else {
-        match upstream {
-            Some(upstream) => return upstream.join().unwrap_or(Ok(())),
-            None => Ok(()),
-        }
+        let only = upstream.map_or(Ok(()), |only| only.join().unwrap_or(Ok(())));
+        (only, None)
     };
-    // Either direction ending ends the tap; nn_term wakes the other from its wait.
-    socket::terminate_all();
+    // Either direction ending ends the tap; nn_term wakes the other from its wait. At
+    // --count, the direction that forwarded the last message has ended it already.
+    let counted_out = tapped.lock().is_ok_and(|tapped| tapped.left == Some(0));
+    if !counted_out {
+        let stopped = result
+            .as_ref()
+            .err()
+            .and_then(|err| err.downcast_ref::<Failure>());
+        let stopped = matches!(stopped, Some(Failure::Interrupted(_) | Failure::Stopped));
+        end(&front, &back, plan.stats && !stopped);
+    }
     let upstream = upstream.map_or(Ok(()), |u| u.join().unwrap_or(Ok(())));
     match (result, upstream) {
         (Err(err), _) | (Ok(()), Err(err)) => Err(err),
         (Ok(()), Ok(())) => Ok(()),
     }
+}
+
+/// Ends the tap: says each socket's counts for --stats (`stats`), while nn_term has
+/// not yet taken them away, then wakes every wait.
+fn end(clients: &Socket, server: &Socket, stats: bool) {
+    if stats {
+        report::say(&format!(
+            "stats: clients' side: {}; server's side: {}",
+            clients.summary(),
+            server.summary()
+        ));
+    }
+    socket::terminate_all();
 }
 
 fn can_receive(protocol: Protocol) -> bool {
@@ -126,6 +147,8 @@ struct Tapped {
     output: Output,
     /// The messages still to forward under --count, both ways together.
     left: Option<u64>,
+    /// --stats: whoever ends the tap says each socket's counts first.
+    stats: bool,
     seq: u64,
     asked: Asked,
     clients: HashMap<u32, String>,
@@ -184,7 +207,7 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 *left -= 1;
                 *left
             });
-            (message, left == Some(0))
+            (message, (left == Some(0)).then_some(tapped.stats))
         };
         match to.send_raw(message) {
             Ok(()) => {}
@@ -196,7 +219,7 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 _ => return Err(anyhow::anyhow!("cannot forward: {err}")),
             },
         }
-        if last {
+        if let Some(stats) = last {
             // Both ways' last messages reach their peers before nn_term, which ends the
             // other direction's wait, would drop them.
             for socket in [to, from] {
@@ -204,7 +227,11 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                     socket.drain();
                 }
             }
-            socket::terminate_all();
+            let (clients, server) = match side.server {
+                None => (from, to),
+                Some(_) => (to, from),
+            };
+            end(clients, server, stats);
             return Ok(());
         }
     }

@@ -352,7 +352,7 @@ fn tap_accepts_clients_only_once_it_reaches_the_server() {
 }
 
 /// nncat stops its own other direction when one ends; that is no interruption, so
-/// the run ends with 0, not 130.
+/// the run ends with 0, not 130, and --stats still says the counts.
 #[test]
 fn tap_ended_by_recv_timeout_after_forwarding_exits_zero() {
     let server_url = tcp_url();
@@ -368,6 +368,7 @@ fn tap_ended_by_recv_timeout_after_forwarding_exits_zero() {
         &server_url,
         "--recv-timeout",
         "600ms",
+        "--stats",
     ]));
     wait_bound(&front_url);
     run(nncat([
@@ -384,6 +385,13 @@ fn tap_ended_by_recv_timeout_after_forwarding_exits_zero() {
     assert!(tap.stdout().wait_until(LIMIT, |seen| seen == b"> hi\n"));
     let finished = tap.finish();
     assert_eq!(finished.code(), Some(0), "stderr: {}", finished.stderr);
+    assert!(
+        finished
+            .stderr
+            .contains("stats: clients' side: sent 0 messages (0 bytes), received 1 messages"),
+        "--stats says the counts: {}",
+        finished.stderr
+    );
     server.close_stdin();
 }
 
@@ -449,11 +457,13 @@ fn tap_waiting_for_its_server_ends_at_sigterm() {
 }
 
 /// --count ends a tap after that many messages forwarded, both ways together, and each
-/// of them reaches its peer first: a rep's two requests and their two replies.
+/// of them reaches its peer first: a rep's two requests and their two replies. --stats
+/// then says both sockets' counts.
 #[test]
 fn tap_count_ends_the_tap_after_that_many_messages_each_delivered() {
     let scratch = Scratch::new();
-    let (front, _server, tap) = tap_in_front_of_an_echo_server(&scratch, &["--count", "4"]);
+    let (front, _server, tap) =
+        tap_in_front_of_an_echo_server(&scratch, &["--count", "4", "--stats"]);
     let client = run_with_input(
         nncat(["req", "--connect", &front, "--recv-timeout", "10s"]),
         b"one\ntwo\n",
@@ -465,6 +475,17 @@ fn tap_count_ends_the_tap_after_that_many_messages_each_delivered() {
     );
     let out = tap.finish_within(WAIT).success();
     assert_eq!(out.stdout, b"> one\n< one\n> two\n< two\n");
+    let stats = out
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("nncat: stats: "))
+        .unwrap_or_else(|| panic!("a stats line: {}", out.stderr));
+    assert!(
+        stats.contains("clients' side: sent 2 messages")
+            && stats.contains("server's side: sent 2 messages")
+            && stats.matches("received 2 messages").count() == 2,
+        "{stats}"
+    );
 }
 
 /// One way, the count's last message reaches the server before the tap exits, and
