@@ -173,6 +173,9 @@ impl Plan {
         }
         back_plan.protocol = args.kind.peer().protocol();
         back_plan.endpoints = back;
+        // One --progress line: the clients' side counts every message either way, and
+        // two sockets drawing in turn on one line would flicker between two counts.
+        back_plan.progress = false;
         plan.tap_back = Some(back_plan);
         Ok(plan)
     }

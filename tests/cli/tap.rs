@@ -488,30 +488,60 @@ fn tap_count_ends_the_tap_after_that_many_messages_each_delivered() {
     );
 }
 
+/// A pull server with `server_options` and a tap in front of it with `tap_options`,
+/// both over ipc: the clients' url, the server (its stdout watched) and the tap.
+fn tap_in_front_of_a_pull_server(
+    scratch: &Scratch,
+    server_options: &[&str],
+    tap_options: &[&str],
+) -> (String, Running, Running) {
+    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
+    let mut server_args = vec!["pull", "--bind", &back];
+    server_args.extend_from_slice(server_options);
+    let server = Running::start_watching(nncat(server_args));
+    wait_bound(&back);
+    let mut tap_args = vec!["tap", "pull", "--bind", &front, "--connect", &back];
+    tap_args.extend_from_slice(tap_options);
+    let tap = Running::start_watching(nncat(tap_args));
+    wait_bound(&front);
+    (front, server, tap)
+}
+
 /// One way, the count's last message reaches the server before the tap exits, and
 /// nothing after it is taken: the server gets exactly the first three of five.
 #[test]
 fn tap_count_one_way_forwards_exactly_that_many_and_delivers_the_last() {
     let scratch = Scratch::new();
-    let (front, back) = (scratch.ipc_url("front"), scratch.ipc_url("back"));
-    let server = Running::start_watching(nncat(["pull", "--bind", &back]));
-    wait_bound(&back);
-    let tap = Running::start_watching(nncat([
-        "tap",
-        "pull",
-        "--bind",
-        &front,
-        "--connect",
-        &back,
-        "--count",
-        "3",
-    ]));
-    wait_bound(&front);
+    let (front, mut server, tap) = tap_in_front_of_a_pull_server(&scratch, &[], &["--count", "3"]);
     let mut pusher = Running::start(nncat(["push", "--connect", &front, "--linger", "0"]));
     pusher.feed_stdin(b"m1\nm2\nm3\nm4\nm5\n".to_vec());
     let out = tap.finish_within(WAIT).success();
     assert_eq!(out.stdout, b"> m1\n> m2\n> m3\n");
-    let mut server = server;
     server.stdout().wait_for_exactly(b"m1\nm2\nm3\n");
     drop(pusher);
+}
+
+/// --progress draws one line of counts, the clients' side, which sees every message
+/// either way: two sockets drawing in turn would flicker between two counts.
+#[test]
+fn tap_progress_draws_the_clients_side_alone() {
+    let scratch = Scratch::new();
+    let (front, server, tap) = tap_in_front_of_a_pull_server(
+        &scratch,
+        &["--count", "1"],
+        &["--progress", "--recv-timeout", "1s"],
+    );
+    run(nncat(["push", "--connect", &front, "-D", "one"])).success();
+    assert_eq!(server.finish_within(WAIT).success().stdout, b"one\n");
+    let out = tap.finish_within(WAIT).success();
+    assert!(
+        out.stderr.contains("nncat: sent 0, received 1 messages"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("sent 1, received 0"),
+        "the server's side draws no line of its own: {}",
+        out.stderr
+    );
 }
