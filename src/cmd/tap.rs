@@ -10,6 +10,10 @@ requester) travel with each message untouched, and several clients can talk thro
 one tap at once. One thread forwards each direction. A reply's backtrace is its
 request's, so the two are paired by it; the boundary tells which client sent a request
 by its id.
+
+A tap ends when either direction does (--recv-timeout, --count, a failure) or at a
+signal; the direction that ends it first says the counts (--stats), while the sockets
+still have them, and then wakes the other from its wait with nn_term.
 */
 
 use std::collections::{HashMap, VecDeque};
@@ -207,7 +211,7 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 *left -= 1;
                 *left
             });
-            (message, (left == Some(0)).then_some(tapped.stats))
+            (message, left == Some(0))
         };
         match to.send_raw(message) {
             Ok(()) => {}
@@ -219,7 +223,7 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 _ => return Err(anyhow::anyhow!("cannot forward: {err}")),
             },
         }
-        if let Some(stats) = last {
+        if last {
             // Both ways' last messages reach their peers before nn_term, which ends the
             // other direction's wait, would drop them.
             for socket in [to, from] {
@@ -231,7 +235,11 @@ fn forward(from: &Socket, to: &Socket, tapped: &Mutex<Tapped>, side: &Side) -> R
                 None => (from, to),
                 Some(_) => (to, from),
             };
-            end(clients, server, stats);
+            end(
+                clients,
+                server,
+                tapped.lock().is_ok_and(|tapped| tapped.stats),
+            );
             return Ok(());
         }
     }
