@@ -77,13 +77,7 @@ impl Failures {
         );
         match result {
             Ok(()) => Err(Failure::ExecFailed(summary).into()),
-            Err(err)
-                if err.downcast_ref::<Failure>().is_some_and(|failure| {
-                    matches!(failure, Failure::Interrupted(_) | Failure::Stopped)
-                }) =>
-            {
-                Err(Failure::ExecFailed(summary).into())
-            }
+            Err(err) if super::is_halt(&err) => Err(Failure::ExecFailed(summary).into()),
             Err(err) => {
                 report::warn_because(Some(Reason::ExecFailed), &summary);
                 Err(err)

@@ -151,6 +151,19 @@ pub fn halted() -> anyhow::Error {
     }
 }
 
+/// Whether `err` is what `halted` made: nn_term ended a blocked call.
+pub fn is_halt(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Failure>()
+        .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped))
+}
+
+/// Whether a signal or nncat's own nn_term ended the run, whatever error the woken call
+/// gave (nn_term's EBADF is not always said as "stopped"): after nn_term the
+/// statistics read as -1.
+pub fn interrupted(result: &Result<()>) -> bool {
+    crate::signals::received().is_some() || result.as_ref().err().is_some_and(is_halt)
+}
+
 /// A final timeout error, its message ended with why no peer is there when that is
 /// known: "no reply within --recv-timeout 2s: the peer at tcp://... is a pull socket".
 pub fn timed_out(socket: &Socket, message: String) -> anyhow::Error {
@@ -200,14 +213,7 @@ fn warn_nobody_answered(socket: &Socket, plan: &Plan) {
 
 /// The end of every role: let what was sent leave, report counts under -v.
 pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
-    // A signal ends the run whatever error the woken call gave (nn_term's EBADF is not
-    // always said as "stopped"), and after nn_term the statistics read as -1.
-    let interrupted = crate::signals::received().is_some()
-        || result
-            .as_ref()
-            .err()
-            .and_then(|err| err.downcast_ref::<Failure>())
-            .is_some_and(|failure| matches!(failure, Failure::Interrupted(_) | Failure::Stopped));
+    let interrupted = interrupted(&result);
     // A reply proves its request arrived, and a surveyor has waited out its deadline:
     // only the other roles have sent something whose delivery is still unknown.
     let drained = !interrupted && plan.role != Role::Request && socket.sent_any();

@@ -10,7 +10,6 @@ use nanomsg::Protocol;
 use super::round_trips::RoundTrips;
 use super::unheard::Unheard;
 use super::{Messages, Output, Received, finish, receive, send, timed_out};
-use crate::error::Failure;
 use crate::options::Plan;
 use crate::report;
 use crate::socket::Socket;
@@ -30,13 +29,7 @@ pub fn run(plan: &Plan) -> Result<()> {
         &mut unheard,
     );
     let result = result.and(output.flush());
-    let interrupted = matches!(
-        result
-            .as_ref()
-            .err()
-            .and_then(|err| err.downcast_ref::<Failure>()),
-        Some(Failure::Interrupted(_) | Failure::Stopped)
-    );
+    let interrupted = result.as_ref().err().is_some_and(super::is_halt);
     let result = finish(&socket, plan, result);
     let what = match plan.socket.protocol {
         Protocol::Surveyor => "answers",

@@ -96,12 +96,7 @@ pub fn run(plan: &Plan) -> Result<()> {
     // --count, the direction that forwarded the last message has ended it already.
     let counted_out = tapped.lock().is_ok_and(|tapped| tapped.left == Some(0));
     if !counted_out {
-        let stopped = result
-            .as_ref()
-            .err()
-            .and_then(|err| err.downcast_ref::<Failure>());
-        let stopped = matches!(stopped, Some(Failure::Interrupted(_) | Failure::Stopped));
-        end(&front, &back, plan.stats && !stopped);
+        end(&front, &back, plan.stats && !super::interrupted(&result));
     }
     let upstream = upstream.map_or(Ok(()), |u| u.join().unwrap_or(Ok(())));
     match (result, upstream) {
