@@ -1082,18 +1082,18 @@ esac
 (( $+functions[_nncat_commands] )) ||
 _nncat_commands() {
     local commands; commands=(
-'push:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'pull:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'pub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'sub:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'req:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'rep:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'pair:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'bus:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'surveyor:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'respondent:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'tap:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
-'probe:nngcat'\''s TLS options, with nngcat'\''s meaning; only with a tls+tcp\:// or wss\:// endpoint' \
+'push:Send each input message to one of the connected pullers' \
+'pull:Print every message pushed to this socket' \
+'pub:Publish each input message to every subscriber' \
+'sub:Print every published message that matches a subscription' \
+'req:Send each input message as a request and print its reply' \
+'rep:Print each request and answer it (stdin, --data, --echo or --exec)' \
+'pair:Send input messages and print received ones, with one peer' \
+'bus:Send input messages to every bus peer and print what they send' \
+'surveyor:Send each input message as a survey and print every answer until the deadline' \
+'respondent:Print each survey and answer it (stdin, --data, --echo or --exec)' \
+'tap:Sit between clients and a server of type TYPE, forward both ways, print each message' \
+'probe:Say which socket type listens at each URL, without becoming its peer' \
 'completions:Print a shell completion script (bash, zsh, fish, elvish, powershell)' \
 'man:Print the man page (roff); with a TYPE (or tap, probe), that page' \
 'help:Print this message or the help of the given subcommand(s)' \

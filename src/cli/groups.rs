@@ -37,7 +37,9 @@ pub struct EndpointArgs {
     pub tls: TlsArgs,
 }
 
-/// nngcat's TLS options, with nngcat's meaning; only with a tls+tcp:// or wss:// endpoint.
+// nngcat's TLS options, with nngcat's meaning; only with a tls+tcp:// or wss:// endpoint.
+// (Not a doc comment: flattened into every type, which is built with `defer`, it would
+// replace the type's own about text.)
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "TLS (with tls+tcp:// and wss:// endpoints)")]
 pub struct TlsArgs {

@@ -54,6 +54,35 @@ fn help_for_each_type_has_an_example() {
     }
 }
 
+/// Each command's own help opens with the line `nncat --help` gives it (a doc comment on
+/// a group flattened into every type once replaced them all with the TLS group's).
+#[test]
+fn each_command_s_help_opens_with_its_own_description() {
+    let top = run(nncat(["--help"])).success().stdout_text();
+    let listed: Vec<(String, String)> = top
+        .lines()
+        .skip_while(|line| *line != "Commands:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| {
+            let (name, about) = line.trim().split_once(char::is_whitespace)?;
+            Some((name.to_string(), about.trim().to_string()))
+        })
+        .filter(|(name, _)| name != "help")
+        .collect();
+    assert!(listed.len() >= 14, "the commands listed: {listed:?}");
+    for (name, about) in listed {
+        for flag in ["-h", "--help"] {
+            let help = run(nncat([name.as_str(), flag])).success().stdout_text();
+            assert!(
+                help.starts_with(&about),
+                "{name} {flag} opens with {:?}, not {about:?}",
+                help.lines().next()
+            );
+        }
+    }
+}
+
 #[test]
 fn a_mistyped_type_suggests_the_right_one() {
     run(nncat(["psh", "--connect", "tcp://127.0.0.1:5555"])).fails_with(2, "'push'");
