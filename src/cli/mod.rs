@@ -56,6 +56,27 @@ pub struct Cli {
     pub nngcat: bool,
 }
 
+impl Cli {
+    /// The `--log-format` parsed, where the command has one.
+    pub fn log_format(&self) -> Option<LogFormat> {
+        let common = match &self.command {
+            Command::Socket(socket) => match socket {
+                SocketCommand::Push(args) | SocketCommand::Pub(args) => &args.common,
+                SocketCommand::Pull(args) => &args.common,
+                SocketCommand::Sub(args) => &args.receive.common,
+                SocketCommand::Req(ReqArgs { request, .. })
+                | SocketCommand::Surveyor(SurveyArgs { request, .. }) => &request.common,
+                SocketCommand::Rep(args) | SocketCommand::Respondent(args) => &args.common,
+                SocketCommand::Pair(args) | SocketCommand::Bus(args) => &args.common,
+            },
+            Command::Tap(args) => &args.common,
+            Command::Probe(args) => return Some(args.log_format),
+            Command::Completions { .. } | Command::Man { .. } => return None,
+        };
+        Some(common.log_format)
+    }
+}
+
 // Parsed once per run: boxing the large variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]

@@ -25,9 +25,15 @@ pub enum Parsed {
 /// Parses the command line. Help and version go to stdout (exit 0); a usage error is
 /// one line on stderr with everything clap said, pointing at the type's help (exit 2).
 pub fn parse(argv: Vec<OsString>) -> Parsed {
-    // Read before clap, so that clap's own usage errors come out in the format asked
-    // for; clap still checks the value.
+    // Guessed before clap, so that clap's own usage errors come out in the format asked
+    // for; a command line that parses says it for sure (`run`).
     crate::report::set_json(asks_for_json_log(&argv));
+    let run = |cli: Cli| {
+        if let Some(format) = cli.log_format() {
+            crate::report::set_json(format == super::LogFormat::Json);
+        }
+        Parsed::Run(cli)
+    };
     // Most command lines are in clap's form already, and clap alone takes them: only
     // one it refuses is read for nanocat's and nngcat's forms. That check builds the
     // type's options once more, and cost a third of a one-shot's instructions.
@@ -36,7 +42,7 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
             .try_get_matches_from(&argv)
             .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
         match parsed {
-            Ok(cli) => return Parsed::Run(cli),
+            Ok(cli) => return run(cli),
             Err(err) if !err.use_stderr() => {
                 let _ = err.print();
                 return Parsed::Shown;
@@ -90,7 +96,7 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
                     .iter()
                     .for_each(|warning| crate::report::warn(warning));
             }
-            return Parsed::Run(Cli { nngcat, ..cli });
+            return run(Cli { nngcat, ..cli });
         }
         Err(err) => err,
     };
@@ -119,14 +125,22 @@ fn usage_under(program: &str, sub: &clap::Command) -> String {
         .to_string()
 }
 
-/// `--log-format json` or `--log-format=json` anywhere on the command line.
+/// `--log-format json` on a command line clap may refuse: the option shortened
+/// (`--log-f`), its value after `=` or nngcat's `:`, anywhere before the words that
+/// are not nncat's (after `--exec`, or `--`).
 fn asks_for_json_log(argv: &[OsString]) -> bool {
-    argv.iter()
-        .zip(argv.iter().skip(1).map(Some).chain([None]))
-        .any(|(arg, next)| {
-            arg == "--log-format=json"
-                || (arg == "--log-format" && next.is_some_and(|n| n == "json"))
-        })
+    let words: Vec<&str> = argv
+        .iter()
+        .map(|arg| arg.to_str().unwrap_or(""))
+        .take_while(|word| *word != "--exec" && *word != "--")
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        let (name, value) = match word.split_once(['=', ':']) {
+            Some((name, value)) => (name, Some(value)),
+            None => (*word, words.get(at + 1).copied()),
+        };
+        name.len() >= "--log".len() && "--log-format".starts_with(name) && value == Some("json")
+    })
 }
 
 /// `nncat --psh ...`: a nanocat type flag with a typo, which clap alone would report

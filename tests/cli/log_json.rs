@@ -260,8 +260,17 @@ fn warnings_have_their_reasons_too() {
 #[test]
 fn a_failed_exec_command_is_named_with_its_reason() {
     let url = tcp_url();
-    let rep = Running::start_without_stdin(nncat_json(&[
-        "rep", "--bind", &url, "-C", "1", "--exec", "false",
+    // Before --exec, whose command takes the rest of the line.
+    let rep = Running::start_without_stdin(nncat([
+        "rep",
+        "--bind",
+        &url,
+        "-C",
+        "1",
+        "--log-format",
+        "json",
+        "--exec",
+        "false",
     ]));
     wait_bound(&url);
     run(nncat([
@@ -335,12 +344,14 @@ fn verbose_lines_carry_the_seconds_since_the_socket_opened() {
 #[test]
 fn an_exec_commands_own_stderr_passes_through_as_it_is() {
     let url = tcp_url();
-    let rep = Running::start_without_stdin(nncat_json(&[
+    let rep = Running::start_without_stdin(nncat([
         "rep",
         "--bind",
         &url,
         "-C",
         "1",
+        "--log-format",
+        "json",
         "--exec",
         "sh",
         "-c",
@@ -352,6 +363,55 @@ fn an_exec_commands_own_stderr_passes_through_as_it_is() {
     assert!(
         out.stderr.lines().any(|line| line == "handler says hi"),
         "{}",
+        out.stderr
+    );
+}
+
+/// The option is read as clap reads it: shortened, with nngcat's `:`, and in a usage
+/// error; and words after `--exec` are the command's, not nncat's.
+#[test]
+fn the_log_format_is_read_however_it_is_written_and_only_as_nncat_s() {
+    let port = free_port().to_string();
+    for written in [
+        &["--log-f", "json"][..],
+        &["--log-format:json"],
+        &["--log=json"],
+    ] {
+        let mut args = vec![
+            "pull",
+            "-L",
+            &port,
+            "--recv-timeout",
+            "200ms",
+            "--count",
+            "1",
+        ];
+        args.extend_from_slice(written);
+        let out = run(nncat(&args));
+        assert_eq!(out.code(), Some(3), "{written:?}: {}", out.stderr);
+        assert_eq!(final_reason(&out), "timeout", "{written:?}");
+        args.push("--bogus");
+        let out = run(nncat(&args));
+        assert_eq!(out.code(), Some(2), "{written:?}: {}", out.stderr);
+        assert_eq!(final_reason(&out), "usage", "{written:?}");
+    }
+    let out = run(nncat([
+        "rep",
+        "-L",
+        &port,
+        "--recv-timeout",
+        "200ms",
+        "--count",
+        "1",
+        "--exec",
+        "echo",
+        "--log-format",
+        "json",
+    ]));
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("nncat: "),
+        "the text format stays: {}",
         out.stderr
     );
 }
