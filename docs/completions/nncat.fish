@@ -339,9 +339,9 @@ complete -c nncat -n "__fish_nncat_using_subcommand req" -s h -l help -d 'Print 
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand rep" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-timeout -d 'Kill an --exec command (and its process group) after T (default 10s): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G; default 16M): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand rep" -l jobs -d 'Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand rep" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -593,9 +593,9 @@ complete -c nncat -n "__fish_nncat_using_subcommand surveyor" -s h -l help -d 'P
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s D -l data -d 'Answer every request with DATA' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-timeout -d 'Kill an --exec command (and its process group) after T (default 10s): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G; default 16M): a failure, no answer' -r
+complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l jobs -d 'Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand respondent" -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -715,7 +715,7 @@ complete -c nncat -n "__fish_nncat_using_subcommand probe" -l bind -d 'Listen at
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l timeout -d 'Give up on an endpoint (or on a peer\'s header) after T' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l format -d 'text or json' -r -f -a "text\t'One line per endpoint; failures on stderr'
 json\t'One JSON object per line: url, protocol, protocol_id, peers; or url, error'"
-complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'With --bind: stop after N peers' -r
+complete -c nncat -n "__fish_nncat_using_subcommand probe" -s C -l count -d 'With --bind: stop after N peers (0: no limit)' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l recv-timeout -d 'With --bind: stop after T with no new peer' -r
 complete -c nncat -n "__fish_nncat_using_subcommand probe" -l log-format -d 'Lines on stderr as text, or as JSON objects (level, message, reason)' -r -f -a "text\t'`nncat: ...` lines for people'
 json\t'One JSON object per line, for harnesses'"
@@ -1042,9 +1042,9 @@ complete -c nn_req -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nn_rep -s D -l data -d 'Answer every request with DATA' -r
 complete -c nn_rep -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nn_rep -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
-complete -c nn_rep -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
-complete -c nn_rep -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nn_rep -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
+complete -c nn_rep -l exec-timeout -d 'Kill an --exec command (and its process group) after T (default 10s): a failure, no answer' -r
+complete -c nn_rep -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G; default 16M): a failure, no answer' -r
+complete -c nn_rep -l jobs -d 'Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nn_rep -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nn_rep -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_rep -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r
@@ -1296,9 +1296,9 @@ complete -c nn_surveyor -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nn_respondent -s D -l data -d 'Answer every request with DATA' -r
 complete -c nn_respondent -s F -l file -d 'Answer every request with the file\'s bytes' -r -F
 complete -c nn_respondent -l exec -d 'Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line: put it last' -r
-complete -c nn_respondent -l exec-timeout -d 'Kill an --exec command (and its process group) after T: a failure, no answer' -r
-complete -c nn_respondent -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer' -r
-complete -c nn_respondent -l jobs -d 'Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
+complete -c nn_respondent -l exec-timeout -d 'Kill an --exec command (and its process group) after T (default 10s): a failure, no answer' -r
+complete -c nn_respondent -l exec-max-output -d 'Kill an --exec command that prints more than SIZE (K, M, G; default 16M): a failure, no answer' -r
+complete -c nn_respondent -l jobs -d 'Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)' -r
 complete -c nn_respondent -l bind -l listen -d 'Bind to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT, tls+tcp://HOST:PORT, wss://HOST:PORT, inproc://NAME); port 0 picks a free port and prints the URL bound' -r
 complete -c nn_respondent -l connect -l dial -d 'Connect to URL (tcp://HOST:PORT, ipc://PATH, ws://HOST:PORT/PATH, tls+tcp://HOST:PORT, wss://HOST:PORT/PATH, inproc://NAME)' -r
 complete -c nn_respondent -s L -l bind-local -d 'Bind to tcp://127.0.0.1:PORT (0: a free port, printed)' -r

@@ -450,9 +450,9 @@ _arguments "${_arguments_options[@]}" : \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
-'--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
-'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
+'--exec-timeout=[Kill an --exec command (and its process group) after T (default 10s)\: a failure, no answer]:T:_default' \
+'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G; default 16M)\: a failure, no answer]:SIZE:_default' \
+'--jobs=[Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
@@ -802,9 +802,9 @@ _arguments "${_arguments_options[@]}" : \
 '-F+[Answer every request with the file'\''s bytes]:PATH:_files' \
 '--file=[Answer every request with the file'\''s bytes]:PATH:_files' \
 '*--exec=[Answer with the stdout of CMD ARGS..., run without a shell, the request on its stdin. It takes the rest of the command line\: put it last]:CMD:_default' \
-'--exec-timeout=[Kill an --exec command (and its process group) after T\: a failure, no answer]:T:_default' \
-'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G)\: a failure, no answer]:SIZE:_default' \
-'--jobs=[Run up to N --exec commands at once, each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
+'--exec-timeout=[Kill an --exec command (and its process group) after T (default 10s)\: a failure, no answer]:T:_default' \
+'--exec-max-output=[Kill an --exec command that prints more than SIZE (K, M, G; default 16M)\: a failure, no answer]:SIZE:_default' \
+'--jobs=[Run up to N --exec commands at once (default 1), each answer going to its own requester as soon as its command is done (so answers may leave in another order)]:N:_default' \
 '*--bind=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--listen=[Bind to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT, inproc\://NAME); port 0 picks a free port and prints the URL bound]:URL:_default' \
 '*--connect=[Connect to URL (tcp\://HOST\:PORT, ipc\://PATH, ws\://HOST\:PORT/PATH, tls+tcp\://HOST\:PORT, wss\://HOST\:PORT/PATH, inproc\://NAME)]:URL:_default' \
@@ -967,8 +967,8 @@ _arguments "${_arguments_options[@]}" : \
 '--timeout=[Give up on an endpoint (or on a peer'\''s header) after T]:T:_default' \
 '--format=[text or json]:F:((text\:"One line per endpoint; failures on stderr"
 json\:"One JSON object per line\: url, protocol, protocol_id, peers; or url, error"))' \
-'-C+[With --bind\: stop after N peers]:N:_default' \
-'--count=[With --bind\: stop after N peers]:N:_default' \
+'-C+[With --bind\: stop after N peers (0\: no limit)]:N:_default' \
+'--count=[With --bind\: stop after N peers (0\: no limit)]:N:_default' \
 '--recv-timeout=[With --bind\: stop after T with no new peer]:T:_default' \
 '--log-format=[Lines on stderr as text, or as JSON objects (level, message, reason)]:F:((text\:"\`nncat\: ...\` lines for people"
 json\:"One JSON object per line, for harnesses"))' \

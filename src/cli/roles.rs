@@ -110,16 +110,20 @@ pub struct ReplyArgs {
     /// failures. A CMD that succeeds but prints nothing sends no answer either.
     #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, group = "answer")]
     pub exec: Vec<OsString>,
-    /// Kill an --exec command (and its process group) after T: a failure, no answer
-    #[arg(long, value_name = "T", value_parser = parse_duration, default_value = "10s")]
-    pub exec_timeout: Duration,
-    /// Kill an --exec command that prints more than SIZE (K, M, G): a failure, no answer
-    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16M")]
-    pub exec_max_output: usize,
-    /// Run up to N --exec commands at once, each answer going to its own requester as
-    /// soon as its command is done (so answers may leave in another order)
-    #[arg(long, value_name = "N", default_value = "1", value_parser = clap::value_parser!(u32).range(1..=1024), requires = "exec")]
-    pub jobs: u32,
+    // These three are checked against --exec in options/, not with clap's `requires`:
+    // --exec is in the "answer" group, and clap takes any member of it (--echo) for it.
+    /// Kill an --exec command (and its process group) after T (default 10s): a failure,
+    /// no answer
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
+    pub exec_timeout: Option<Duration>,
+    /// Kill an --exec command that prints more than SIZE (K, M, G; default 16M): a
+    /// failure, no answer
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub exec_max_output: Option<usize>,
+    /// Run up to N --exec commands at once (default 1), each answer going to its own
+    /// requester as soon as its command is done (so answers may leave in another order)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
     #[command(flatten)]
     pub endpoints: EndpointArgs,
     #[command(flatten)]
@@ -176,11 +180,13 @@ pub struct ProbeArgs {
     /// text or json
     #[arg(long, value_enum, value_name = "F", default_value = "text")]
     pub format: ProbeFormat,
-    /// With --bind: stop after N peers
-    #[arg(short = 'C', long, value_name = "N", requires = "bind")]
+    // Checked against --bind in options/probe.rs: clap's `requires` let a URL stand
+    // for --bind, which conflicts with it.
+    /// With --bind: stop after N peers (0: no limit)
+    #[arg(short = 'C', long, value_name = "N")]
     pub count: Option<u64>,
     /// With --bind: stop after T with no new peer
-    #[arg(long, value_name = "T", value_parser = parse_duration, requires = "bind")]
+    #[arg(long, value_name = "T", value_parser = parse_duration)]
     pub recv_timeout: Option<Duration>,
     /// Lines on stderr as text, or as JSON objects (level, message, reason)
     #[arg(long, value_enum, value_name = "F", default_value = "text")]

@@ -170,6 +170,14 @@ fn listen(plan: &ProbePlan, url: &Url) -> Result<()> {
         ProbeError::Unsupported(text) => anyhow::Error::new(Failure::Usage(text)),
         other => anyhow::anyhow!("{other}"),
     })?;
+    // As every type's --bind does: the port chosen for port 0 is said whatever -q says
+    // (the caller cannot know it otherwise), and every bind is an event in JSON.
+    let bound = listener.bound_url(url);
+    if crate::report::json() {
+        crate::report::happened("bound", &[("url", serde_json::json!(bound.as_str()))]);
+    } else if url.port() == Some("0") {
+        crate::report::say(&format!("bound {bound}"));
+    }
     let mut stdout = std::io::stdout().lock();
     let mut seen = HashSet::new();
     let mut last_new = Instant::now();

@@ -10,6 +10,11 @@ use anyhow::Result;
 
 use crate::error::Failure;
 
+/// How long a command may run, unless --exec-timeout says.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How much a command may print, unless --exec-max-output says.
+pub const DEFAULT_MAX_OUTPUT: usize = 16 << 20;
+
 /// rep --exec: a command to run for each request, found at start-up.
 #[derive(Clone, Debug)]
 pub struct ExecPlan {

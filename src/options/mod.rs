@@ -195,12 +195,20 @@ impl Plan {
             receiving,
             common,
         } = args;
-        if jobs > 1 && exec.is_empty() {
-            return Err(Failure::Usage(
-                "--jobs runs several --exec commands at once: give --exec CMD".into(),
-            )
-            .into());
+        if exec.is_empty() {
+            let given = [
+                ("--exec-timeout", exec_timeout.is_some()),
+                ("--exec-max-output", exec_max_output.is_some()),
+                ("--jobs", jobs.is_some()),
+            ];
+            if let Some((option, _)) = given.iter().find(|(_, given)| *given) {
+                return Err(Failure::Usage(format!(
+                    "{option} is about --exec commands: give --exec CMD (last), or leave {option} out"
+                ))
+                .into());
+            }
         }
+        let jobs = jobs.unwrap_or(1);
         if !exec.is_empty() && endpoints::none_given(&endpoints) {
             let command = exec
                 .iter()
@@ -235,8 +243,8 @@ impl Plan {
             Answer::Exec(ExecPlan {
                 program: exec::find_program(name)?,
                 command: exec,
-                timeout: exec_timeout,
-                max_output: exec_max_output,
+                timeout: exec_timeout.unwrap_or(exec::DEFAULT_TIMEOUT),
+                max_output: exec_max_output.unwrap_or(exec::DEFAULT_MAX_OUTPUT),
                 jobs,
             })
         } else {

@@ -31,6 +31,19 @@ impl ProbePlan {
             super::endpoints::check_url(url, "probe")?;
         }
         let bind = args.bind.map(Url::new);
+        if bind.is_none() {
+            for (option, given) in [
+                ("--count", args.count.is_some()),
+                ("--recv-timeout", args.recv_timeout.is_some()),
+            ] {
+                if given {
+                    return Err(Failure::Usage(format!(
+                        "{option} says when probe --bind stops listening; probing URLs, use --timeout"
+                    ))
+                    .into());
+                }
+            }
+        }
         if let Some(url) = &bind {
             super::endpoints::check_url(url, "bind to")?;
             if url.is_tls() {
@@ -46,7 +59,7 @@ impl ProbePlan {
             bind,
             timeout: args.timeout,
             json: args.format == ProbeFormat::Json,
-            count: args.count,
+            count: args.count.filter(|&count| count > 0),
             recv_timeout: args.recv_timeout,
             tls,
         })

@@ -74,6 +74,16 @@ impl Listener {
         }
     }
 
+    /// `asked` as bound: with the port the kernel chose where `asked` said 0.
+    pub fn bound_url(&self, asked: &Url) -> Url {
+        match self {
+            Listener::Tcp(listener) | Listener::Ws(listener) => listener
+                .local_addr()
+                .map_or_else(|_| asked.clone(), |address| asked.with_port(address.port())),
+            Listener::Ipc(..) => asked.clone(),
+        }
+    }
+
     /// Waits up to `wait` for the next peer and reads what it announces (at most
     /// `timeout`); `None` when no peer came in time.
     pub fn next_visitor(&self, wait: Option<Duration>, timeout: Duration) -> Option<Visitor> {

@@ -280,6 +280,72 @@ fn probe_bind_ends_at_recv_timeout_and_counts_short_as_a_timeout() {
     .fails_with(3, "0 of 1 peers connected before --recv-timeout 200ms");
 }
 
+/// Port 0 is said as every type says it (and as an event in JSON), and --count 0 is
+/// no limit, as for every type: the probe listens until --recv-timeout.
+#[test]
+fn probe_bind_on_port_0_says_its_port_and_count_0_is_no_limit() {
+    let mut listener = Running::start_watching(nncat([
+        "probe",
+        "--bind",
+        "tcp://127.0.0.1:0",
+        "--count",
+        "0",
+        "--recv-timeout",
+        "1s",
+    ]));
+    listener.stderr().wait_for_text("\n");
+    let said = listener.stderr().seen_text();
+    let url = said
+        .trim_end()
+        .strip_prefix("nncat: bound ")
+        .unwrap_or_else(|| panic!("the port said: {said}"))
+        .to_string();
+    run(nncat([
+        "push",
+        "--connect",
+        &url,
+        "-D",
+        "x",
+        "--send-timeout",
+        "300ms",
+    ]));
+    listener.stdout().wait_for_text("push");
+    listener.finish().success();
+
+    let out = run(nncat([
+        "probe",
+        "--bind",
+        "ws://127.0.0.1:0",
+        "--recv-timeout",
+        "100ms",
+        "--log-format",
+        "json",
+    ]))
+    .success();
+    let events = json_lines_of(&out.stderr);
+    assert_eq!(events.len(), 1, "{}", out.stderr);
+    assert_eq!(events[0]["event"], "bound");
+    assert!(
+        events[0]["url"]
+            .as_str()
+            .is_some_and(|url| url.starts_with("ws://127.0.0.1:") && !url.ends_with(":0")),
+        "{}",
+        events[0]
+    );
+}
+
+/// --count and --recv-timeout say when probe --bind stops; beside URLs they meant
+/// nothing and were taken without a word.
+#[test]
+fn probe_count_and_recv_timeout_need_bind() {
+    for option in [["--count", "5"], ["--recv-timeout", "1s"]] {
+        let mut args = vec!["probe"];
+        args.extend_from_slice(&option);
+        args.push("tcp://127.0.0.1:1");
+        run(nncat(&args)).fails_with(2, "says when probe --bind stops listening");
+    }
+}
+
 // docs/debugging.md: every recipe runs.
 
 #[test]

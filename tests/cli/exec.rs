@@ -426,18 +426,22 @@ fn sigterm_kills_every_running_job_and_what_it_started() {
     }
 }
 
+/// --jobs, --exec-timeout and --exec-max-output mean nothing without --exec, whatever
+/// else answers (clap's `requires` once took --echo or --data for --exec).
 #[test]
-fn jobs_needs_exec() {
-    run(nncat([
-        "rep",
-        "--bind",
-        &tcp_url(),
-        "--jobs",
-        "2",
-        "--data",
-        "x",
-    ]))
-    .fails_with(2, "--jobs runs several --exec commands at once");
+fn the_exec_options_need_exec() {
+    for (option, value) in [
+        ("--jobs", "2"),
+        ("--jobs", "1"),
+        ("--exec-timeout", "1s"),
+        ("--exec-max-output", "1K"),
+    ] {
+        for answer in [&["--data", "x"][..], &["--echo"]] {
+            let mut args = vec!["rep", "--bind", "tcp://127.0.0.1:1", option, value];
+            args.extend_from_slice(answer);
+            run(nncat(&args)).fails_with(2, &format!("{option} is about --exec commands"));
+        }
+    }
 }
 
 #[test]
