@@ -81,6 +81,26 @@ pub fn exit_watch(pid: i32) -> Option<OwnedFd> {
     rustix::process::pidfd_open(Pid::from_raw(pid)?, PidfdFlags::empty()).ok()
 }
 
+/// A reader that waits instead of failing where its descriptor was left non-blocking
+/// by whoever opened it (O_NONBLOCK is shared by every process holding the pipe):
+/// EAGAIN waits until there is more to read, as stdout's writes wait for room.
+pub struct Blocking<R>(pub R);
+
+impl<R: io::Read + AsFd> io::Read for Blocking<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            match self.0.read(buf) {
+                Err(err) if err.kind() == ErrorKind::WouldBlock => {
+                    // POLLHUP (the writer left) wakes it too; the next read says so.
+                    let mut fds = [watch(self.0.as_fd(), Events::IN)];
+                    poll(&mut fds, None);
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
 pub fn set_nonblocking(fd: impl AsFd) -> io::Result<()> {
     let flags = rustix::fs::fcntl_getfl(&fd)?;
     rustix::fs::fcntl_setfl(&fd, flags | rustix::fs::OFlags::NONBLOCK)?;

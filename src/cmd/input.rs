@@ -12,13 +12,14 @@ use anyhow::{Context, Result};
 use super::{fd_file, from_decode};
 use crate::format::Decoder;
 use crate::options::{Plan, Role, Source};
+use crate::os;
 use crate::signals::Idle;
 
 /// Stdin read straight from its descriptor; std's `Stdin` would copy through a buffer
 /// of its own. While a read waits, the main thread has nothing unflushed, which the
 /// signal handler needs to know.
 pub struct StdinReader {
-    stdin: File,
+    stdin: os::Blocking<File>,
     marks_idle: bool,
 }
 
@@ -31,7 +32,7 @@ impl Read for StdinReader {
 
 fn stdin_decoder(plan: &Plan, marks_idle: bool) -> Result<Decoder<StdinReader>> {
     let reader = StdinReader {
-        stdin: fd_file(io::stdin().as_fd()).context("cannot use stdin")?,
+        stdin: os::Blocking(fd_file(io::stdin().as_fd()).context("cannot use stdin")?),
         marks_idle,
     };
     Ok(Decoder::new(reader, plan.in_format, plan.separator).with_json(plan.json.clone()))
@@ -163,7 +164,7 @@ impl Messages {
         if decoder.exhausted() {
             return Ok(true);
         }
-        if decoder.record_ready() || !crate::os::readable_now(decoder.reader().stdin.as_fd()) {
+        if decoder.record_ready() || !crate::os::readable_now(decoder.reader().stdin.0.as_fd()) {
             return Ok(false);
         }
         decoder.read_more().map_err(from_decode)?;

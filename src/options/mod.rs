@@ -261,8 +261,7 @@ impl Plan {
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
         let mut data = Vec::new();
-        std::io::stdin()
-            .lock()
+        crate::os::Blocking(std::io::stdin().lock())
             .read_to_end(&mut data)
             .context("cannot read stdin for --file -")?;
         return Ok(data);

@@ -1,9 +1,9 @@
 //! Stdout as receivers meet it: a reader that goes away while no message comes
 //! (`nncat sub | head -1`), a pipe left non-blocking by whoever opened it, a file that
-//! never hangs up.
+//! never hangs up; and a stdin left non-blocking the same way.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::process::{Child, Command, Stdio};
@@ -106,6 +106,20 @@ fn pull_whose_socket_stdout_is_closed_exits_0() {
 /// A pipe whose write end is non-blocking, as a parent that set O_NONBLOCK on its own
 /// end leaves it for every process that shares it.
 fn non_blocking_pipe() -> (File, OwnedFd) {
+    let (read, write) = pipe();
+    set_non_blocking(&write);
+    (read, write)
+}
+
+fn set_non_blocking(end: &impl AsRawFd) {
+    // SAFETY: fcntl with F_GETFL takes integers only; the descriptor is the test's, open.
+    let flags = unsafe { libc::fcntl(end.as_raw_fd(), libc::F_GETFL) };
+    // SAFETY: fcntl with F_SETFL takes integers only; the descriptor is the test's, open.
+    let rc = unsafe { libc::fcntl(end.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) };
+    assert_eq!(rc, 0, "O_NONBLOCK is set");
+}
+
+fn pipe() -> (File, OwnedFd) {
     let mut fds = [0; 2];
     // Close-on-exec: no child may hold the read end, or nncat's reader never leaves.
     // SAFETY: pipe2 writes two descriptors into the array at the pointer: `fds`, a local
@@ -114,13 +128,7 @@ fn non_blocking_pipe() -> (File, OwnedFd) {
     assert_eq!(rc, 0, "a pipe");
     // SAFETY: pipe2 succeeded, so both are open descriptors it has just made, known only
     // here: each becomes the one owner of its end.
-    let (read, write) = unsafe { (File::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    // SAFETY: fcntl with F_GETFL takes integers only; the descriptor is `write`'s, open.
-    let flags = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_GETFL) };
-    // SAFETY: fcntl with F_SETFL takes integers only; the descriptor is `write`'s, open.
-    let rc = unsafe { libc::fcntl(write.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) };
-    assert_eq!(rc, 0, "O_NONBLOCK is set");
-    (read, write)
+    unsafe { (File::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
 }
 
 fn pipe_size(pipe: &File) -> i32 {
@@ -269,4 +277,40 @@ fn pull_waiting_with_stdout_in_a_file_does_not_spin() {
         cpu < Duration::from_millis(500),
         "nncat used {cpu:?} of CPU"
     );
+}
+
+/// A stdin left non-blocking answers EAGAIN whenever it is empty: push waits for the
+/// next line, where it used to end with exit 1 and leave the rest unsent.
+#[test]
+fn push_from_a_non_blocking_stdin_waits_for_each_line_and_loses_none() {
+    let url = tcp_url();
+    let mut pull = Running::start_watching(nncat(["pull", "--bind", &url, "--count", "3", "-v"]));
+    wait_bound(&url);
+    let (read, write) = pipe();
+    set_non_blocking(&read);
+    let mut writer = File::from(write);
+    let mut command = nncat(["push", "--connect", &url]);
+    command
+        .stdin(Stdio::from(read))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut push = Guard(command.spawn().expect("nncat starts"));
+    drop(command);
+    // Connected: push has started, and found stdin empty.
+    pull.stderr().wait_for_text("connected");
+    for (at, line) in ["one\n", "two\n", "three\n"].iter().enumerate() {
+        writer
+            .write_all(line.as_bytes())
+            .expect("the pipe takes a line");
+        pull.stdout().wait_for_lines(at + 1);
+    }
+    drop(writer);
+    let status = push.0.wait_timeout(LIMIT).expect("waiting works");
+    let mut stderr = String::new();
+    if let Some(pipe) = push.0.stderr.as_mut() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    assert_eq!(status.and_then(|s| s.code()), Some(0), "stderr: {stderr}");
+    let out = pull.finish().success();
+    assert_eq!(out.stdout_text(), "one\ntwo\nthree\n");
 }
