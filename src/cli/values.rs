@@ -4,17 +4,28 @@ The values options take: durations and sizes as people write them.
 
 use std::time::Duration;
 
+/// The longest duration an option takes. Every wait is an instant on the monotonic
+/// clock, which ends near 2^63 seconds after boot: a longer one would overflow it.
+const LONGEST: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
 /// A duration as humantime writes it (`250ms`, `2s`, `1m 30s`) or bare seconds with an
-/// optional fraction (`0.5`), which nanocat would truncate to 0 and we do not.
+/// optional fraction (`0.5`), which nanocat would truncate to 0 and we do not; at most
+/// 100 years.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
-    if let Ok(seconds) = text.parse::<f64>() {
-        return Duration::try_from_secs_f64(seconds).map_err(|_| {
+    let duration = if let Ok(seconds) = text.parse::<f64>() {
+        Duration::try_from_secs_f64(seconds).map_err(|_| {
             format!("'{text}' is not a duration: seconds must be a finite number from 0 up")
-        });
+        })?
+    } else {
+        humantime::parse_duration(text).map_err(|err| {
+            format!("'{text}' is not a duration ({err}); write 2s, 250ms, 1m or 0.5")
+        })?
+    };
+    if duration > LONGEST {
+        return Err(format!("'{text}' is too long: at most 100 years"));
     }
-    humantime::parse_duration(text)
-        .map_err(|err| format!("'{text}' is not a duration ({err}); write 2s, 250ms, 1m or 0.5"))
+    Ok(duration)
 }
 
 /// A size in bytes, with an optional binary suffix: `512`, `64K`, `16M`, `1G`.
@@ -54,6 +65,9 @@ mod tests {
         assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
         assert_eq!(parse_duration("1m"), Ok(Duration::from_secs(60)));
         assert!(parse_duration("-1").is_err());
+        assert!(parse_duration("18446744073709551615s").is_err());
+        assert!(parse_duration("10000000000000000000").is_err());
+        assert!(parse_duration("36500d").is_ok());
         assert!(parse_duration("soon").is_err());
     }
 

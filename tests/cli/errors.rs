@@ -45,6 +45,17 @@ fn bad_duration_is_a_usage_error() {
         "-1",
     ]))
     .fails_with(2, "'-1'");
+    // Past the monotonic clock's end, a wait overflowed it: a panic, exit 101.
+    for (args, option) in [
+        (&["pull", "--bind", &url][..], "--recv-timeout"),
+        (&["push", "--bind", &url, "-D", "x"], "--linger"),
+        (&["probe", "tcp://127.0.0.1:1"], "--timeout"),
+        (&["rep", "--bind", &url, "--exec", "cat"], "--exec-timeout"),
+    ] {
+        let mut args = args.to_vec();
+        args.splice(1..1, [option, "18446744073709551615s"]);
+        run(nncat(&args)).fails_with(2, "too long: at most 100 years");
+    }
 }
 
 #[test]
