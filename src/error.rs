@@ -41,6 +41,8 @@ pub enum Reason {
     WrongType,
     /// The endpoint is not SP (another protocol, another transport, silence).
     NotSp,
+    /// The TLS handshake failed: a certificate refused, an alert, nothing in common.
+    Tls,
     Unresolvable,
     Timeout,
     /// A peer's message over --recv-maxsz.
@@ -65,6 +67,7 @@ impl Reason {
             Reason::Refused => "refused",
             Reason::WrongType => "wrong_type",
             Reason::NotSp => "not_sp",
+            Reason::Tls => "tls",
             Reason::Unresolvable => "unresolvable",
             Reason::Timeout => "timeout",
             Reason::Oversize => "oversize",

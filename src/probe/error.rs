@@ -57,6 +57,7 @@ impl ProbeError {
             why if why.nothing_listening() => Reason::Refused,
             ProbeError::Unsupported(_) => Reason::Usage,
             ProbeError::Failed(_) => Reason::Runtime,
+            ProbeError::Tls(_) => Reason::Tls,
             _ => Reason::NotSp,
         }
     }

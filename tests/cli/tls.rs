@@ -342,6 +342,25 @@ fn a_certificate_for_another_name_or_expired_is_named() {
         .fails_with_last_line(3, "the server's certificate is refused: it has expired");
 }
 
+/// rustls has no words of its own for every refusal; nncat's name it, never in Rust's
+/// debug form, and the reason is "tls".
+#[test]
+fn a_certificate_signed_with_an_algorithm_ring_cannot_check_is_named() {
+    let certs = Certs::new();
+    let (ca, leaf) = certs.signed_by_p521();
+    let url = tls_url();
+    let _server = echo_server(&url, &leaf.display().to_string(), &[]);
+    let ca = ca.display().to_string();
+    let out = ask(&url, &["--cacert", &ca]).fails_with_last_line(
+        3,
+        "the server's certificate is refused: it is signed with an algorithm nncat does not check",
+    );
+    assert!(!out.stderr.contains('{'), "{}", out.stderr);
+    let out = ask(&url, &["--cacert", &ca, "--log-format", "json"]);
+    let last = json_lines_of(&out.stderr).pop().expect("a final line");
+    assert_eq!(last["reason"], "tls", "{last}");
+}
+
 #[test]
 fn a_plain_client_at_a_tls_port_is_told_to_use_tls() {
     let certs = Certs::new();

@@ -85,7 +85,17 @@ impl Tls {
                     {
                         "it is a CA certificate (basicConstraints CA:TRUE), which may not serve as a server's or client's own; `openssl req -x509` makes one unless given -addext basicConstraints=critical,CA:FALSE (or --insecure to skip the check)".into()
                     }
-                    other => format!("{other:?}"),
+                    CertificateError::UnsupportedSignatureAlgorithmContext { .. }
+                    | CertificateError::UnsupportedSignatureAlgorithmForPublicKeyContext { .. } => {
+                        "it is signed with an algorithm nncat does not check (ECDSA on P-256 or P-384, Ed25519 and RSA are checked; P-521 is not)".into()
+                    }
+                    CertificateError::UnhandledCriticalExtension => {
+                        "it has a critical extension nncat does not know".into()
+                    }
+                    CertificateError::Revoked => "it is revoked".into(),
+                    CertificateError::Other(other) => format!("it does not verify ({other})"),
+                    // rustls's own text for the rest falls back to Rust's debug form.
+                    _ => "it does not verify".into(),
                 };
                 format!("{peer}'s certificate is refused: {what}")
             }
@@ -107,17 +117,37 @@ impl Tls {
                     }
                     _ => "",
                 };
-                format!("{peer} refused the TLS handshake: alert {alert:?}{why}")
+                format!(
+                    "{peer} refused the TLS handshake: alert '{}'{why}",
+                    words_of(&format!("{alert:?}"))
+                )
             }
             TlsError::InvalidMessage(_) | TlsError::InappropriateMessage { .. } => {
                 format!("{peer} does not speak TLS: its first bytes are not a TLS record")
             }
             TlsError::PeerIncompatible(why) => {
-                format!("{peer} has no TLS version or cipher in common with nncat ({why:?})")
+                format!(
+                    "{peer} has no TLS version or cipher in common with nncat ({})",
+                    words_of(&format!("{why:?}"))
+                )
             }
             other => format!("TLS handshake with {peer} failed: {other}"),
         }
     }
+}
+
+/// A variant's name as words (`HandshakeFailure` -> "handshake failure"), where rustls
+/// has no text for it but its name; whatever the variant holds is left out.
+fn words_of(name: &str) -> String {
+    let name = name.split(['(', ' ', '{']).next().unwrap_or(name);
+    let mut words = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
 }
 
 /// A name as rustls lists it (`DnsName("a.example")`), as a certificate shows it

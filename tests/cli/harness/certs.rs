@@ -139,6 +139,92 @@ impl Certs {
         self.scratch.path(name)
     }
 
+    /// A CA on P-521 signing with SHA-512 (`p521-ca.pem`), which ring cannot check, and
+    /// a P-256 certificate for `localhost` it signs (`p521-leaf.pem`, its key appended).
+    pub fn signed_by_p521(&self) -> (PathBuf, PathBuf) {
+        for args in [
+            &[
+                "ecparam",
+                "-name",
+                "secp521r1",
+                "-genkey",
+                "-noout",
+                "-out",
+                "p521-ca.key",
+            ][..],
+            &[
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                "p521-ca.key",
+                "-sha512",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=nncat test P-521 CA",
+                "-out",
+                "p521-ca.pem",
+            ],
+            &[
+                "ecparam",
+                "-name",
+                "prime256v1",
+                "-genkey",
+                "-noout",
+                "-out",
+                "p256.sec1",
+            ],
+            &[
+                "pkcs8",
+                "-topk8",
+                "-nocrypt",
+                "-in",
+                "p256.sec1",
+                "-out",
+                "p256.key",
+            ],
+            &[
+                "req",
+                "-new",
+                "-key",
+                "p256.key",
+                "-subj",
+                "/CN=localhost",
+                "-out",
+                "p256.csr",
+            ],
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "p256.csr",
+                "-CA",
+                "p521-ca.pem",
+                "-CAkey",
+                "p521-ca.key",
+                "-set_serial",
+                "2",
+                "-sha512",
+                "-days",
+                "2",
+                "-extfile",
+                "localhost.ext",
+                "-out",
+                "p256.crt",
+            ],
+        ] {
+            self.openssl(args);
+        }
+        let both = [
+            std::fs::read(self.path("p256.crt")).expect("the certificate"),
+            std::fs::read(self.path("p256.key")).expect("the key"),
+        ]
+        .concat();
+        std::fs::write(self.path("p521-leaf.pem"), both).expect("the PEM file");
+        (self.path("p521-ca.pem"), self.path("p521-leaf.pem"))
+    }
+
     /// A file's path as an argument.
     pub fn arg(&self, name: &str) -> String {
         self.path(name).display().to_string()
