@@ -28,7 +28,37 @@ pub(super) fn plan(args: TlsArgs, endpoints: &[Endpoint]) -> Result<Option<Tls>>
         ))
         .into());
     }
+    if !tls_endpoints
+        .iter()
+        .any(|e| e.kind == EndpointKind::Connect)
+    {
+        // A bound side asks no client for a certificate (boundary/tls.rs says why).
+        for (given, option) in [
+            (files.cacert.is_some(), "--cacert"),
+            (files.insecure, "--insecure"),
+        ] {
+            if given {
+                return Err(Failure::Usage(format!(
+                    "{option} is about the servers nncat connects to, and no TLS endpoint is a --connect (a TLS --bind asks no client for a certificate)"
+                ))
+                .into());
+            }
+        }
+    }
+    refuse_both_checks(&files)?;
     load(&files).map(Some)
+}
+
+/// --insecure checks no certificate: a --cacert beside it would never be read.
+fn refuse_both_checks(files: &Files) -> Result<()> {
+    if files.insecure && files.cacert.is_some() {
+        return Err(Failure::Usage(
+            "--insecure checks no certificate, so --cacert would never be read: give one of them"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// The TLS for probing `urls` (TLS ones verified with the options given).
@@ -38,6 +68,7 @@ pub(super) fn probe_plan(args: TlsArgs, urls: &[Url]) -> Result<Option<Tls>> {
         refuse_without_tls(&files)?;
         return Ok(None);
     }
+    refuse_both_checks(&files)?;
     load(&files).map(Some)
 }
 

@@ -464,6 +464,25 @@ fn tls_options_without_a_tls_endpoint_are_usage_errors() {
     run(nncat(["probe", &tcp, "-k"])).fails_with(2, "--insecure applies only to TLS endpoints");
 }
 
+/// What only a connecting side checks means nothing where every TLS endpoint is bound,
+/// and --cacert beside --insecure would never be read.
+#[test]
+fn cacert_and_insecure_need_a_tls_connect_and_not_each_other() {
+    let certs = Certs::new();
+    let (cert, ca) = (certs.arg("localhost.pem"), certs.arg("ca.pem"));
+    let url = tls_url();
+    for check in [&["--cacert", &ca][..], &["-k"]] {
+        let mut args = vec!["pull", "--bind", &url, "--cert", &cert];
+        args.extend_from_slice(check);
+        run(nncat(&args)).fails_with(2, "is about the servers nncat connects to");
+    }
+    let to = at_path(&url);
+    run(nncat(["pull", "--connect", &to, "-k", "--cacert", &ca]))
+        .fails_with(2, "--insecure checks no certificate");
+    run(nncat(["probe", &to, "-k", "--cacert", &ca]))
+        .fails_with(2, "--insecure checks no certificate");
+}
+
 #[test]
 fn a_tls_server_needs_a_certificate() {
     let url = format!("tls+tcp://127.0.0.1:{}", free_port());
@@ -483,16 +502,8 @@ fn a_missing_or_mismatched_file_is_a_usage_error_before_anything_binds() {
         2,
         &format!("cannot read --cert '{missing}': No such file or directory"),
     );
-    run(nncat([
-        "pull",
-        "--bind",
-        &url,
-        "--cert",
-        &certs.arg("localhost.pem"),
-        "--cacert",
-        &missing,
-    ]))
-    .fails_with(2, &format!("cannot read --cacert '{missing}'"));
+    run(nncat(["pull", "--connect", &url, "--cacert", &missing]))
+        .fails_with(2, &format!("cannot read --cacert '{missing}'"));
     // Only the certificate, and no --key.
     let crt = certs.arg("localhost.crt");
     run(nncat(["pull", "--bind", &url, "--cert", &crt])).fails_with(
