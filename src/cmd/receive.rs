@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::unheard::excerpt;
-use super::{Output, Received, finish, receive, timed_out};
+use super::{Output, Received, finish, reader_gone, reader_gone_error, receive, timed_out};
 use crate::error::Failure;
 use crate::options::Plan;
 use crate::report::{self, Reason, Throttle};
@@ -47,14 +47,15 @@ pub fn receive_all(
                 output.flush()?;
                 let woke = match left {
                     Some(left) if left.is_zero() => Wake::TimedOut,
-                    left => socket.wait_readable(left, None),
+                    left => socket.wait_readable(left, output.watch()),
                 };
                 match woke {
                     Wake::TimedOut if notice_left.is_some_and(|n| Some(n) == left) => {
                         misses.notice();
                         continue;
                     }
-                    Wake::TimedOut | Wake::HungUp => Err(Received::TimedOut),
+                    Wake::TimedOut => Err(Received::TimedOut),
+                    Wake::HungUp => Err(reader_gone()),
                     Wake::Readable => receive(socket, output),
                 }
             }
@@ -62,6 +63,11 @@ pub fn receive_all(
         match next {
             Ok(message) => {
                 if !misses.wanted(&message) {
+                    // Nothing is written while messages miss, so no write finds that
+                    // stdout's reader left (`sub | head -1`): look, now and then.
+                    if misses.reader_check_due() && output.reader_left_within(Duration::ZERO) {
+                        return Err(reader_gone_error());
+                    }
                     continue;
                 }
                 output.write(&message)?;
@@ -168,6 +174,13 @@ impl<'a> Misses<'a> {
             }
         }
         false
+    }
+
+    /// Whether to look at stdout after this miss: once every 256, which a flood of
+    /// misses reaches in well under a millisecond (a flow with gaps is looked at in
+    /// the waits between its messages).
+    fn reader_check_due(&self) -> bool {
+        self.count % 256 == 1
     }
 
     /// How long until the notice is due, while one is still to come (-v tells more).

@@ -59,6 +59,35 @@ fn sub_whose_reader_leaves_before_any_message_exits_0() {
     assert_eq!(out.stderr, "");
 }
 
+/// Messages that match no topic write nothing, so no write finds the reader gone: the
+/// wait between them watches stdout too (it waited for --recv-timeout), and so does a
+/// flood of them.
+#[test]
+fn sub_whose_reader_leaves_while_only_other_topics_arrive_exits_0() {
+    for interval in ["50ms", "0"] {
+        let url = tcp_url();
+        let _publisher = Running::start_without_stdin(nncat([
+            "pub", "--bind", &url, "-D", "other", "-i", interval, "-q",
+        ]));
+        wait_bound(&url);
+        let mut subscriber = Running::start_watching(nncat([
+            "sub",
+            "--connect",
+            &url,
+            "--subscribe",
+            "wanted",
+            "--recv-timeout",
+            "60s",
+            "-v",
+        ]));
+        // -v counts the misses: the first has come.
+        subscriber.stderr().wait_for_text("so far");
+        subscriber.close_stdout();
+        let out = subscriber.finish_within(NOTICE);
+        assert_eq!(out.code(), Some(0), "{interval}: {}", out.stderr);
+    }
+}
+
 #[test]
 fn rep_whose_reader_leaves_exits_0_while_waiting_for_a_request() {
     let url = tcp_url();
