@@ -141,8 +141,10 @@ fn digit(line: &[u8], i: usize) -> Result<u8, Invalid> {
     }
 }
 
-/// nanocat's hex form: `"\x68\x69"`.
+/// nanocat's hex form: `"\x68\x69"`; a carriage return after it is ignored, as after a
+/// plain hex line.
 fn decode_nanocat(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let end = line.len().saturating_sub(1);
     if line.len() < 2 || line[end] != b'"' {
         return Err(Invalid::at(line.len() + 1, "missing closing '\"'"));

@@ -2,7 +2,8 @@
 Quoted: nanocat's C string form, `"hi\n\"\\\x00\xff\x09\r"`, byte for byte. The named
 escapes are `\n`, `\r`, `\"` and `\\`; every other byte outside ' '..'~' is `\xHH`.
 nngcat's form differs in one byte only, measured over all 256: it writes a tab as `\t`.
-Input takes either form back, and also the other C escapes (`\t`, `\0`, `\a`...).
+Input takes either form back, and also the other C escapes (`\t`, `\a`..., and octal
+`\0`, `\12`, `\101`).
 */
 
 use memchr::memchr2;
@@ -146,13 +147,35 @@ pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
                     b'n' => b'\n',
                     b'r' => b'\r',
                     b't' => b'\t',
-                    b'0' => 0,
                     b'a' => 0x07,
                     b'b' => 0x08,
                     b'f' => 0x0c,
                     b'v' => 0x0b,
                     b'e' => 0x1b,
                     b'"' | b'\\' | b'\'' | b'?' => kind,
+                    b'0'..=b'7' => {
+                        // C's octal escape: one to three digits (`\0`, `\12`, `\101`).
+                        let digits = line[i + 1..]
+                            .iter()
+                            .take(3)
+                            .take_while(|b| (b'0'..=b'7').contains(b))
+                            .count();
+                        let value = line[i + 1..i + 1 + digits]
+                            .iter()
+                            .fold(0u32, |value, digit| value * 8 + u32::from(digit - b'0'));
+                        let Ok(value) = u8::try_from(value) else {
+                            return Err(Invalid::at(
+                                i + 1,
+                                format!(
+                                    "octal escape '\\{}' is over 255 (\\377)",
+                                    String::from_utf8_lossy(&line[i + 1..i + 1 + digits])
+                                ),
+                            ));
+                        };
+                        out.push(value);
+                        i += 1 + digits;
+                        continue;
+                    }
                     b'x' => {
                         let high = hex_digit(line, i + 2)?;
                         let low = hex_digit(line, i + 3)?;
@@ -163,10 +186,12 @@ pub fn decode(line: &[u8], out: &mut Vec<u8>) -> Result<(), Invalid> {
                     other => {
                         return Err(Invalid::at(
                             i + 1,
-                            format!(
-                                "unknown escape '\\{}'",
-                                describe_byte(other).trim_matches('\'')
-                            ),
+                            match other {
+                                0x21..=0x7e => format!("unknown escape '\\{}'", other as char),
+                                _ => {
+                                    format!("unknown escape: '\\' before {}", describe_byte(other))
+                                }
+                            },
                         ));
                     }
                 };

@@ -53,10 +53,27 @@ fn hex_input_decodes_runs_between_spaces_and_names_the_column_after_them() {
 }
 
 #[test]
+fn hex_input_in_nanocat_s_form_ignores_a_carriage_return_as_the_plain_form_does() {
+    assert_eq!(
+        decode_all(Format::Hex, b'\n', b"\"\\x68\\x69\"\r\n6869\r\n").unwrap(),
+        vec![b"hi".to_vec(), b"hi".to_vec()]
+    );
+}
+
+#[test]
 fn quoted_input_takes_c_escapes() {
     assert_eq!(
         decode_all(Format::Quoted, b'\n', b"\"a\\tb\\0\\x41\\\"\"\n\"\"\n").unwrap(),
         vec![b"a\tb\0A\"".to_vec(), vec![]]
+    );
+    // C's octal escapes: one to three digits, the fourth a plain digit.
+    assert_eq!(
+        decode_all(Format::Quoted, b'\n', b"\"\\012\\101\\0\\7\\1234\\377\"\n").unwrap(),
+        vec![b"\nA\0\x07S4\xff".to_vec()]
+    );
+    assert_eq!(
+        decode_error(Format::Quoted, b"\"\\400\"\n"),
+        "record 1: octal escape '\\400' is over 255 (\\377) at column 2"
     );
 }
 
@@ -73,6 +90,10 @@ fn quoted_input_rejects_what_is_not_quoted() {
     assert_eq!(
         decode_error(Format::Quoted, b"\"\\q\"\n"),
         "record 1: unknown escape '\\q' at column 2"
+    );
+    assert_eq!(
+        decode_error(Format::Quoted, b"\"a\\ b\"\n"),
+        "record 1: unknown escape: '\\' before byte 0x20 at column 3"
     );
 }
 
