@@ -41,7 +41,9 @@ pub fn run(plan: &Plan) -> Result<()> {
         .context("tap has no server endpoint")?;
     // Reach the server before the clients can reach us: a bus or survey message that
     // arrived with no server behind the tap would be dropped. --recv-timeout bounds
-    // the wait, as it bounds every other wait of a tap.
+    // the wait, as it bounds every other wait of a tap. A --bind that could never be
+    // bound is said first, not after that wait.
+    crate::socket::check_binds(&plan.socket)?;
     back_plan.wait_peers = Some(PeerWait {
         count: 1,
         timeout: plan.socket.recv_timeout,

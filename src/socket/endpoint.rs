@@ -42,6 +42,34 @@ pub fn check(endpoint: &Endpoint) -> Result<()> {
     Ok(())
 }
 
+/// What can be known of `plan`'s --bind endpoints without binding them: a transport
+/// nncat knows, a port it can bind, an ipc path it may use. For a socket that binds
+/// only after a wait (tap's clients' side, after the server is reached), so that a
+/// typo is said at once, as it is where binding comes first.
+pub fn check_binds(plan: &super::SocketPlan) -> Result<()> {
+    for endpoint in plan
+        .endpoints
+        .iter()
+        .filter(|e| e.kind == EndpointKind::Bind)
+    {
+        check(endpoint)?;
+        let url = &endpoint.url;
+        let err = if url.scheme().is_none() {
+            Some(libc::EPROTONOSUPPORT)
+        } else if url.over_tcp() && super::any_port::AnyPort::of(url).is_none() {
+            crate::boundary::address::parse_bind(url, !plan.ipv6)
+                .err()
+                .map(|err| err.raw_os_error().unwrap_or(libc::EINVAL))
+        } else {
+            None
+        };
+        if let Some(err) = err {
+            return Err(super::setup::attach_error(Errno(err), endpoint));
+        }
+    }
+    Ok(())
+}
+
 /// Says what libnanomsg's terse error means for this endpoint.
 pub(super) fn explain(err: Errno, endpoint: &Endpoint) -> String {
     match err.kind() {

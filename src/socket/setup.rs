@@ -333,7 +333,7 @@ fn errno_of(err: std::io::Error) -> Errno {
 }
 
 /// A failed bind or connect, as the user reads it.
-fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
+pub(super) fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
     let verb = match endpoint.kind {
         EndpointKind::Bind => "bind to",
         EndpointKind::Connect => "connect to",

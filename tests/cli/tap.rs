@@ -545,3 +545,21 @@ fn tap_progress_draws_the_clients_side_alone() {
         out.stderr
     );
 }
+
+/// The clients' side binds once the server is reached, but a --bind that could never
+/// be bound is said at once: with no server, the tap waited for one, and said nothing.
+#[test]
+fn a_tap_s_bind_that_cannot_be_bound_is_a_usage_error_before_the_server_is_reached() {
+    let scratch = Scratch::new();
+    let too_long = format!("ipc://{}/{}", scratch.dir().display(), "b".repeat(120));
+    let nowhere = tcp_url();
+    for bind in ["foo://x", "tcp://127.0.0.1:99999", &too_long] {
+        let out = run(nncat(["tap", "rep", "--bind", bind, "--connect", &nowhere]));
+        assert_eq!(out.code(), Some(2), "{bind}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("cannot bind to") || out.stderr.contains("at most 107"),
+            "{bind}: {}",
+            out.stderr
+        );
+    }
+}
