@@ -3,6 +3,8 @@ pair and bus: stdin's messages are sent on one thread while received ones are pr
 on this one. nncat ends when both are done: the input has ended (every message of it
 sent), and receiving has reached --count or --recv-timeout. While input is still open, a
 receive timeout does not end it; once --count is reached, nothing more is printed.
+--data or --file repeated by --interval never ends: --count or --recv-timeout alone
+ends the run then.
 A signal ends it at once.
 */
 
@@ -15,13 +17,18 @@ use anyhow::Result;
 use super::receive::receive_all;
 use super::{Messages, Output, finish, send};
 use crate::error::Failure;
-use crate::options::Plan;
+use crate::options::{Plan, Source};
 use crate::signals::Idle;
 use crate::socket::{self, Socket};
 
 pub fn run(plan: &Plan) -> Result<()> {
     let socket = Arc::new(Socket::open(&plan.socket)?);
     let input_done = Arc::new(AtomicBool::new(false));
+    // --data or --file repeated by --interval is input that never ends: there, reaching
+    // --count ends the run, and the sender stops at its next message.
+    let endless = matches!(plan.source, Source::Fixed(_)) && plan.interval.is_some();
+    let stop_sending = Arc::new(AtomicBool::new(false));
+    let sender_stop = Arc::clone(&stop_sending);
     let send_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
 
     // The sender owns its copy of what it needs: it may still be blocked on stdin
@@ -36,6 +43,9 @@ pub fn run(plan: &Plan) -> Result<()> {
         .spawn(move || {
             let result = (|| {
                 while let Some(message) = messages.next_message()? {
+                    if sender_stop.load(Ordering::SeqCst) {
+                        break;
+                    }
                     send(&sender_socket, &send_plan, message)?;
                 }
                 Ok::<(), anyhow::Error>(())
@@ -59,10 +69,12 @@ pub fn run(plan: &Plan) -> Result<()> {
 
     let mut output = Output::new(plan)?;
     let result = receive_all(&socket, plan, &mut output, || {
-        input_done.load(Ordering::SeqCst)
+        endless || input_done.load(Ordering::SeqCst)
     });
     let result = result.and(output.flush());
-    if result.is_ok() {
+    if endless {
+        stop_sending.store(true, Ordering::SeqCst);
+    } else if result.is_ok() {
         let _idle = Idle::begin();
         let _ = sender.join();
     }

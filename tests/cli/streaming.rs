@@ -212,6 +212,44 @@ fn interval_repeats_data_and_count_stops_it() {
     assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
 }
 
+/// pair and bus count what they receive; --data repeated by --interval never ends, so
+/// reaching --count (or --recv-timeout) ends the run (it waited for the input's end).
+#[test]
+fn pair_repeating_data_ends_at_count_and_at_recv_timeout() {
+    let url = tcp_url();
+    let server = Running::start_without_stdin(nncat([
+        "pair",
+        "--bind",
+        &url,
+        "-D",
+        "from server",
+        "-i",
+        "20ms",
+        "--recv-timeout",
+        "1s",
+    ]));
+    wait_bound(&url);
+    let client = Running::start_without_stdin(nncat([
+        "pair",
+        "--connect",
+        &url,
+        "-D",
+        "from client",
+        "-i",
+        "50ms",
+        "--count",
+        "3",
+    ]));
+    let client = client.finish_within(Duration::from_secs(10)).success();
+    assert_eq!(client.stdout, b"from server\n".repeat(3));
+    let server = server.finish_within(Duration::from_secs(10)).success();
+    assert!(
+        server.stdout_text().starts_with("from client\n"),
+        "{}",
+        server.stdout_text()
+    );
+}
+
 #[test]
 fn interval_with_stdin_waits_between_messages() {
     let url = tcp_url();
