@@ -46,6 +46,7 @@ mod notes;
 mod peers;
 mod pump;
 mod relay;
+mod request_target;
 mod senders;
 mod settings;
 mod sp;

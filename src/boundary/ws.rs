@@ -28,6 +28,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Message, WebSocketConfig};
 
 use super::address::Remote;
+use super::request_target::EmptyTargetAsRoot;
 use super::{Incoming, Outgoing, Received, Refusal};
 use crate::kind::SocketType;
 
@@ -82,13 +83,17 @@ pub struct Refused {
     pub answered: bool,
 }
 
+/// A ws peer's two halves, over the stream `S`.
+type Halves<S> = (WsIncoming<S>, WsOutgoing<S>);
+
 /// A client's upgrade, on a connection nncat accepted: the peer's halves, or what was
 /// wrong with its request.
 pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
     stream: S,
     own: SocketType,
     recv_max_size: usize,
-) -> Result<(WsIncoming<S>, WsOutgoing<S>), Refused> {
+) -> Result<Halves<EmptyTargetAsRoot<S>>, Refused> {
+    let stream = EmptyTargetAsRoot::new(stream);
     let mut refused = None;
     let check = |request: &Request, mut response: Response| {
         let asked = request
