@@ -108,9 +108,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -184,9 +184,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -268,9 +268,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -345,9 +345,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -434,9 +434,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -521,9 +521,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -609,9 +609,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -697,9 +697,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -786,9 +786,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -873,9 +873,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -951,9 +951,9 @@ json\:"One JSON object per line, for harnesses"))' \
 '*--verbose[Report endpoints, connection events and counts on stderr]' \
 '--stats[At exit, print messages and bytes sent and received, time and rates on stderr; req and surveyor add round-trip times (min, p50, p90, p99, max)]' \
 '--progress[While stdout is not a terminal, show a live count of messages on stderr]' \
-'(-v --verbose)-q[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--quiet[No warnings or notices on stderr (errors are still printed)]' \
-'(-v --verbose)--silent[No warnings or notices on stderr (errors are still printed)]' \
+'-q[No warnings or notices on stderr (errors are still printed)]' \
+'--quiet[No warnings or notices on stderr (errors are still printed)]' \
+'--silent[No warnings or notices on stderr (errors are still printed)]' \
 '--async[nngcat'\''s\: connect in the background; nncat always does, as nanocat did]' \
 '--compat[nngcat'\''s\: behave like nanocat; nncat'\''s connects and --pair always do]' \
 '-h[Print help (see more with '\''--help'\'')]' \

@@ -62,8 +62,9 @@ pub struct TlsArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Format")]
 pub struct FormatArgs {
+    // Of --format and its shorthands, the last given counts, as in nanocat.
     /// Format of stdin and stdout records
-    #[arg(long, value_enum, value_name = "F")]
+    #[arg(long, value_enum, value_name = "F", overrides_with_all = ["ascii", "quoted", "hex", "msgpack", "raw"])]
     pub format: Option<Format>,
     /// Format of stdin records (overrides --format)
     #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
@@ -72,19 +73,19 @@ pub struct FormatArgs {
     #[arg(long, value_enum, value_name = "F", hide_possible_values = true)]
     pub out_format: Option<Format>,
     /// Same as --format ascii
-    #[arg(short = 'A', long, group = "format_shorthand")]
+    #[arg(short = 'A', long, overrides_with_all = ["format", "quoted", "hex", "msgpack", "raw"])]
     pub ascii: bool,
     /// Same as --format quoted
-    #[arg(short = 'Q', long, group = "format_shorthand")]
+    #[arg(short = 'Q', long, overrides_with_all = ["format", "ascii", "hex", "msgpack", "raw"])]
     pub quoted: bool,
     /// Same as --format hex
-    #[arg(long, group = "format_shorthand")]
+    #[arg(long, overrides_with_all = ["format", "ascii", "quoted", "msgpack", "raw"])]
     pub hex: bool,
     /// Same as --format msgpack
-    #[arg(long, group = "format_shorthand")]
+    #[arg(long, overrides_with_all = ["format", "ascii", "quoted", "hex", "raw"])]
     pub msgpack: bool,
     /// Same as --format raw
-    #[arg(long, group = "format_shorthand")]
+    #[arg(long, overrides_with_all = ["format", "ascii", "quoted", "hex", "msgpack"])]
     pub raw: bool,
     /// Separate records with NUL instead of newline (text, ascii, quoted, hex, json)
     #[arg(short = '0', long)]
@@ -99,7 +100,13 @@ pub struct FormatArgs {
 #[command(next_help_heading = "What to send")]
 pub struct SourceArgs {
     /// Send DATA as the message instead of reading stdin
-    #[arg(short = 'D', long, value_name = "DATA", conflicts_with = "file")]
+    #[arg(
+        short = 'D',
+        long,
+        value_name = "DATA",
+        conflicts_with = "file",
+        allow_hyphen_values = true
+    )]
     pub data: Option<OsString>,
     /// Send the file's bytes as one message ('-' reads all of stdin)
     #[arg(short = 'F', long, value_name = "PATH")]
@@ -141,7 +148,7 @@ pub struct CommonArgs {
     #[arg(long, value_name = "NAME")]
     pub socket_name: Option<String>,
     /// Report endpoints, connection events and counts on stderr
-    #[arg(short = 'v', long, action = clap::ArgAction::Count)]
+    #[arg(short = 'v', long, action = clap::ArgAction::Count, overrides_with = "quiet")]
     pub verbose: u8,
     /// At exit, print messages and bytes sent and received, time and rates on stderr;
     /// req and surveyor add round-trip times (min, p50, p90, p99, max)
@@ -155,7 +162,7 @@ pub struct CommonArgs {
         short = 'q',
         long,
         visible_alias = "silent",
-        conflicts_with = "verbose"
+        overrides_with = "verbose"
     )]
     pub quiet: bool,
     /// Lines on stderr as text, or as JSON objects (level, message, reason) with events

@@ -60,7 +60,7 @@ pub struct SendReceiveArgs {
 #[derive(Debug, Args)]
 pub struct SubArgs {
     /// Receive messages that start with TOPIC (repeatable; none: every message)
-    #[arg(long, value_name = "TOPIC")]
+    #[arg(long, value_name = "TOPIC", allow_hyphen_values = true)]
     pub subscribe: Vec<OsString>,
     #[command(flatten)]
     pub receive: ReceiveArgs,
@@ -89,7 +89,13 @@ pub struct SurveyArgs {
 #[command(next_help_heading = "How to answer (default: the next record read from stdin)")]
 pub struct ReplyArgs {
     /// Answer every request with DATA
-    #[arg(short = 'D', long, value_name = "DATA", group = "answer")]
+    #[arg(
+        short = 'D',
+        long,
+        value_name = "DATA",
+        group = "answer",
+        allow_hyphen_values = true
+    )]
     pub data: Option<OsString>,
     /// Answer every request with the file's bytes
     #[arg(short = 'F', long, value_name = "PATH", group = "answer")]

@@ -113,3 +113,49 @@ fn output_is_printed_as_text_without_a_format_flag() {
     run(nncat(["--push", "--connect", &url, "--data", "plain"])).success();
     assert_eq!(puller.finish().success().stdout, b"plain\n");
 }
+
+/// What nanocat takes and nncat refused: a value that starts with '-' (`-D -5`,
+/// `--subscribe -ERR`), several format options (the last counts), `-v` with `-q`.
+#[test]
+fn nanocat_lines_with_dashed_values_several_formats_and_v_with_q_run() {
+    let url = tcp_url();
+    let puller = Running::start_without_stdin(nncat([
+        "--pull",
+        "--bind",
+        &url,
+        "--format",
+        "quoted",
+        "-A",
+        "-v",
+        "-q",
+        "--recv-timeout",
+        "1",
+    ]));
+    wait_bound(&url);
+    run(nncat(["--push", "--connect", &url, "-D", "-5"])).success();
+    run(nncat([
+        "--push",
+        "--connect",
+        &url,
+        "--data=-6",
+        "-A",
+        "-Q",
+    ]))
+    .success();
+    let out = puller.finish().success();
+    assert_eq!(out.stdout, b"-5\n-6\n", "ascii, the last format given");
+    assert_eq!(out.stderr, "", "-q, the last of -v and -q");
+
+    let (url, _publisher) = publisher_every_50ms("-ERR: disk");
+    let subscriber = run(nncat([
+        "--sub",
+        "--connect",
+        &url,
+        "--subscribe",
+        "-ERR",
+        "-A",
+        "--count",
+        "1",
+    ]));
+    assert_eq!(subscriber.success().stdout, b"-ERR: disk\n");
+}
