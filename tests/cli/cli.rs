@@ -228,6 +228,25 @@ fn count_0_and_recv_maxsz_0_mean_no_limit() {
     assert_eq!(out.code(), Some(143), "stderr: {}", out.stderr);
 }
 
+/// nngcat's --recv-timeout 0 and nanocat's -1 mean no timeout: the receiver waits for
+/// the message (nngcat's 0 ended nncat at once, nanocat's -1 was refused).
+#[test]
+fn a_timeout_of_0_from_nngcat_or_of_minus_1_from_nanocat_is_none() {
+    for receiver in [&["--pull0", "--listen"][..], &["--pull", "--bind"]] {
+        let url = tcp_url();
+        let timeout = if receiver[0] == "--pull0" { "0" } else { "-1" };
+        let mut args = receiver.to_vec();
+        args.extend([url.as_str(), "--recv-timeout", timeout, "-A"]);
+        let mut puller = Running::start_streaming(nncat(&args));
+        wait_bound(&url);
+        run(nncat(["push", "--connect", &url, "-D", "late"])).success();
+        puller.stdout().wait_for_exactly(b"late\n");
+        assert!(puller.is_running(), "{args:?}: no timeout ended it");
+        puller.signal(libc::SIGTERM);
+        puller.finish_with_stdin_open();
+    }
+}
+
 #[test]
 fn file_dash_sends_all_of_stdin_as_one_message() {
     let url = tcp_url();

@@ -33,6 +33,75 @@ fn nanocat_type_flags_become_subcommands() {
     );
 }
 
+/// The value after a cluster that ends with a letter taking one (`-QD help`) is that
+/// letter's value, not the type, even when it names one.
+#[test]
+fn the_value_after_a_cluster_is_not_taken_for_the_type() {
+    assert_eq!(
+        rewritten(&["nncat", "--req", "--connect", "tcp://a:1", "-QD", "help"]),
+        ["nncat", "req", "--connect", "tcp://a:1", "-QD", "help"]
+    );
+    assert_eq!(
+        rewritten(&["nncat", "-QDsub", "--req", "--connect", "tcp://a:1"]),
+        ["nncat", "req", "-QDsub", "--connect", "tcp://a:1"]
+    );
+}
+
+/// nanocat's -1 and nngcat's 0 mean no timeout, as leaving the option out does.
+#[test]
+fn a_timeout_the_line_s_own_tool_reads_as_none_is_left_out() {
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--pull",
+            "--bind",
+            "tcp://a:1",
+            "--recv-timeout",
+            "-1"
+        ]),
+        ["nncat", "pull", "--bind", "tcp://a:1"]
+    );
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--push",
+            "--send-timeout=-1",
+            "--bind",
+            "tcp://a:1"
+        ]),
+        ["nncat", "push", "--bind", "tcp://a:1"]
+    );
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--pull0",
+            "--listen",
+            "tcp://a:1",
+            "--recv-timeout",
+            "0"
+        ]),
+        ["nncat", "pull", "--listen", "tcp://a:1"]
+    );
+    assert_eq!(
+        rewritten(&[
+            "nncat",
+            "--pull",
+            "--bind",
+            "tcp://a:1",
+            "--recv-timeout",
+            "0"
+        ]),
+        [
+            "nncat",
+            "pull",
+            "--bind",
+            "tcp://a:1",
+            "--recv-timeout",
+            "0"
+        ]
+    );
+}
+
 #[test]
 fn nngcat_type_flags_and_syntax_become_nncats() {
     assert_eq!(

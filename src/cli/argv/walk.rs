@@ -6,7 +6,7 @@ the copies had drifted (one stopped at a word that was not UTF-8, one read on pa
 `--exec`). A walk is given the options it resolves long names among and asks them
 which take a value, so the skipping is written once:
 - `--` ends the walk, and so does `--exec`: the rest of the line is its command;
-- `--name value` and `-x value` skip the value when the option takes one;
+- `--name value`, `-x value` and `-yx value` skip the value when the option takes one;
 - a word that is not UTF-8 is passed over: neither an option nor anything to rewrite.
 */
 
@@ -82,8 +82,15 @@ impl<'a> Iterator for Walk<'a> {
                     resolved,
                 });
             }
-            if let Some(short) = arg.strip_prefix('-').and_then(|s| s.chars().next()) {
-                if arg.len() == 2 && self.vocabulary.short_takes_value(short) {
+            if let Some(cluster) = arg.strip_prefix('-')
+                && let Some(short) = cluster.chars().next()
+            {
+                // In a cluster (`-QD`), the first letter that takes a value takes the
+                // rest of the word, or the next word when it is the last letter.
+                let takes = cluster
+                    .char_indices()
+                    .find(|&(_, letter)| self.vocabulary.short_takes_value(letter));
+                if takes.is_some_and(|(i, letter)| i + letter.len_utf8() == cluster.len()) {
                     self.at += 1;
                 }
                 return Some(Word::Short { short });
