@@ -6,7 +6,8 @@ use anyhow::Result;
 
 use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::error::Failure;
-use crate::url::Url;
+use crate::socket::IPC_PATH_MAX;
+use crate::url::{Scheme, Url};
 
 /// What `nncat probe` was asked: the endpoints to probe, or the one to listen at.
 #[derive(Clone, Debug)]
@@ -29,6 +30,7 @@ impl ProbePlan {
         let urls: Vec<Url> = args.urls.into_iter().map(Url::new).collect();
         for url in &urls {
             super::endpoints::check_url(url, "probe")?;
+            check_address(url, "probe")?;
         }
         let bind = args.bind.map(Url::new);
         if bind.is_none() {
@@ -46,6 +48,7 @@ impl ProbePlan {
         }
         if let Some(url) = &bind {
             super::endpoints::check_url(url, "bind to")?;
+            check_address(url, "bind to")?;
             if url.is_tls() {
                 return Err(Failure::Usage(format!(
                     "probe --bind listens on tcp://, ipc:// or ws:// only; to see TLS clients, bind a socket of their peer type with -v: nncat TYPE --bind {url} --cert FILE -v"
@@ -63,5 +66,35 @@ impl ProbePlan {
             recv_timeout: args.recv_timeout,
             tls,
         })
+    }
+}
+
+/// What makes an address one the probe can never use, said before any probe runs, as
+/// the types say it (exit 2): an unknown transport, a port out of range, an ipc path
+/// that is empty or longer than a Unix socket holds. Port 0 is for --bind only.
+fn check_address(url: &Url, verb: &str) -> Result<()> {
+    let why = match url.scheme() {
+        None if !url.has_scheme() => {
+            Some("it needs a scheme, as in tcp://127.0.0.1:5555 or ipc:///tmp/sock".to_string())
+        }
+        None => Some("unknown transport: use tcp://, ipc://, ws://, tls+tcp:// or wss://".into()),
+        Some(Scheme::Ipc) if url.path().is_empty() => Some("ipc:// needs a path".into()),
+        Some(Scheme::Ipc) if url.path().len() > IPC_PATH_MAX => Some(format!(
+            "the path is {} bytes; a Unix socket path holds at most {IPC_PATH_MAX}",
+            url.path().len()
+        )),
+        Some(scheme) if scheme.over_tcp() => match url.port_number() {
+            Some(0) if verb == "probe" => Some("port 0 is no server's port".into()),
+            Some(_) => None,
+            None => Some(format!(
+                "'{}' is not a port from 1 to 65535",
+                url.port().unwrap_or_default()
+            )),
+        },
+        _ => None,
+    };
+    match why {
+        Some(why) => Err(Failure::Usage(format!("cannot {verb} '{url}': {why}")).into()),
+        None => Ok(()),
     }
 }

@@ -61,7 +61,7 @@ mod stats;
 
 pub use crate::boundary::link_cost;
 pub use crate::kind::SocketType;
-pub use endpoint::check_binds;
+pub use endpoint::{IPC_PATH_MAX, check_binds};
 pub use errno::{Errno, Meaning};
 pub use limit::{DEFAULT_RECV_MAX_SIZE, human_size, recv_max_size_cap};
 pub use plan::{Endpoint, EndpointKind, PeerWait, SocketPlan};

@@ -346,6 +346,24 @@ fn probe_count_and_recv_timeout_need_bind() {
     }
 }
 
+/// An address the probe can never use is the command line's fault: exit 2, reason
+/// usage, before any probe (it was exit 1, with reason usage under JSON).
+#[test]
+fn probe_refuses_an_address_it_can_never_use_with_exit_2() {
+    let scratch = Scratch::new();
+    let too_long = format!("ipc://{}/{}", scratch.dir().display(), "b".repeat(120));
+    for (url, says) in [
+        ("tcp://127.0.0.1:99999", "is not a port from 1 to 65535"),
+        ("foo://x", "unknown transport"),
+        ("127.0.0.1:5", "needs a scheme"),
+        ("ipc://", "needs a path"),
+        (too_long.as_str(), "at most 107"),
+    ] {
+        run(nncat(["probe", url])).fails_with(2, says);
+    }
+    run(nncat(["probe", "--bind", &too_long])).fails_with(2, "at most 107");
+}
+
 // docs/debugging.md: every recipe runs.
 
 #[test]
