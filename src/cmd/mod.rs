@@ -226,10 +226,11 @@ pub fn finish(socket: &Socket, plan: &Plan, result: Result<()>) -> Result<()> {
     if !interrupted {
         warn_nobody_answered(socket, plan);
     }
-    // After nn_term the statistics are gone, so an interrupted run has no summary.
-    if plan.stats && !interrupted {
+    // A signal's nn_term took the statistics away, but not before they were kept
+    // (`terminate_all`): a run ended by Ctrl-C says its counts too.
+    if plan.stats {
         report::say(&format!("stats: {}", socket.summary()));
-    } else if plan.socket.verbose && !interrupted {
+    } else if plan.socket.verbose {
         report::event(socket.started(), &socket.summary());
     }
     // Undrained, nothing sent can still be on its way (a requester holds its answers,

@@ -12,8 +12,8 @@ request's, so the two are paired by it; the boundary tells which client sent a r
 by its id.
 
 A tap ends when either direction does (--recv-timeout, --count, a failure) or at a
-signal; the direction that ends it first says the counts (--stats), while the sockets
-still have them, and then wakes the other from its wait with nn_term.
+signal; the direction that ends it first says the counts (--stats), and then wakes the
+other from its wait with nn_term (a signal's nn_term keeps the counts first).
 */
 
 use std::collections::{HashMap, VecDeque};
@@ -98,7 +98,8 @@ pub fn run(plan: &Plan) -> Result<()> {
     // --count, the direction that forwarded the last message has ended it already.
     let counted_out = tapped.lock().is_ok_and(|tapped| tapped.left == Some(0));
     if !counted_out {
-        end(&front, &back, plan.stats && !super::interrupted(&result));
+        // After a signal, nn_term has run, but the counts were kept first.
+        end(&front, &back, plan.stats);
     }
     let upstream = upstream.map_or(Ok(()), |u| u.join().unwrap_or(Ok(())));
     match (result, upstream) {

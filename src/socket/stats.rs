@@ -13,7 +13,7 @@ that need one, rather than a thread per watcher each reading its own.
 */
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -57,7 +57,41 @@ pub struct Counts {
     pub received_bytes: u64,
 }
 
+/// The sockets open now: nn_term takes their statistics away, so `freeze_all` reads
+/// them first, and a run a signal ended can still say its counts.
+static OPEN: Mutex<Vec<(c_int, Option<Counts>)>> = Mutex::new(Vec::new());
+
+fn open_sockets() -> std::sync::MutexGuard<'static, Vec<(c_int, Option<Counts>)>> {
+    OPEN.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub(super) fn opened(id: c_int) {
+    open_sockets().push((id, None));
+}
+
+pub(super) fn closed(id: c_int) {
+    open_sockets().retain(|(open, _)| *open != id);
+}
+
+/// Keeps every open socket's counts as they are now, for after nn_term.
+pub(super) fn freeze_all() {
+    for (id, frozen) in open_sockets().iter_mut() {
+        *frozen = Some(live_counts(*id));
+    }
+}
+
 fn counts_of(id: c_int) -> Counts {
+    if let Some(frozen) = open_sockets()
+        .iter()
+        .find_map(|(open, frozen)| frozen.filter(|_| *open == id))
+    {
+        return frozen;
+    }
+    live_counts(id)
+}
+
+/// The counts as libnanomsg has them now (-1 each once nn_term or nn_close ran).
+fn live_counts(id: c_int) -> Counts {
     let get = |statistic| nn_get_statistic(id, statistic);
     Counts {
         sent: get(stat::MESSAGES_SENT),

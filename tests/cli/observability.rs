@@ -27,6 +27,51 @@ fn stats_prints_one_line_of_counts_at_exit() {
     }
 }
 
+/// An unbounded receiver ends at Ctrl-C: nn_term takes the statistics away, so they are
+/// kept first, and --stats still says them (it said nothing). A tap the same.
+#[test]
+fn stats_are_said_when_a_signal_ends_the_run() {
+    let url = tcp_url();
+    let mut puller = Running::start_streaming(nncat(["pull", "--bind", &url, "--stats"]));
+    wait_bound(&url);
+    run_with_input(nncat(["push", "--connect", &url]), b"one\ntwo\n").success();
+    puller.stdout().wait_for_lines(2);
+    puller.signal(libc::SIGINT);
+    let out = puller.finish_with_stdin_open();
+    assert_eq!(out.code(), Some(130), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("stats: sent 0 messages (0 bytes), received 2 messages (6 bytes)"),
+        "{}",
+        out.stderr
+    );
+
+    let (server, front) = (tcp_url(), tcp_url());
+    let _pull = Running::start_without_stdin(nncat(["pull", "--bind", &server]));
+    wait_bound(&server);
+    let mut tap = Running::start_watching(nncat([
+        "tap",
+        "pull",
+        "--bind",
+        &front,
+        "--connect",
+        &server,
+        "--stats",
+    ]));
+    wait_bound(&front);
+    run(nncat(["push", "--connect", &front, "-D", "x"])).success();
+    tap.stdout().wait_for_lines(1);
+    tap.signal(libc::SIGTERM);
+    let out = tap.finish();
+    assert_eq!(out.code(), Some(143), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("stats: clients' side: sent 0 messages (0 bytes), received 1 messages"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn progress_writes_lines_on_stderr_when_stdout_is_not_a_terminal() {
     let scratch = Scratch::new();
