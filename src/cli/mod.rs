@@ -59,7 +59,20 @@ pub struct Cli {
 impl Cli {
     /// The `--log-format` parsed, where the command has one.
     pub fn log_format(&self) -> Option<LogFormat> {
-        let common = match &self.command {
+        match &self.command {
+            Command::Probe(args) => Some(args.log_format),
+            _ => self.common().map(|common| common.log_format),
+        }
+    }
+
+    /// `-q` as parsed (in a cluster too), where the command has it.
+    pub fn quiet(&self) -> bool {
+        self.common().is_some_and(|common| common.quiet)
+    }
+
+    /// The options every type and tap share.
+    fn common(&self) -> Option<&CommonArgs> {
+        Some(match &self.command {
             Command::Socket(socket) => match socket {
                 SocketCommand::Push(args) | SocketCommand::Pub(args) => &args.common,
                 SocketCommand::Pull(args) => &args.common,
@@ -70,10 +83,8 @@ impl Cli {
                 SocketCommand::Pair(args) | SocketCommand::Bus(args) => &args.common,
             },
             Command::Tap(args) => &args.common,
-            Command::Probe(args) => return Some(args.log_format),
-            Command::Completions { .. } | Command::Man { .. } => return None,
-        };
-        Some(common.log_format)
+            Command::Probe(_) | Command::Completions { .. } | Command::Man { .. } => return None,
+        })
     }
 }
 

@@ -76,9 +76,6 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
     if !known && let Some(message) = mistyped_type_flag(&args) {
         return usage_error(&message, None);
     }
-    let quiet = args
-        .iter()
-        .any(|arg| arg == "-q" || arg == "--quiet" || arg == "--silent");
     let mut command = Cli::command();
     if let (Some(program), Some(name)) = (&program, subcommand.as_deref().filter(|_| known)) {
         command = command.mut_subcommand(name, |sub| {
@@ -91,7 +88,7 @@ pub fn parse(argv: Vec<OsString>) -> Parsed {
     });
     let err = match parsed {
         Ok(cli) => {
-            if !quiet {
+            if !cli.quiet() {
                 warnings
                     .iter()
                     .for_each(|warning| crate::report::warn(warning));

@@ -225,13 +225,16 @@ impl Socket {
             if !boundary_only {
                 watchers.push(Box::new(ConnectionEvents::new(socket.started)));
             }
-            report::event(
-                socket.started,
-                &format!(
-                    "accepting messages up to {} (--recv-maxsz)",
-                    human_size(plan.recv_max_size)
-                ),
-            );
+            // push and pub receive nothing, and refuse --recv-maxsz.
+            if !matches!(plan.protocol, Protocol::Push | Protocol::Pub) {
+                report::event(
+                    socket.started,
+                    &format!(
+                        "accepting messages up to {} (--recv-maxsz)",
+                        human_size(plan.recv_max_size)
+                    ),
+                );
+            }
         }
         if plan.progress {
             watchers.push(Box::new(Progress::new(&socket)));

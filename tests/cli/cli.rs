@@ -293,6 +293,36 @@ fn silent_is_quiet() {
     ]))
     .success();
     assert_eq!(out.stderr, "");
+    // In a cluster too, where it silences the warning about nngcat's --pair.
+    let url = tcp_url();
+    let out = run(nncat([
+        "--pair",
+        "--listen",
+        &url,
+        "-Aq",
+        "--recv-timeout",
+        "10ms",
+    ]))
+    .success();
+    assert_eq!(out.stderr, "");
+}
+
+/// push and pub refuse --recv-maxsz: -v does not name it for them.
+#[test]
+fn verbose_names_recv_maxsz_only_where_it_applies() {
+    let url = tcp_url();
+    let out = run(nncat([
+        "pull",
+        "--bind",
+        &url,
+        "-v",
+        "--recv-timeout",
+        "10ms",
+    ]))
+    .success();
+    assert!(out.stderr.contains("(--recv-maxsz)"), "{}", out.stderr);
+    let out = run(nncat(["pub", "--bind", &url, "-v", "-D", "x"])).success();
+    assert!(!out.stderr.contains("--recv-maxsz"), "{}", out.stderr);
 }
 
 // Global options before the type.
