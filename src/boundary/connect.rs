@@ -129,12 +129,12 @@ async fn connect_once(
         .map_or_else(|_| "the server".to_string(), |at| at.to_string());
     match (target, secure) {
         (Target::Ws(_, request), None) => {
-            serve_ws_server(endpoint, stream, request, &mut first, pumping).await
+            serve_ws_server(endpoint, stream, &server, request, &mut first, pumping).await
         }
         (Target::Ws(_, request), Some(secure)) => {
             match secure_handshake(endpoint, secure, stream).await {
                 Some(stream) => {
-                    serve_ws_server(endpoint, stream, request, &mut first, pumping).await
+                    serve_ws_server(endpoint, stream, &server, request, &mut first, pumping).await
                 }
                 None => REFUSED_RETRY,
             }
@@ -181,11 +181,11 @@ async fn secure_handshake(
 async fn serve_ws_server<S: AsyncRead + AsyncWrite + Unpin>(
     endpoint: &Endpoint,
     stream: S,
+    server: &str,
     request: &Request,
     first: &mut Told,
     pumping: &Cell<bool>,
 ) -> Duration {
-    let server = "the server";
     let stream = Counted::new(stream, Arc::clone(&endpoint.delivery));
     let upgraded = ws::connect(stream, request.clone(), endpoint.settings.recv_max_size).await;
     let (incoming, outgoing) = match upgraded {

@@ -469,3 +469,32 @@ fn respondent_jobs_answer_each_survey_from_its_own_command() {
     assert_eq!(out.stdout_text(), "WHO\nWHAT\n");
     respondent.finish().success();
 }
+
+/// A script whose #! names a missing interpreter fails as a missing program would (ENOENT);
+/// the warning names the interpreter, with no "(os error 2)".
+#[test]
+fn a_script_whose_interpreter_is_missing_is_named_by_its_interpreter() {
+    let scratch = Scratch::new();
+    let script = scratch.path("handler.sh");
+    std::fs::write(&script, "#!/nonexistent/interpreter\n").expect("the script is written");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("it is executable");
+    let url = tcp_url();
+    let script = script.display().to_string();
+    let rep =
+        Running::start_without_stdin(nncat(["rep", "--bind", &url, "-C", "1", "--exec", &script]));
+    wait_bound(&url);
+    run(nncat([
+        "req",
+        "--connect",
+        &url,
+        "-D",
+        "x",
+        "--recv-timeout",
+        "500ms",
+    ]));
+    let out = rep
+        .finish()
+        .fails_with_last_line(1, "its interpreter, '/nonexistent/interpreter'");
+    assert!(!out.stderr.contains("os error"), "{}", out.stderr);
+}

@@ -415,3 +415,19 @@ fn the_log_format_is_read_however_it_is_written_and_only_as_nncat_s() {
         out.stderr
     );
 }
+
+/// A ws server is named by its address in the events, as a tcp one is (it was "the
+/// server").
+#[test]
+fn a_ws_server_is_named_by_its_address() {
+    let url = format!("ws://127.0.0.1:{}", free_port());
+    let _pull = Running::start_without_stdin(nncat(["pull", "--bind", &url, "-q"]));
+    wait_bound(&url);
+    let out = run(nncat_json(&["push", "--connect", &url, "-D", "x"])).success();
+    let address = url.trim_start_matches("ws://");
+    let connected = stderr_objects(&out)
+        .into_iter()
+        .find(|line| line["event"] == "connected")
+        .expect("a connected event");
+    assert_eq!(connected["peer"], address, "{connected}");
+}

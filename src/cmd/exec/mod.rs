@@ -52,6 +52,31 @@ pub fn kill_running() {
 
 /// Runs the command with `request` on its stdin, and returns what it printed before it
 /// exited. Always returns within the plan's timeout, or soon after a signal.
+/// Why a command found at start-up could not run, in words: a script whose interpreter
+/// is missing fails with the same "No such file or directory" as a missing program.
+fn spawn_failure(plan: &ExecPlan, name: &str, err: &io::Error) -> String {
+    let why = crate::report::without_os_error_numbers(&err.to_string());
+    let interpreter = (err.kind() == io::ErrorKind::NotFound)
+        .then(|| {
+            let mut head = Vec::new();
+            let file = std::fs::File::open(&plan.program).ok()?;
+            file.take(256).read_to_end(&mut head).ok()?;
+            Some(head)
+        })
+        .flatten()
+        .and_then(|head| {
+            let line = head.strip_prefix(b"#!")?.split(|&b| b == b'\n').next()?;
+            let line = String::from_utf8_lossy(line);
+            line.split_whitespace().next().map(str::to_string)
+        });
+    match interpreter {
+        Some(interpreter) => format!(
+            "cannot run '{name}': its interpreter, '{interpreter}' (its #! line), is not there"
+        ),
+        None => format!("cannot run '{name}': {why}"),
+    }
+}
+
 pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
     let name = plan.name();
     let child = Command::new(&plan.program)
@@ -62,7 +87,7 @@ pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
         .stderr(Stdio::inherit())
         .process_group(0)
         .spawn()
-        .map_err(|err| ExecError::Failed(format!("cannot run '{name}': {err}")))?;
+        .map_err(|err| ExecError::Failed(spawn_failure(plan, &name, &err)))?;
     let mut group = Group::register(child)?;
     let mut stdin = group.child.stdin.take();
     let mut stdout = group.child.stdout.take();
