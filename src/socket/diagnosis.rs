@@ -58,7 +58,13 @@ pub(super) fn in_words(
             format!("cannot reach {url}: {why}"),
         )),
         // inproc and the like: the probe cannot see there, which says nothing.
-        Err(ProbeError::Unsupported(_) | ProbeError::Failed(_)) => None,
+        Err(ProbeError::Unsupported(_)) => None,
+        // The attempt failed otherwise (an ipc socket this user may not open): said as
+        // the system says it, which is all there is to say.
+        Err(why @ ProbeError::Failed(_)) => Some((
+            format!("cannot reach {url}: {why}; still trying"),
+            format!("cannot reach {url}: {why}"),
+        )),
         // It names the URL to use, which says more than the type to talk to.
         Err(why @ ProbeError::OtherTransport { .. }) => {
             Some((format!("{url}: {why}"), format!("{url}: {why}")))

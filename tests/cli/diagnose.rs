@@ -392,3 +392,36 @@ mod silence;
 mod topic_misses;
 // Round-trip percentiles with --stats.
 mod percentiles;
+
+/// An ipc socket this user may not open: the attempt's failure is the cause the
+/// timeout names (it named none). Needs root, to make a folder another user cannot
+/// enter and to run nncat as that user (`setpriv`); skipped, and said, without.
+#[test]
+fn an_ipc_socket_this_user_may_not_open_is_named_as_the_cause() {
+    use std::os::unix::fs::PermissionsExt;
+    if !is_root() || !have("setpriv") {
+        eprintln!("skipped: needs root and setpriv");
+        return;
+    }
+    let scratch = Scratch::new();
+    let mode = |path: &std::path::Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+            .expect("the mode is set");
+    };
+    mode(scratch.dir(), 0o755);
+    // A copy nobody may run: the build's own folder may be closed to other users.
+    let copy = scratch.path("nncat");
+    std::fs::copy(nncat_path(), &copy).expect("nncat is copied");
+    mode(&copy, 0o755);
+    let locked = scratch.path("locked");
+    std::fs::create_dir(&locked).expect("the folder is made");
+    mode(&locked, 0o700);
+    let url = format!("ipc://{}/s.sock", locked.display());
+    let _server = Running::start_without_stdin(nncat(["pull", "--bind", &url]));
+    wait_bound(&url);
+    let mut command = std::process::Command::new("setpriv");
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+    command.arg(&copy);
+    command.args(["push", "--connect", &url, "-D", "x", "--send-timeout", "1s"]);
+    run(command).fails_with_last_line(3, "cannot reach");
+}
