@@ -29,6 +29,25 @@ fn json_request(url: &str, recv_timeout: &str) -> Finished {
     ]))
 }
 
+/// A rep bound at `url` under `--log-format json` that answers one request with
+/// `command`'s output (`--log-format` first: --exec takes the rest of the line).
+fn json_rep_answering_once(url: &str, command: &[&str]) -> Running {
+    let mut args = vec![
+        "rep",
+        "--bind",
+        url,
+        "-C",
+        "1",
+        "--log-format",
+        "json",
+        "--exec",
+    ];
+    args.extend_from_slice(command);
+    let rep = Running::start_without_stdin(nncat(args));
+    wait_bound(url);
+    rep
+}
+
 /// Every stderr line of a finished run, each checked to be a JSON object that is an
 /// event or a line with a level and a message.
 fn stderr_objects(out: &Finished) -> Vec<Value> {
@@ -260,19 +279,7 @@ fn warnings_have_their_reasons_too() {
 #[test]
 fn a_failed_exec_command_is_named_with_its_reason() {
     let url = tcp_url();
-    // Before --exec, whose command takes the rest of the line.
-    let rep = Running::start_without_stdin(nncat([
-        "rep",
-        "--bind",
-        &url,
-        "-C",
-        "1",
-        "--log-format",
-        "json",
-        "--exec",
-        "false",
-    ]));
-    wait_bound(&url);
+    let rep = json_rep_answering_once(&url, &["false"]);
     run(nncat([
         "req",
         "--connect",
@@ -344,20 +351,7 @@ fn verbose_lines_carry_the_seconds_since_the_socket_opened() {
 #[test]
 fn an_exec_commands_own_stderr_passes_through_as_it_is() {
     let url = tcp_url();
-    let rep = Running::start_without_stdin(nncat([
-        "rep",
-        "--bind",
-        &url,
-        "-C",
-        "1",
-        "--log-format",
-        "json",
-        "--exec",
-        "sh",
-        "-c",
-        "echo 'handler says hi' >&2; cat",
-    ]));
-    wait_bound(&url);
+    let rep = json_rep_answering_once(&url, &["sh", "-c", "echo 'handler says hi' >&2; cat"]);
     run(nncat(["req", "--connect", &url, "-D", "x"])).success();
     let out = rep.finish().success();
     assert!(
