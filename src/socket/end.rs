@@ -121,7 +121,7 @@ impl Socket {
         unsafe {
             sys::nn_close(self.id);
         }
-        super::stats::closed(self.id);
+        super::counts::closed(self.id);
         let delivery = boundary.as_ref().map(Boundary::delivery);
         // Dropping it waits for its event loop: the drain toward peers.
         drop(boundary);

@@ -64,10 +64,30 @@ pub fn check_binds(plan: &super::SocketPlan) -> Result<()> {
             None
         };
         if let Some(err) = err {
-            return Err(super::setup::attach_error(Errno(err), endpoint));
+            return Err(attach_error(Errno(err), endpoint));
         }
     }
     Ok(())
+}
+
+/// A failed bind or connect, as the user reads it.
+pub(super) fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
+    let verb = match endpoint.kind {
+        EndpointKind::Bind => "bind to",
+        EndpointKind::Connect => "connect to",
+    };
+    let message = format!(
+        "cannot {verb} '{}': {}",
+        endpoint.url,
+        explain(err, endpoint)
+    );
+    // A malformed address is the user's typing; anything else is the world's.
+    match err.kind() {
+        NnError::InvalidInput | NnError::ProtocolNotSupported | NnError::NameTooLong => {
+            Failure::Usage(message).into()
+        }
+        _ => anyhow::anyhow!(message),
+    }
 }
 
 /// Says what libnanomsg's terse error means for this endpoint.

@@ -57,6 +57,7 @@ mod message;
 #[allow(unsafe_code)]
 mod setup;
 #[allow(unsafe_code)]
+mod counts;
 mod stats;
 
 pub use crate::boundary::link_cost;
@@ -135,7 +136,7 @@ impl Socket {
         if id < 0 {
             bail!("cannot create a nanomsg socket: {}", last_error());
         }
-        stats::opened(id);
+        counts::opened(id);
         let started = Instant::now();
         let findings = Arc::new(doctor::Findings::new(plan));
         // The boundary tells of each peer and attempt: the watchers wake for those
@@ -316,7 +317,7 @@ impl Socket {
 #[allow(unsafe_code)]
 pub fn terminate_all() {
     // The statistics go with nn_term: kept first, for --stats and -v at the end.
-    stats::freeze_all();
+    counts::freeze_all();
     // SAFETY: nn_term takes no arguments. It is not async-signal-safe (it takes a
     // mutex), and it is called from ordinary threads only: signal-hook's iterator thread
     // (signals.rs), duplex's sender and tap, never from a signal handler. It closes every

@@ -11,7 +11,7 @@ use nanomsg::{Error as NnError, Protocol};
 use nanomsg_sys as sys;
 
 use super::any_port::AnyPort;
-use super::endpoint::{explain, reachable_from_other_hosts};
+use super::endpoint::{attach_error, reachable_from_other_hosts};
 use super::{Endpoint, EndpointKind, Errno, POLL_STEP, Socket, SocketPlan, last_error, millis};
 use crate::boundary::{self, Boundary};
 use crate::error::Failure;
@@ -332,22 +332,3 @@ fn errno_of(err: std::io::Error) -> Errno {
     Errno(err.raw_os_error().unwrap_or(libc::EIO))
 }
 
-/// A failed bind or connect, as the user reads it.
-pub(super) fn attach_error(err: Errno, endpoint: &Endpoint) -> anyhow::Error {
-    let verb = match endpoint.kind {
-        EndpointKind::Bind => "bind to",
-        EndpointKind::Connect => "connect to",
-    };
-    let message = format!(
-        "cannot {verb} '{}': {}",
-        endpoint.url,
-        explain(err, endpoint)
-    );
-    // A malformed address is the user's typing; anything else is the world's.
-    match err.kind() {
-        NnError::InvalidInput | NnError::ProtocolNotSupported | NnError::NameTooLong => {
-            Failure::Usage(message).into()
-        }
-        _ => anyhow::anyhow!(message),
-    }
-}
