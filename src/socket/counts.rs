@@ -87,4 +87,3 @@ fn live_counts(id: c_int) -> Counts {
         received_bytes: get(stat::BYTES_RECEIVED),
     }
 }
-

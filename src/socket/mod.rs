@@ -49,6 +49,8 @@ mod wait;
 // The files that call libnanomsg, the only ones where `unsafe` is allowed (lib.rs
 // denies it everywhere else); in this file, the items that do.
 #[allow(unsafe_code)]
+mod counts;
+#[allow(unsafe_code)]
 mod end;
 #[allow(unsafe_code)]
 mod errno;
@@ -56,8 +58,6 @@ mod errno;
 mod message;
 #[allow(unsafe_code)]
 mod setup;
-#[allow(unsafe_code)]
-mod counts;
 mod stats;
 
 pub use crate::boundary::link_cost;

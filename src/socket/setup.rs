@@ -331,4 +331,3 @@ impl Socket {
 fn errno_of(err: std::io::Error) -> Errno {
     Errno(err.raw_os_error().unwrap_or(libc::EIO))
 }
-

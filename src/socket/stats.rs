@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 use libc::c_int;
 
 use super::Socket;
-pub(super) use super::counts::{Counts, nn_get_statistic, stat};
 use super::counts::counts_of;
+pub(super) use super::counts::{Counts, nn_get_statistic, stat};
 use crate::report;
 
 /// The shortest time between two `-v` lines for the same repeated event (a peer that is
