@@ -332,8 +332,11 @@ fn soak_a_64_mib_message_through_req_and_rep_and_through_pair() {
     let expected = Digest::of_file(&input);
 
     let url = scratch.ipc_url("reqrep");
-    let replier =
-        receive_in_background(nncat(["rep", "--bind", &url, "--echo", "--raw", "-C", "1"]));
+    // As the pusher's above: the reply's 64 MiB may wait more than the default second
+    // for a loaded machine's requester to take them.
+    let replier = receive_in_background(nncat([
+        "rep", "--bind", &url, "--echo", "--raw", "-C", "1", "--linger", "30s",
+    ]));
     wait_bound(&url);
     let requester = run_measured(nncat(["req", "--connect", &url, "--raw"]), Some(&input));
     assert_eq!(requester.code, Some(0), "{}", requester.stderr);
