@@ -147,7 +147,7 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
     let names = complete_options(&table, sub, &mut args)
         .map_err(|message| refuse(message, Some(&sub.name)))?;
     let nngcat = nngcat_flavour(&names, &flags);
-    drop_unset_timeouts(&mut args, nngcat);
+    drop_unset_timeouts(sub, &mut args, nngcat);
     if nngcat && flags.iter().any(|(_, _, name)| name == "pair") {
         warnings.push(
             "nngcat's --pair means pair version 1, which nanomsg does not have: this is \
@@ -164,35 +164,39 @@ fn rewrite_against_every_subcommand(mut args: Vec<OsString>) -> Result<Rewritten
 }
 
 /// A timeout that the tool the line was written for reads as none is left out, which
-/// means none to nncat too: nanocat's -1 (its default), and nngcat's 0.
-fn drop_unset_timeouts(args: &mut Vec<OsString>, nngcat: bool) {
+/// means none to nncat too: nanocat's -1 (its default), and nngcat's 0. `args` has its
+/// options completed (`complete_options`).
+fn drop_unset_timeouts(sub: &Sub, args: &mut Vec<OsString>, nngcat: bool) {
     let unset = |value: &str| match value.trim().parse::<f64>() {
         Ok(seconds) if nngcat => seconds == 0.0,
         Ok(seconds) => seconds < 0.0,
         Err(_) => false,
     };
-    let mut at = 1;
-    while at < args.len() {
-        let Some(word) = args[at].to_str() else {
-            at += 1;
+    let own = sub.vocabulary();
+    let mut unset_at = Vec::new();
+    for word in Walk::new(args, 2, &own) {
+        let Word::Long {
+            at,
+            value,
+            resolved: Resolved::One(_, Meaning::Option(long)),
+            ..
+        } = word
+        else {
             continue;
         };
-        if word == "--" || word == "--exec" {
-            return;
+        if long != "recv-timeout" && long != "send-timeout" {
+            continue;
         }
-        let (name, attached) = match word.split_once(['=', ':']) {
-            Some((name, value)) => (name, Some(value)),
-            None => (word, None),
+        let (value, words) = match value {
+            Some((_, attached)) => (Some(attached), 1),
+            None => (args.get(at + 1).and_then(|next| next.to_str()), 2),
         };
-        if name == "--recv-timeout" || name == "--send-timeout" {
-            let value = attached.or_else(|| args.get(at + 1).and_then(|next| next.to_str()));
-            if value.is_some_and(unset) {
-                let words = if attached.is_some() { 1 } else { 2 };
-                args.drain(at..(at + words).min(args.len()));
-                continue;
-            }
+        if value.is_some_and(unset) {
+            unset_at.push(at..(at + words).min(args.len()));
         }
-        at += 1;
+    }
+    for words in unset_at.into_iter().rev() {
+        args.drain(words);
     }
 }
 
