@@ -158,8 +158,8 @@ pub fn is_halt(err: &anyhow::Error) -> bool {
 }
 
 /// Whether a signal or nncat's own nn_term ended the run, whatever error the woken call
-/// gave (nn_term's EBADF is not always said as "stopped"): after nn_term the
-/// statistics read as -1.
+/// gave (nn_term's EBADF is not always said as "stopped"): after nn_term nothing can be
+/// drained, and only the counts kept before it (`terminate_all`) are left.
 pub fn interrupted(result: &Result<()>) -> bool {
     crate::signals::received().is_some() || result.as_ref().err().is_some_and(is_halt)
 }

@@ -50,8 +50,6 @@ pub fn kill_running() {
     }
 }
 
-/// Runs the command with `request` on its stdin, and returns what it printed before it
-/// exited. Always returns within the plan's timeout, or soon after a signal.
 /// Why a command found at start-up could not run, in words: a script whose interpreter
 /// is missing fails with the same "No such file or directory" as a missing program.
 fn spawn_failure(plan: &ExecPlan, name: &str, err: &io::Error) -> String {
@@ -77,6 +75,8 @@ fn spawn_failure(plan: &ExecPlan, name: &str, err: &io::Error) -> String {
     }
 }
 
+/// Runs the command with `request` on its stdin, and returns what it printed before it
+/// exited. Always returns within the plan's timeout, or soon after a signal.
 pub fn run(plan: &ExecPlan, request: &[u8]) -> Result<Vec<u8>, ExecError> {
     let name = plan.name();
     let child = Command::new(&plan.program)
