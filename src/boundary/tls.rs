@@ -57,13 +57,6 @@ pub struct Files {
     pub insecure: bool,
 }
 
-impl Files {
-    /// Whether any option was given.
-    pub fn any(&self) -> bool {
-        self.cert.is_some() || self.key.is_some() || self.cacert.is_some() || self.insecure
-    }
-}
-
 /// A socket's TLS, both sides, ready to use: built once from `Files`.
 #[derive(Clone)]
 pub struct Tls {

@@ -195,18 +195,16 @@ impl Plan {
             receiving,
             common,
         } = args;
-        if exec.is_empty() {
-            let given = [
-                ("--exec-timeout", exec_timeout.is_some()),
-                ("--exec-max-output", exec_max_output.is_some()),
-                ("--jobs", jobs.is_some()),
-            ];
-            if let Some((option, _)) = given.iter().find(|(_, given)| *given) {
-                return Err(Failure::Usage(format!(
-                    "{option} is about --exec commands: give --exec CMD (last), or leave {option} out"
-                ))
-                .into());
-            }
+        let exec_only = first_given(&[
+            ("--exec-timeout", exec_timeout.is_some()),
+            ("--exec-max-output", exec_max_output.is_some()),
+            ("--jobs", jobs.is_some()),
+        ]);
+        if let Some(option) = exec_only.filter(|_| exec.is_empty()) {
+            return Err(Failure::Usage(format!(
+                "{option} is about --exec commands: give --exec CMD (last), or leave {option} out"
+            ))
+            .into());
         }
         let jobs = jobs.unwrap_or(1);
         if !exec.is_empty() && endpoints::none_given(&endpoints) {
@@ -255,6 +253,15 @@ impl Plan {
         plan.socket.raw = jobs > 1;
         Ok(plan)
     }
+}
+
+/// The first of `options` the command line gave (each with whether it did), for the
+/// usage error that names it.
+fn first_given(options: &[(&'static str, bool)]) -> Option<&'static str> {
+    options
+        .iter()
+        .find(|(_, given)| *given)
+        .map(|(option, _)| *option)
 }
 
 /// The bytes of a file, or of all stdin for `-`, read before the socket exists.

@@ -33,18 +33,15 @@ impl ProbePlan {
             check_address(url, "probe")?;
         }
         let bind = args.bind.map(Url::new);
-        if bind.is_none() {
-            for (option, given) in [
-                ("--count", args.count.is_some()),
-                ("--recv-timeout", args.recv_timeout.is_some()),
-            ] {
-                if given {
-                    return Err(Failure::Usage(format!(
-                        "{option} says when probe --bind stops listening; probing URLs, use --timeout"
-                    ))
-                    .into());
-                }
-            }
+        let listening_only = super::first_given(&[
+            ("--count", args.count.is_some()),
+            ("--recv-timeout", args.recv_timeout.is_some()),
+        ]);
+        if let Some(option) = listening_only.filter(|_| bind.is_none()) {
+            return Err(Failure::Usage(format!(
+                "{option} says when probe --bind stops listening; probing URLs, use --timeout"
+            ))
+            .into());
         }
         if let Some(url) = &bind {
             super::endpoints::check_url(url, "bind to")?;

@@ -28,22 +28,19 @@ pub(super) fn plan(args: TlsArgs, endpoints: &[Endpoint]) -> Result<Option<Tls>>
         ))
         .into());
     }
-    if !tls_endpoints
+    // A bound side asks no client for a certificate (boundary/tls.rs says why).
+    let connecting_only = super::first_given(&[
+        ("--cacert", files.cacert.is_some()),
+        ("--insecure", files.insecure),
+    ]);
+    let connects = tls_endpoints
         .iter()
-        .any(|e| e.kind == EndpointKind::Connect)
-    {
-        // A bound side asks no client for a certificate (boundary/tls.rs says why).
-        for (given, option) in [
-            (files.cacert.is_some(), "--cacert"),
-            (files.insecure, "--insecure"),
-        ] {
-            if given {
-                return Err(Failure::Usage(format!(
-                    "{option} is about the servers nncat connects to, and no TLS endpoint is a --connect (a TLS --bind asks no client for a certificate)"
-                ))
-                .into());
-            }
-        }
+        .any(|e| e.kind == EndpointKind::Connect);
+    if let Some(option) = connecting_only.filter(|_| !connects) {
+        return Err(Failure::Usage(format!(
+            "{option} is about the servers nncat connects to, and no TLS endpoint is a --connect (a TLS --bind asks no client for a certificate)"
+        ))
+        .into());
     }
     refuse_both_checks(&files)?;
     load(&files).map(Some)
@@ -87,17 +84,14 @@ fn load(files: &Files) -> Result<Tls> {
 
 /// TLS options without a TLS endpoint are a mistake, as other options that do not apply.
 fn refuse_without_tls(files: &Files) -> Result<()> {
-    if !files.any() {
-        return Ok(());
-    }
-    let given = [
-        (files.cert.is_some(), "--cert"),
-        (files.key.is_some(), "--key"),
-        (files.cacert.is_some(), "--cacert"),
-        (files.insecure, "--insecure"),
-    ];
-    match given.iter().find(|(given, _)| *given) {
-        Some((_, option)) => Err(Failure::Usage(format!(
+    let given = super::first_given(&[
+        ("--cert", files.cert.is_some()),
+        ("--key", files.key.is_some()),
+        ("--cacert", files.cacert.is_some()),
+        ("--insecure", files.insecure),
+    ]);
+    match given {
+        Some(option) => Err(Failure::Usage(format!(
             "{option} applies only to TLS endpoints (tls+tcp://HOST:PORT, wss://HOST:PORT/PATH), and none is given"
         ))
         .into()),
